@@ -1,0 +1,3 @@
+from samordna.cli import run
+
+run()

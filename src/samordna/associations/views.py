@@ -1,0 +1,151 @@
+"""Pages of the förbund: overview, details, members with populations, and its organisation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import ProtectedError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from samordna.associations.access import EDITORS, association_view, associations_of
+from samordna.associations.forms import (
+    AssociationForm,
+    BoardSeatForm,
+    MemberForm,
+    OfficerForm,
+    PopulationForm,
+)
+from samordna.associations.models import Association, BoardSeat, Member, Officer, Population
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    associations = associations_of(request.user)
+    if len(associations) == 1:
+        return redirect("association", slug=associations[0].slug)
+    return render(request, "associations/home.html", {"associations": associations})
+
+
+@association_view()
+def association_detail(request: HttpRequest, association: Association) -> HttpResponse:
+    context = {
+        "association": association,
+        "members": association.members.select_related("region"),
+        "years": association.contribution_years.all()[:5],
+    }
+    return render(request, "associations/detail.html", context)
+
+
+def form_page(
+    request: HttpRequest, form: Any, title: str, success: HttpResponse, **context: Any
+) -> HttpResponse:
+    """Show `form`; on a valid POST save it, say so, and return `success`."""
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{title}: sparat.")
+        return success
+    status = 400 if request.method == "POST" else 200
+    return render(request, "form_page.html", {"form": form, "title": title, **context}, status=status)
+
+
+def _bound(request: HttpRequest) -> tuple[Any, ...]:
+    return (request.POST,) if request.method == "POST" else ()
+
+
+@association_view(*EDITORS)
+def association_edit(request: HttpRequest, association: Association) -> HttpResponse:
+    form = AssociationForm(*_bound(request), instance=association)
+    back = redirect("association", slug=association.slug)
+    return form_page(request, form, "Uppgifter om förbundet", back, association=association)
+
+
+@association_view()
+def member_list(request: HttpRequest, association: Association) -> HttpResponse:
+    members = association.members.select_related("region").prefetch_related("populations")
+    return render(request, "associations/members.html", {"association": association, "members": members})
+
+
+@association_view(*EDITORS)
+def member_edit(request: HttpRequest, association: Association, pk: int | None = None) -> HttpResponse:
+    member = get_object_or_404(Member, pk=pk, association=association) if pk else None
+    form = MemberForm(*_bound(request), instance=member, association=association)
+    title = f"Medlem: {member.name}" if member else "Ny medlem"
+    return form_page(request, form, title, redirect("members", slug=association.slug), association=association)
+
+
+@require_POST
+@association_view(*EDITORS)
+def member_delete(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    member = get_object_or_404(Member, pk=pk, association=association)
+    try:
+        member.delete()
+        messages.success(request, f"{member.name} är borttagen som medlem.")
+    except ProtectedError:
+        messages.error(
+            request,
+            f"{member.name} kan inte tas bort: medlemmen har sparade medlemsbidrag "
+            "eller kommuner som hör till den.",
+        )
+    return redirect("members", slug=association.slug)
+
+
+@association_view(*EDITORS)
+def population_add(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    member = get_object_or_404(Member, pk=pk, association=association)
+    existing = Population.objects.filter(member=member, year=request.POST.get("year")).first()
+    form = PopulationForm(*_bound(request), instance=existing or Population(member=member))
+    title = f"Invånare i {member.name}"
+    back = redirect("members", slug=association.slug)
+    return form_page(request, form, title, back, association=association)
+
+
+@require_POST
+@association_view(*EDITORS)
+def population_delete(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    get_object_or_404(Population, pk=pk, member__association=association).delete()
+    messages.success(request, "Invånaruppgiften är borttagen.")
+    return redirect("members", slug=association.slug)
+
+
+@association_view()
+def organisation(request: HttpRequest, association: Association) -> HttpResponse:
+    context = {
+        "association": association,
+        "seats": association.seats.select_related("member"),
+        "officers": association.officers.select_related("member"),
+    }
+    return render(request, "associations/organisation.html", context)
+
+
+@association_view(*EDITORS)
+def seat_create(request: HttpRequest, association: Association) -> HttpResponse:
+    form = BoardSeatForm(*_bound(request), association=association)
+    back = redirect("organisation", slug=association.slug)
+    return form_page(request, form, "Ny plats i styrelsen", back, association=association)
+
+
+@association_view(*EDITORS)
+def officer_create(request: HttpRequest, association: Association) -> HttpResponse:
+    form = OfficerForm(*_bound(request), association=association)
+    back = redirect("organisation", slug=association.slug)
+    return form_page(request, form, "Ny person i organisationen", back, association=association)
+
+
+@require_POST
+@association_view(*EDITORS)
+def seat_delete(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    get_object_or_404(BoardSeat, pk=pk, association=association).delete()
+    messages.success(request, "Platsen i styrelsen är borttagen.")
+    return redirect("organisation", slug=association.slug)
+
+
+@require_POST
+@association_view(*EDITORS)
+def officer_delete(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    get_object_or_404(Officer, pk=pk, association=association).delete()
+    messages.success(request, "Personen är borttagen ur organisationen.")
+    return redirect("organisation", slug=association.slug)

@@ -1,0 +1,94 @@
+"""The `samordna` command. Each area adds its subcommands from samordna/commands/.
+
+Exit codes: 0 done, 1 the check found errors, 2 the input could not be used
+(a Swedish message on stderr naming row and column; nothing on stdout).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+COMMAND_MODULES = (
+    "samordna.commands.allocate",
+    "samordna.commands.association",
+    "samordna.commands.budget",
+    "samordna.commands.actuals",
+    "samordna.commands.demo",
+    "samordna.commands.serve",
+)
+
+
+class CommandError(Exception):
+    """Stops a command with a Swedish message on stderr and an exit code (2 unless told)."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        raise CommandError(f"Fel i kommandot: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="samordna",
+        description="Samordna: budget, medlemsbidrag och uppföljning för samordningsförbund.",
+    )
+    commands = parser.add_subparsers(title="kommandon", dest="command", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+            continue
+        module.register(commands)
+    return parser
+
+
+def setup_django() -> None:
+    """Prepare Django for commands that use the database (DATABASE_URL or the SQLite file)."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samordna.settings")
+    django.setup()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "handler", None):
+            parser.print_help()
+            return 0
+        return int(args.handler(args) or 0)
+    except CommandError as error:
+        print(error.message, file=sys.stderr)
+        return error.code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - no traceback ever reaches a user
+        if os.environ.get("SAMORDNA_DEBUG"):
+            raise
+        print(
+            f"Ett oväntat fel inträffade ({type(error).__name__}: {error}). "
+            "Inget har ändrats. Kör med SAMORDNA_DEBUG=1 för detaljer.",
+            file=sys.stderr,
+        )
+        return 2
+
+
+def run() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

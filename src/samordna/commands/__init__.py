@@ -1,0 +1,1 @@
+"""Subcommands of `samordna`; each module has `register(subparsers)`."""

@@ -1,0 +1,45 @@
+"""Findings: what a check or an import found, all of it at once, in Swedish."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # "error" | "warning" | "info"
+    code: str  # stable, machine-readable, English snake_case
+    message: str  # Swedish, for people
+    row: int | None = None  # 1-based row in the file (header = 1)
+    column: str | None = None  # the column's header as written in the file
+    year: int | None = None
+    stated: int | None = None  # öre
+    computed: int | None = None  # öre
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def where(self) -> str:
+        """"rad 5, kolumn invånare" (Swedish), or "" when the finding has no place."""
+        parts = []
+        if self.row is not None:
+            parts.append(f"rad {self.row}")
+        if self.column:
+            parts.append(f"kolumn {self.column}")
+        return ", ".join(parts)
+
+
+class InputError(ValueError):
+    """Input that cannot be used at all; `str()` is a Swedish message naming row and column."""
+
+    def __init__(self, message: str, row: int | None = None, column: str | None = None) -> None:
+        self.row = row
+        self.column = column
+        self.detail = message
+        where = ", ".join(
+            part for part in (f"rad {row}" if row else "", f"kolumn {column}" if column else "") if part
+        )
+        super().__init__(f"{where}: {message}" if where else message)

@@ -1,0 +1,91 @@
+"""Money as whole öre: the one Swedish parse and the one format function.
+
+Every page, command, document and export goes through `parse_amount` and
+`format_amount`; nothing else turns text into money or money into text.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+ORE_PER_UNIT = {"kr": 100, "tkr": 100_000, "mkr": 100_000_000}
+_UNIT_WORDS = {"kr": "kr", "kronor": "kr", ":-": "kr", "sek": "kr", "tkr": "tkr", "mkr": "mkr", "mnkr": "mkr"}
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
+_MINUSES = str.maketrans({"\u2212": "-", "\u2013": "-"})
+_NUMBER = re.compile(r"^[-+]?(\d+)(,\d+)?$")
+
+
+class MoneyError(ValueError):
+    """An amount that cannot be read; the message is Swedish and says why."""
+
+
+def parse_amount(text: str, unit: str = "kr") -> int:
+    """Read a Swedish amount ("7 864 000 kr", "−269 000", "3,75 mkr") as whole öre.
+
+    A unit written in the text ("kr", "tkr", "mkr") wins over `unit`.
+    """
+    raw = str(text).strip()
+    if not raw:
+        raise MoneyError("Beloppet är tomt.")
+    number, unit = _split_unit(raw.translate(_MINUSES), unit)
+    number = _SPACES.sub("", number)
+    if "." in number and "," not in number and re.fullmatch(r"[-+]?\d+\.\d{1,2}", number):
+        number = number.replace(".", ",")
+    if not _NUMBER.match(number):
+        raise MoneyError(f"”{raw}” är inte ett belopp. Skriv till exempel 7 864 000 eller 7 864 000 kr.")
+    try:
+        value = Decimal(number.replace(",", ".")) * ORE_PER_UNIT[unit]
+    except InvalidOperation as error:  # pragma: no cover - the regex above admits only numbers
+        raise MoneyError(f"”{raw}” är inte ett belopp.") from error
+    if value != value.to_integral_value():
+        raise MoneyError(f"”{raw}” har fler decimaler än hela ören.")
+    return int(value)
+
+
+def _split_unit(text: str, default: str) -> tuple[str, str]:
+    match = re.search(r"([A-Za-zÅÄÖåäö:\-]+)\s*$", text)
+    if match and match.group(1).lower() in _UNIT_WORDS:
+        return text[: match.start()].strip(), _UNIT_WORDS[match.group(1).lower()]
+    if default not in ORE_PER_UNIT:
+        raise MoneyError(f"Okänd enhet ”{default}”: använd kr, tkr eller mkr.")
+    return text, default
+
+
+def format_amount(ore: int, unit: str = "kr", *, suffix: bool = True, nbsp: bool = False) -> str:
+    """Write whole öre the Swedish way: 786400000 -> "7 864 000 kr".
+
+    Whole kronor show no decimals; öre show two. In tkr and mkr a part of the
+    unit is written with the decimals it needs ("6,19 mkr").
+    """
+    if unit not in ORE_PER_UNIT:
+        raise MoneyError(f"Okänd enhet ”{unit}”: använd kr, tkr eller mkr.")
+    value = Decimal(int(ore)) / ORE_PER_UNIT[unit]
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = f"{abs(value):f}".partition(".")
+    fraction = fraction.rstrip("0")
+    if unit == "kr" and fraction:
+        fraction = fraction.ljust(2, "0")
+    space = "\u00a0" if nbsp else " "
+    text = sign + _group_thousands(whole, space) + ("," + fraction if fraction else "")
+    return f"{text}{space}{unit}" if suffix else text
+
+
+def _group_thousands(digits: str, space: str) -> str:
+    groups = []
+    while len(digits) > 3:
+        digits, tail = digits[:-3], digits[-3:]
+        groups.insert(0, tail)
+    return space.join([digits, *groups])
+
+
+def kronor(ore: int) -> int:
+    """Whole kronor of an amount that is known to be whole kronor (JSON output)."""
+    if ore % 100:
+        raise MoneyError("Beloppet har ören och kan inte skrivas i hela kronor.")
+    return ore // 100
+
+
+def ore_from_kronor(kr: int) -> int:
+    """Whole öre from whole kronor."""
+    return int(kr) * 100

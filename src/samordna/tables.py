@@ -1,0 +1,93 @@
+"""Reading a table from a file: CSV (UTF-8 with or without BOM, `;` or `,`) or XLSX (first sheet).
+
+This is the one place files become rows. Every cell comes back as text
+(numbers from XLSX written without a trailing ".0"), with its 1-based row number
+as the user sees it in Excel (the header is row 1), so any finding can name
+"rad 5, kolumn invånare".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from samordna.core.table import Row, Table
+
+
+class TableError(ValueError):
+    """A file that cannot be read as a table; the message is Swedish."""
+
+
+def read_table(path: str | Path) -> Table:
+    """Read `path` as a table; raise TableError with a Swedish message when it cannot be read."""
+    path = Path(path)
+    if not path.exists():
+        raise TableError(f"Filen {path} finns inte.")
+    if path.is_dir():
+        raise TableError(f"{path} är en mapp, inte en fil.")
+    data = path.read_bytes()
+    if path.suffix.lower() in {".xlsx", ".xlsm"} or data[:2] == b"PK":
+        return _from_rows(_xlsx_rows(data, path))
+    return _from_rows(_csv_rows(data, path))
+
+
+def table_from_bytes(data: bytes, filename: str) -> Table:
+    """Read an uploaded file (web form) the same way as a file on disk."""
+    if filename.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
+        return _from_rows(_xlsx_rows(data, Path(filename)))
+    return _from_rows(_csv_rows(data, Path(filename)))
+
+
+def _from_rows(raw: list[list[str]]) -> Table:
+    if not raw or not any(cell.strip() for cell in raw[0]):
+        raise TableError("Filen är tom eller saknar rubrikrad på rad 1.")
+    header = tuple(cell.replace("\ufeff", "").strip() for cell in raw[0])
+    rows = tuple(Row(number, tuple(cells)) for number, cells in enumerate(raw[1:], start=2))
+    return Table(header, tuple(row for row in rows if not row.is_empty))
+
+
+def _csv_rows(data: bytes, path: Path) -> list[list[str]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise TableError(
+            f"rad {line}: filen {path.name} är inte UTF-8. Spara den som CSV UTF-8 och försök igen."
+        ) from error
+    first_line = text.splitlines()[0] if text.strip() else ""
+    delimiter = ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line else ","
+    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+
+
+def _xlsx_rows(data: bytes, path: Path) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        raise TableError(f"Filen {path.name} går inte att läsa som en Excel-fil (XLSX).") from error
+    try:
+        sheet = workbook.worksheets[0]
+        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, float):
+        text = format(Decimal(repr(value)), "f")
+        text = text.rstrip("0").rstrip(".") if "." in text else text
+        return text.replace(".", ",")
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,46 @@
+"""Template filters: amounts through the one Swedish format function."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+from django.utils.safestring import SafeString
+
+from samordna.core.money import format_amount
+
+register = template.Library()
+
+
+@register.filter
+def kr(ore: int | None, unit: str = "kr") -> str:
+    """{{ amount|kr }} -> "7 864 000 kr" with no-break spaces; empty for None."""
+    if ore is None or ore == "":
+        return ""
+    return format_amount(int(ore), unit, nbsp=True)
+
+
+@register.filter
+def kr_plain(ore: int | None, unit: str = "kr") -> str:
+    """{{ amount|kr_plain }} -> "7 864 000" (no unit), for table cells under a unit heading."""
+    if ore is None or ore == "":
+        return ""
+    return format_amount(int(ore), unit, suffix=False, nbsp=True)
+
+
+@register.filter
+def percent(value: Decimal | None, decimals: int = 2) -> str:
+    """{{ 74.96|percent }} -> "74,96 %"."""
+    if value is None or value == "":
+        return ""
+    quantum = Decimal(1).scaleb(-int(decimals))
+    text = f"{Decimal(value).quantize(quantum):f}".replace(".", ",")
+    return SafeString(f"{text}\u00a0%")
+
+
+@register.filter
+def thousands(value: int | None) -> str:
+    """{{ 49512|thousands }} -> "49 512"."""
+    if value is None or value == "":
+        return ""
+    return f"{int(value):,}".replace(",", "\u00a0")

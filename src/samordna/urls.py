@@ -1,0 +1,50 @@
+"""URLs. Paths are Swedish, as the users read them."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from samordna.associations import views as association_views
+from samordna.economy import views as economy_views
+
+association_patterns = [
+    path("", association_views.association_detail, name="association"),
+    path("uppgifter/", association_views.association_edit, name="association_edit"),
+    path("medlemmar/", association_views.member_list, name="members"),
+    path("medlemmar/ny/", association_views.member_edit, name="member_create"),
+    path("medlemmar/<int:pk>/", association_views.member_edit, name="member_edit"),
+    path("medlemmar/<int:pk>/ta-bort/", association_views.member_delete, name="member_delete"),
+    path("medlemmar/<int:pk>/invanare/", association_views.population_add, name="population_add"),
+    path(
+        "invanare/<int:pk>/ta-bort/",
+        association_views.population_delete,
+        name="population_delete",
+    ),
+    path("organisation/", association_views.organisation, name="organisation"),
+    path("organisation/styrelse/ny/", association_views.seat_create, name="seat_create"),
+    path("organisation/styrelse/<int:pk>/ta-bort/", association_views.seat_delete, name="seat_delete"),
+    path("organisation/person/ny/", association_views.officer_create, name="officer_create"),
+    path(
+        "organisation/person/<int:pk>/ta-bort/",
+        association_views.officer_delete,
+        name="officer_delete",
+    ),
+    path("medlemsbidrag/", economy_views.contribution_list, name="contributions"),
+    path("medlemsbidrag/nytt/", economy_views.contribution_new, name="contribution_new"),
+    path("medlemsbidrag/<int:year>/", economy_views.contribution_detail, name="contribution"),
+]
+
+urlpatterns = [
+    path("", association_views.home, name="home"),
+    path(
+        "logga-in/",
+        auth_views.LoginView.as_view(template_name="login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("forbund/<slug:slug>/", include(association_patterns)),
+]
+
+handler400 = "samordna.errors.bad_request"
+handler403 = "samordna.errors.permission_denied"
+handler404 = "samordna.errors.page_not_found"
+handler500 = "samordna.errors.server_error"

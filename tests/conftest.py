@@ -1,0 +1,72 @@
+"""Shared fixtures: a förbund with its members, and the personas who ask for its pages."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from samordna.associations.models import Association, Member, Membership, Population
+
+PASSWORD = "ett-langt-testlosenord"
+
+
+def make_user(username: str, association: Association | None = None, role: str = "chef"):
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
+    if association is not None:
+        Membership.objects.create(user=user, association=association, role=role)
+    return user
+
+
+def make_association(slug: str = "trollhattan", name: str = "Samordningsförbundet Trollhättan"):
+    association = Association.objects.create(slug=slug, name=name, org_number="222000-1719")
+    fk = Member.objects.create(association=association, name="Försäkringskassan", kind="fk", position=0)
+    Member.objects.create(association=association, name="Arbetsförmedlingen", kind="af", position=1)
+    region = Member.objects.create(
+        association=association, name="Västra Götalandsregionen", kind="region", position=2
+    )
+    for position, (name, share, people) in enumerate(
+        [("Trollhättans Stad", "74.96", 58000), ("Lilla Edets kommun", "18.05", 14000),
+         ("Grästorps kommun", "6.99", 5600)],
+        start=3,
+    ):
+        member = Member.objects.create(
+            association=association, name=name, kind="municipality", region=region,
+            agreed_share=Decimal(share), position=position,
+        )
+        Population.objects.create(
+            member=member, year=2018, count=people, reference_date="2018-12-31", source="SCB 2018"
+        )
+    assert fk.pk
+    return association
+
+
+@pytest.fixture
+def association(db):
+    return make_association()
+
+
+@pytest.fixture
+def other_association(db):
+    return Association.objects.create(slug="annat", name="Annat förbund", org_number="222000-2733")
+
+
+@pytest.fixture
+def chef(association):
+    return make_user("chef", association, "chef")
+
+
+@pytest.fixture
+def board(association):
+    return make_user("ledamot", association, "styrelse")
+
+
+@pytest.fixture
+def other_chef(other_association):
+    return make_user("annan-chef", other_association, "chef")
+
+
+@pytest.fixture
+def outsider(db):
+    return make_user("utomstaende")
