@@ -14,16 +14,18 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-install: $(STAMP) messages
+install: $(STAMP)
 
-messages: $(STAMP)
-	cd src/samordna && ../../$(BIN)/django-admin compilemessages --ignore=.venv > /dev/null
+# The compiled catalogues (.mo) are committed, so a new machine needs no gettext;
+# run `make messages` after editing a .po file.
+messages:
+	for po in src/samordna/locale/*/LC_MESSAGES/django.po; do msgfmt --check -o "$${po%.po}.mo" "$$po"; done
 
 run: install
 	$(BIN)/samordna demo
 	$(BIN)/samordna serve
 
-test: install
+test: install lint
 	$(BIN)/python -m pytest
 
 lint: install

@@ -21,19 +21,28 @@ def make_user(username: str, association: Association | None = None, role: str =
 
 def make_association(slug: str = "trollhattan", name: str = "Samordningsförbundet Trollhättan"):
     association = Association.objects.create(slug=slug, name=name, org_number="222000-1719")
-    fk = Member.objects.create(association=association, name="Försäkringskassan", kind="fk", position=0)
+    fk = Member.objects.create(
+        association=association, name="Försäkringskassan", kind="fk", position=0
+    )
     Member.objects.create(association=association, name="Arbetsförmedlingen", kind="af", position=1)
     region = Member.objects.create(
         association=association, name="Västra Götalandsregionen", kind="region", position=2
     )
     for position, (name, share, people) in enumerate(
-        [("Trollhättans Stad", "74.96", 58000), ("Lilla Edets kommun", "18.05", 14000),
-         ("Grästorps kommun", "6.99", 5600)],
+        [
+            ("Trollhättans Stad", "74.96", 58000),
+            ("Lilla Edets kommun", "18.05", 14000),
+            ("Grästorps kommun", "6.99", 5600),
+        ],
         start=3,
     ):
         member = Member.objects.create(
-            association=association, name=name, kind="municipality", region=region,
-            agreed_share=Decimal(share), position=position,
+            association=association,
+            name=name,
+            kind="municipality",
+            region=region,
+            agreed_share=Decimal(share),
+            position=position,
         )
         Population.objects.create(
             member=member, year=2018, count=people, reference_date="2018-12-31", source="SCB 2018"

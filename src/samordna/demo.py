@@ -104,7 +104,7 @@ def _contribution(association: Association, data: dict[str, Any]) -> Contributio
     return services.save(association, request, user=None, stated=stated)
 
 
-def _user(username: str, full_name: str, roles: dict[str, str]) -> None:
+def _user(username: str, full_name: str, roles: Any) -> None:
     user_model = get_user_model()
     user, created = user_model.objects.get_or_create(username=username)
     if created:
@@ -114,4 +114,6 @@ def _user(username: str, full_name: str, roles: dict[str, str]) -> None:
         user.save()
     for slug, role in roles.items():
         association = Association.objects.get(slug=slug)
-        Membership.objects.get_or_create(user=user, association=association, defaults={"role": role})
+        Membership.objects.get_or_create(
+            user=user, association=association, defaults={"role": role}
+        )

@@ -23,21 +23,38 @@ ASSOCIATIONS = [
             {"name": "Försäkringskassan", "kind": "fk"},
             {"name": "Arbetsförmedlingen", "kind": "af"},
             {"name": "Västra Götalandsregionen", "kind": "region"},
-            {"name": "Vänersborgs kommun", "kind": "municipality", "region": "Västra Götalandsregionen",
-             "populations": [(2006, 36_907, "2006-12-31", SCB_2006)]},
-            {"name": "Melleruds kommun", "kind": "municipality", "region": "Västra Götalandsregionen",
-             "populations": [(2006, 9_364, "2006-12-31", SCB_2006)]},
+            {
+                "name": "Vänersborgs kommun",
+                "kind": "municipality",
+                "region": "Västra Götalandsregionen",
+                "populations": [(2006, 36_907, "2006-12-31", SCB_2006)],
+            },
+            {
+                "name": "Melleruds kommun",
+                "kind": "municipality",
+                "region": "Västra Götalandsregionen",
+                "populations": [(2006, 9_364, "2006-12-31", SCB_2006)],
+            },
         ],
         "officers": [
             {"group": "office", "title": "Ansvarig tjänsteman (förbundschef)"},
-            {"group": "preparatory", "title": "Beredningsgrupp: ansvariga chefer hos de samverkande myndigheterna"},
+            {
+                "group": "preparatory",
+                "title": "Beredningsgrupp: ansvariga chefer hos de samverkande myndigheterna",
+            },
         ],
         "seats": [],
         "contributions": [
-            {"year": 2008, "total": 3_750_000, "round_to": 1000, "state_shown": "split",
-             "population_year": 2006, "stated": {},
-             "note": "Planen anger ägartillskott 3 750 tkr men ingen fördelning per medlem; "
-                     "fördelningen här följer lagens andelar och kommunernas folkmängd 2006."},
+            {
+                "year": 2008,
+                "total": 3_750_000,
+                "round_to": 1000,
+                "state_shown": "split",
+                "population_year": 2006,
+                "stated": {},
+                "note": "Planen anger ägartillskott 3 750 tkr men ingen fördelning per medlem; "
+                "fördelningen här följer lagens andelar och kommunernas folkmängd 2006.",
+            },
         ],
     },
     {
@@ -51,30 +68,62 @@ ASSOCIATIONS = [
             {"name": "Försäkringskassan", "kind": "fk"},
             {"name": "Arbetsförmedlingen", "kind": "af"},
             {"name": "Västra Götalandsregionen", "kind": "region"},
-            {"name": "Trollhättans Stad", "kind": "municipality", "region": "Västra Götalandsregionen",
-             "share": "74.96", "populations": [(2018, 58_940, "2018-12-31", SCB_2018)]},
-            {"name": "Lilla Edets kommun", "kind": "municipality", "region": "Västra Götalandsregionen",
-             "share": "18.05", "populations": [(2018, 14_112, "2018-12-31", SCB_2018)]},
-            {"name": "Grästorps kommun", "kind": "municipality", "region": "Västra Götalandsregionen",
-             "share": "6.99", "populations": [(2018, 5_691, "2018-12-31", SCB_2018)]},
+            {
+                "name": "Trollhättans Stad",
+                "kind": "municipality",
+                "region": "Västra Götalandsregionen",
+                "share": "74.96",
+                "populations": [(2018, 58_940, "2018-12-31", SCB_2018)],
+            },
+            {
+                "name": "Lilla Edets kommun",
+                "kind": "municipality",
+                "region": "Västra Götalandsregionen",
+                "share": "18.05",
+                "populations": [(2018, 14_112, "2018-12-31", SCB_2018)],
+            },
+            {
+                "name": "Grästorps kommun",
+                "kind": "municipality",
+                "region": "Västra Götalandsregionen",
+                "share": "6.99",
+                "populations": [(2018, 5_691, "2018-12-31", SCB_2018)],
+            },
         ],
         "officers": [
             {"group": "office", "title": "Förbundschef"},
-            {"group": "office", "title": "Ekonom/uppföljningsresurs (inlånad från Trollhättans Stad)",
-             "member": "Trollhättans Stad"},
-            {"group": "preparatory", "title": "Beredningsgrupp: lokala chefstjänstemän hos medlemmarna"},
+            {
+                "group": "office",
+                "title": "Ekonom/uppföljningsresurs (inlånad från Trollhättans Stad)",
+                "member": "Trollhättans Stad",
+            },
+            {
+                "group": "preparatory",
+                "title": "Beredningsgrupp: lokala chefstjänstemän hos medlemmarna",
+            },
         ],
         "seats": [],
         "contributions": [
-            {"year": 2020, "total": 7_156_000, "round_to": 1000, "state_shown": "split",
-             "population_year": 2018,
-             "stated": {"Försäkringskassan": 1_789_000, "Arbetsförmedlingen": 1_789_000,
-                        "Västra Götalandsregionen": 1_789_000, "Trollhättans Stad": 1_341_000,
-                        "Lilla Edets kommun": 323_000, "Grästorps kommun": 125_000},
-             "note": "Planen säger att kommunernas bidrag beräknas på invånarantal, men planens belopp "
-                     "går inte att återskapa ur folkmängden: kommunernas andelar (74,96 %, 18,05 %, "
-                     "6,99 % av kommunernas fjärdedel) är därför härledda ur planens belopp och "
-                     "sparade som avtalade andelar."},
+            {
+                "year": 2020,
+                "total": 7_156_000,
+                "round_to": 1000,
+                "state_shown": "split",
+                "population_year": 2018,
+                "stated": {
+                    "Försäkringskassan": 1_789_000,
+                    "Arbetsförmedlingen": 1_789_000,
+                    "Västra Götalandsregionen": 1_789_000,
+                    "Trollhättans Stad": 1_341_000,
+                    "Lilla Edets kommun": 323_000,
+                    "Grästorps kommun": 125_000,
+                },
+                "note": "Planen säger att kommunernas bidrag beräknas på invånarantal, "
+                "men planens belopp "
+                "går inte att återskapa ur folkmängden: kommunernas andelar (74,96 %, 18,05 %, "
+                "6,99 % av kommunernas fjärdedel) är därför härledda ur planens belopp och "
+                "sparade som avtalade andelar.",
+            },
         ],
     },
     {
@@ -88,43 +137,92 @@ ASSOCIATIONS = [
             {"name": "Försäkringskassan", "kind": "fk"},
             {"name": "Arbetsförmedlingen", "kind": "af"},
             {"name": "Stockholms läns landsting", "kind": "region"},
-            {"name": "Österåkers kommun", "kind": "municipality", "region": "Stockholms läns landsting",
-             "share": "40", "populations": [(2014, 41_729, "2014-12-31", SCB_2014)]},
-            {"name": "Täby kommun", "kind": "municipality", "region": "Stockholms läns landsting",
-             "share": "60", "populations": [(2014, 67_391, "2014-12-31", SCB_2014)]},
+            {
+                "name": "Österåkers kommun",
+                "kind": "municipality",
+                "region": "Stockholms läns landsting",
+                "share": "40",
+                "populations": [(2014, 41_729, "2014-12-31", SCB_2014)],
+            },
+            {
+                "name": "Täby kommun",
+                "kind": "municipality",
+                "region": "Stockholms läns landsting",
+                "share": "60",
+                "populations": [(2014, 67_391, "2014-12-31", SCB_2014)],
+            },
         ],
         "officers": [
             {"group": "office", "title": "Förbundschef", "person_name": "Sophia Dahlgren"},
-            {"group": "preparatory", "title": "Beredningsgrupp: förvaltningschefer eller motsvarande"},
+            {
+                "group": "preparatory",
+                "title": "Beredningsgrupp: förvaltningschefer eller motsvarande",
+            },
             {"group": "auditor", "title": "Kommunal revisor"},
-            {"group": "auditor", "title": "Landstingets revisor", "member": "Stockholms läns landsting"},
+            {
+                "group": "auditor",
+                "title": "Landstingets revisor",
+                "member": "Stockholms läns landsting",
+            },
             {"group": "auditor", "title": "Statlig revisor", "member": "Försäkringskassan"},
         ],
         "seats": [
             {"member": name, "seat": seat}
-            for name in ("Försäkringskassan", "Arbetsförmedlingen", "Stockholms läns landsting",
-                         "Österåkers kommun", "Täby kommun")
+            for name in (
+                "Försäkringskassan",
+                "Arbetsförmedlingen",
+                "Stockholms läns landsting",
+                "Österåkers kommun",
+                "Täby kommun",
+            )
             for seat in ("regular", "deputy")
         ],
         "contributions": [
-            {"year": 2015, "total": 2_440_000, "round_to": 1000, "state_shown": "combined",
-             "population_year": 2014,
-             "stated": {"Försäkringskassan": 1_220_000, "Stockholms läns landsting": 610_000,
-                        "Österåkers kommun": 237_000, "Täby kommun": 372_000},
-             "note": "Planens kolumn för 2015 summerar till 2 439 tkr men anger 2 440 tkr; "
-                     "kommunernas belopp följer inte andelarna 40/60 som används från 2016."},
-            {"year": 2016, "total": 2_128_000, "round_to": 1000, "state_shown": "combined",
-             "population_year": 2014,
-             "stated": {"Försäkringskassan": 1_064_000, "Stockholms läns landsting": 532_000,
-                        "Österåkers kommun": 213_000, "Täby kommun": 319_000},
-             "note": "Planens procentkolumn (50 + 25 + 9,75 + 15,26) summerar till 100,01 % och "
-                     "stämmer inte med beloppen; beloppen motsvarar 40 % och 60 % av kommunernas "
-                     "fjärdedel."},
-            {"year": 2017, "total": 3_040_000, "round_to": 1000, "state_shown": "combined",
-             "population_year": 2014,
-             "stated": {"Försäkringskassan": 1_520_000, "Stockholms läns landsting": 760_000,
-                        "Österåkers kommun": 304_000, "Täby kommun": 456_000},
-             "note": "Preliminär ram enligt planen (budget 2017)."},
+            {
+                "year": 2015,
+                "total": 2_440_000,
+                "round_to": 1000,
+                "state_shown": "combined",
+                "population_year": 2014,
+                "stated": {
+                    "Försäkringskassan": 1_220_000,
+                    "Stockholms läns landsting": 610_000,
+                    "Österåkers kommun": 237_000,
+                    "Täby kommun": 372_000,
+                },
+                "note": "Planens kolumn för 2015 summerar till 2 439 tkr men anger 2 440 tkr; "
+                "kommunernas belopp följer inte andelarna 40/60 som används från 2016.",
+            },
+            {
+                "year": 2016,
+                "total": 2_128_000,
+                "round_to": 1000,
+                "state_shown": "combined",
+                "population_year": 2014,
+                "stated": {
+                    "Försäkringskassan": 1_064_000,
+                    "Stockholms läns landsting": 532_000,
+                    "Österåkers kommun": 213_000,
+                    "Täby kommun": 319_000,
+                },
+                "note": "Planens procentkolumn (50 + 25 + 9,75 + 15,26) summerar till 100,01 % och "
+                "stämmer inte med beloppen; beloppen motsvarar 40 % och 60 % av kommunernas "
+                "fjärdedel.",
+            },
+            {
+                "year": 2017,
+                "total": 3_040_000,
+                "round_to": 1000,
+                "state_shown": "combined",
+                "population_year": 2014,
+                "stated": {
+                    "Försäkringskassan": 1_520_000,
+                    "Stockholms läns landsting": 760_000,
+                    "Österåkers kommun": 304_000,
+                    "Täby kommun": 456_000,
+                },
+                "note": "Preliminär ram enligt planen (budget 2017).",
+            },
         ],
     },
 ]

@@ -18,7 +18,10 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return _page(
-        request, 403, "Du har inte behörighet", "Din roll i förbundet får inte öppna eller ändra detta."
+        request,
+        403,
+        "Du har inte behörighet",
+        "Din roll i förbundet får inte öppna eller ändra detta.",
     )
 
 
@@ -36,5 +39,6 @@ def server_error(request: HttpRequest) -> HttpResponse:
         request,
         500,
         "Något gick fel",
-        "Ett oväntat fel inträffade. Ingenting har ändrats. Försök igen eller kontakta förvaltningen.",
+        "Ett oväntat fel inträffade. Ingenting har ändrats. "
+        "Försök igen eller kontakta förvaltningen.",
     )

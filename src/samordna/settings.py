@@ -33,7 +33,9 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 DEBUG = os.environ.get("SAMORDNA_DEBUG", "") == "1"
-ALLOWED_HOSTS = os.environ.get("SAMORDNA_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+ALLOWED_HOSTS = os.environ.get("SAMORDNA_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
+    ","
+)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "samordna.associations",
     "samordna.economy",
+    "samordna.budgets",
 ]
 
 MIDDLEWARE = [
@@ -99,6 +102,7 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default; silences the transition warning
 USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"

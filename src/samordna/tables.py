@@ -87,7 +87,9 @@ def _cell_text(value: object) -> str:
         text = text.rstrip("0").rstrip(".") if "." in text else text
         return text.replace(".", ",")
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        return (
+            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        )
     if isinstance(value, date):
         return value.isoformat()
     return str(value)

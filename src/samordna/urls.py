@@ -21,7 +21,9 @@ association_patterns = [
     ),
     path("organisation/", association_views.organisation, name="organisation"),
     path("organisation/styrelse/ny/", association_views.seat_create, name="seat_create"),
-    path("organisation/styrelse/<int:pk>/ta-bort/", association_views.seat_delete, name="seat_delete"),
+    path(
+        "organisation/styrelse/<int:pk>/ta-bort/", association_views.seat_delete, name="seat_delete"
+    ),
     path("organisation/person/ny/", association_views.officer_create, name="officer_create"),
     path(
         "organisation/person/<int:pk>/ta-bort/",

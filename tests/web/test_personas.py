@@ -33,7 +33,9 @@ PAGES = {
 
 @pytest.fixture
 def furnished(association):
-    BoardSeat.objects.create(association=association, member=association.members.first(), seat="regular")
+    BoardSeat.objects.create(
+        association=association, member=association.members.first(), seat="regular"
+    )
     Officer.objects.create(association=association, group="office", title="Förbundschef")
     request = services.AllocationRequest(2020, 715_600_000, "total", 1000, "split", 2018)
     services.save(association, request, user=None)

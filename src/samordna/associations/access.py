@@ -16,9 +16,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from samordna.associations.models import Association, Membership
 
-ALL_ROLES = tuple(Membership.Role.values)
-READERS = ALL_ROLES
-EDITORS = (Membership.Role.CHEF,)
+ALL_ROLES: tuple[str, ...] = tuple(Membership.Role.values)
+READERS: tuple[str, ...] = ALL_ROLES
+EDITORS: tuple[str, ...] = ("chef",)  # Membership.Role.CHEF
 
 
 def membership_for(request: HttpRequest, slug: str) -> Membership:

@@ -1,4 +1,5 @@
-"""The förbund, its members, their populations, the people of its organisation, and who may use it."""
+"""The förbund, its members, their populations, the people of its organisation,
+and who may use it."""
 
 from __future__ import annotations
 
@@ -65,7 +66,9 @@ class Member(models.Model):
         decimal_places=4,
         null=True,
         blank=True,
-        help_text=_("Andel av partens fjärdedel enligt förbundsordningen. Tomt: fördela efter invånare."),
+        help_text=_(
+            "Andel av partens fjärdedel enligt förbundsordningen. Tomt: fördela efter invånare."
+        ),
     )
     position = models.PositiveIntegerField(_("ordning"), default=0)
 

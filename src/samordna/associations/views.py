@@ -49,7 +49,9 @@ def form_page(
         messages.success(request, f"{title}: sparat.")
         return success
     status = 400 if request.method == "POST" else 200
-    return render(request, "form_page.html", {"form": form, "title": title, **context}, status=status)
+    return render(
+        request, "form_page.html", {"form": form, "title": title, **context}, status=status
+    )
 
 
 def _bound(request: HttpRequest) -> tuple[Any, ...]:
@@ -66,15 +68,21 @@ def association_edit(request: HttpRequest, association: Association) -> HttpResp
 @association_view()
 def member_list(request: HttpRequest, association: Association) -> HttpResponse:
     members = association.members.select_related("region").prefetch_related("populations")
-    return render(request, "associations/members.html", {"association": association, "members": members})
+    return render(
+        request, "associations/members.html", {"association": association, "members": members}
+    )
 
 
 @association_view(*EDITORS)
-def member_edit(request: HttpRequest, association: Association, pk: int | None = None) -> HttpResponse:
+def member_edit(
+    request: HttpRequest, association: Association, pk: int | None = None
+) -> HttpResponse:
     member = get_object_or_404(Member, pk=pk, association=association) if pk else None
     form = MemberForm(*_bound(request), instance=member, association=association)
     title = f"Medlem: {member.name}" if member else "Ny medlem"
-    return form_page(request, form, title, redirect("members", slug=association.slug), association=association)
+    return form_page(
+        request, form, title, redirect("members", slug=association.slug), association=association
+    )
 
 
 @require_POST

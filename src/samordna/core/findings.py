@@ -23,7 +23,7 @@ class Finding:
         return self.severity == "error"
 
     def where(self) -> str:
-        """"rad 5, kolumn invånare" (Swedish), or "" when the finding has no place."""
+        """ "rad 5, kolumn invånare" (Swedish), or "" when the finding has no place."""
         parts = []
         if self.row is not None:
             parts.append(f"rad {self.row}")
@@ -40,6 +40,8 @@ class InputError(ValueError):
         self.column = column
         self.detail = message
         where = ", ".join(
-            part for part in (f"rad {row}" if row else "", f"kolumn {column}" if column else "") if part
+            part
+            for part in (f"rad {row}" if row else "", f"kolumn {column}" if column else "")
+            if part
         )
         super().__init__(f"{where}: {message}" if where else message)

@@ -10,7 +10,15 @@ import re
 from decimal import Decimal, InvalidOperation
 
 ORE_PER_UNIT = {"kr": 100, "tkr": 100_000, "mkr": 100_000_000}
-_UNIT_WORDS = {"kr": "kr", "kronor": "kr", ":-": "kr", "sek": "kr", "tkr": "tkr", "mkr": "mkr", "mnkr": "mkr"}
+_UNIT_WORDS = {
+    "kr": "kr",
+    "kronor": "kr",
+    ":-": "kr",
+    "sek": "kr",
+    "tkr": "tkr",
+    "mkr": "mkr",
+    "mnkr": "mkr",
+}
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
 _MINUSES = str.maketrans({"\u2212": "-", "\u2013": "-"})
 _NUMBER = re.compile(r"^[-+]?(\d+)(,\d+)?$")
@@ -33,7 +41,9 @@ def parse_amount(text: str, unit: str = "kr") -> int:
     if "." in number and "," not in number and re.fullmatch(r"[-+]?\d+\.\d{1,2}", number):
         number = number.replace(".", ",")
     if not _NUMBER.match(number):
-        raise MoneyError(f"”{raw}” är inte ett belopp. Skriv till exempel 7 864 000 eller 7 864 000 kr.")
+        raise MoneyError(
+            f"”{raw}” är inte ett belopp. Skriv till exempel 7 864 000 eller 7 864 000 kr."
+        )
     try:
         value = Decimal(number.replace(",", ".")) * ORE_PER_UNIT[unit]
     except InvalidOperation as error:  # pragma: no cover - the regex above admits only numbers
@@ -72,7 +82,7 @@ def format_amount(ore: int, unit: str = "kr", *, suffix: bool = True, nbsp: bool
 
 
 def _group_thousands(digits: str, space: str) -> str:
-    groups = []
+    groups: list[str] = []
     while len(digits) > 3:
         digits, tail = digits[:-3], digits[-3:]
         groups.insert(0, tail)

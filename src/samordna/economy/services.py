@@ -55,7 +55,9 @@ def populations_for(association: Association, year: int | None) -> dict[int, int
     return {row.member_id: row.count for row in rows}
 
 
-def compute(association: Association, request: AllocationRequest) -> tuple[list[Member], Allocation]:
+def compute(
+    association: Association, request: AllocationRequest
+) -> tuple[list[Member], Allocation]:
     """Allocate the year's contributions; raises AllocationError (Swedish) when it cannot."""
     members = members_for(association, request.state_shown)
     populations = populations_for(association, request.population_year)
@@ -69,7 +71,10 @@ def compute(association: Association, request: AllocationRequest) -> tuple[list[
 
 @transaction.atomic
 def save(
-    association: Association, request: AllocationRequest, user: object, stated: dict[int, int] | None = None
+    association: Association,
+    request: AllocationRequest,
+    user: object,
+    stated: dict[int, int] | None = None,
 ) -> ContributionYear:
     """Store the allocation for the year, replacing an earlier one (atomically)."""
     members, allocation = compute(association, request)

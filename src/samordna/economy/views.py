@@ -1,4 +1,5 @@
-"""Pages for member contributions: compute a year's split, save it, show it as the plans print it."""
+"""Pages for member contributions: compute a year's split, save it,
+show it as the plans print it."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from samordna.economy.models import ContributionYear
 @association_view()
 def contribution_list(request: HttpRequest, association: Association) -> HttpResponse:
     years = association.contribution_years.prefetch_related("contributions")
-    return render(request, "economy/contributions.html", {"association": association, "years": years})
+    return render(
+        request, "economy/contributions.html", {"association": association, "years": years}
+    )
 
 
 def _initial(association: Association) -> dict[str, Any]:
@@ -45,8 +48,12 @@ def contribution_new(request: HttpRequest, association: Association) -> HttpResp
         try:
             if "save" in request.POST:
                 services.save(association, allocation_request, request.user)
-                messages.success(request, f"Medlemsbidragen för {form.cleaned_data['year']} är sparade.")
-                return redirect("contribution", slug=association.slug, year=form.cleaned_data["year"])
+                messages.success(
+                    request, f"Medlemsbidragen för {form.cleaned_data['year']} är sparade."
+                )
+                return redirect(
+                    "contribution", slug=association.slug, year=form.cleaned_data["year"]
+                )
             members, allocation = services.compute(association, allocation_request)
             context.update(allocation=allocation, rows=zip(members, allocation.parts, strict=True))
         except AllocationError as error:

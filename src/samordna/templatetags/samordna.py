@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 from django import template
 from django.utils.safestring import SafeString
 
+from samordna.core.allocation import format_percent
 from samordna.core.money import format_amount
 
 register = template.Library()
@@ -29,13 +31,12 @@ def kr_plain(ore: int | None, unit: str = "kr") -> str:
 
 
 @register.filter
-def percent(value: Decimal | None, decimals: int = 2) -> str:
+def percent(value: Decimal | Fraction | None, decimals: int = 2) -> str:
     """{{ 74.96|percent }} -> "74,96 %"."""
     if value is None or value == "":
         return ""
-    quantum = Decimal(1).scaleb(-int(decimals))
-    text = f"{Decimal(value).quantize(quantum):f}".replace(".", ",")
-    return SafeString(f"{text}\u00a0%")
+    exact = value if isinstance(value, Fraction) else Fraction(str(value))
+    return SafeString(format_percent(exact, int(decimals)).replace(" ", "\u00a0"))
 
 
 @register.filter

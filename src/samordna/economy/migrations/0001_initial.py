@@ -6,50 +6,112 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('associations', '0001_initial'),
+        ("associations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContributionYear',
+            name="ContributionYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField(verbose_name='år')),
-                ('total', models.BigIntegerField(verbose_name='totalt (öre)')),
-                ('unit', models.PositiveIntegerField(default=100, verbose_name='avrundning (öre)')),
-                ('state_shown', models.CharField(choices=[('split', 'Försäkringskassan och Arbetsförmedlingen var för sig'), ('combined', 'Statens samlade andel, betalas av Försäkringskassan')], default='split', max_length=10, verbose_name='statens andel visas')),
-                ('population_year', models.PositiveIntegerField(blank=True, null=True, verbose_name='invånare per år')),
-                ('note', models.TextField(blank=True, verbose_name='kommentar')),
-                ('saved_at', models.DateTimeField(auto_now=True)),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contribution_years', to='associations.association')),
-                ('saved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveIntegerField(verbose_name="år")),
+                ("total", models.BigIntegerField(verbose_name="totalt (öre)")),
+                ("unit", models.PositiveIntegerField(default=100, verbose_name="avrundning (öre)")),
+                (
+                    "state_shown",
+                    models.CharField(
+                        choices=[
+                            ("split", "Försäkringskassan och Arbetsförmedlingen var för sig"),
+                            ("combined", "Statens samlade andel, betalas av Försäkringskassan"),
+                        ],
+                        default="split",
+                        max_length=10,
+                        verbose_name="statens andel visas",
+                    ),
+                ),
+                (
+                    "population_year",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="invånare per år"
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="kommentar")),
+                ("saved_at", models.DateTimeField(auto_now=True)),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contribution_years",
+                        to="associations.association",
+                    ),
+                ),
+                (
+                    "saved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-year'],
+                "ordering": ["-year"],
             },
         ),
         migrations.CreateModel(
-            name='Contribution',
+            name="Contribution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount', models.BigIntegerField(verbose_name='belopp (öre)')),
-                ('percent', models.DecimalField(decimal_places=4, max_digits=9, verbose_name='andel (%)')),
-                ('basis', models.TextField(verbose_name='beräkning')),
-                ('stated_amount', models.BigIntegerField(blank=True, null=True, verbose_name='belopp enligt plan (öre)')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='associations.member')),
-                ('contribution_year', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contributions', to='economy.contributionyear')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("amount", models.BigIntegerField(verbose_name="belopp (öre)")),
+                (
+                    "percent",
+                    models.DecimalField(decimal_places=4, max_digits=9, verbose_name="andel (%)"),
+                ),
+                ("basis", models.TextField(verbose_name="beräkning")),
+                (
+                    "stated_amount",
+                    models.BigIntegerField(
+                        blank=True, null=True, verbose_name="belopp enligt plan (öre)"
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="associations.member"
+                    ),
+                ),
+                (
+                    "contribution_year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contributions",
+                        to="economy.contributionyear",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['member__position', 'member_id'],
+                "ordering": ["member__position", "member_id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='contributionyear',
-            constraint=models.UniqueConstraint(fields=('association', 'year'), name='unique_contribution_year'),
+            model_name="contributionyear",
+            constraint=models.UniqueConstraint(
+                fields=("association", "year"), name="unique_contribution_year"
+            ),
         ),
     ]

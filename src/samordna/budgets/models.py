@@ -1,0 +1,201 @@
+"""Budgets with their plan years, versions and lines.
+
+A decided version never changes: the guard is in the model and its querysets, so
+no page, command or import can alter one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from samordna.associations.models import Association, Member
+
+
+class ImmutableError(Exception):
+    """An attempt to change a decided budget version."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "En beslutad budgetversion kan inte ändras. "
+            "Skapa en revidering som hänvisar till beslutet."
+        )
+
+
+class Section(models.TextChoices):
+    INCOME = "income", _("Intäkter")
+    EQUITY = "equity", _("Ianspråktaget eget kapital")
+    INDIVIDUAL = "individual", _("Individinriktade insatser")
+    STRUCTURAL = "structural", _("Strukturinriktade insatser")
+    ADMINISTRATION = "administration", _("Administration (kansli)")
+
+
+class Budget(models.Model):
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="budgets")
+    name = models.CharField(_("namn"), max_length=200)
+    first_year = models.PositiveIntegerField(_("budgetår"))
+    plan_years = models.PositiveSmallIntegerField(_("antal planår"), default=2)
+    unit = models.CharField(
+        _("visas i"), max_length=3, choices=[("kr", "kr"), ("tkr", "tkr")], default="kr"
+    )
+    first_month = models.PositiveSmallIntegerField(
+        _("första månaden budgetåret"),
+        default=1,
+        help_text=_("1 för helt år; till exempel 9 när förbundet bildas i september."),
+    )
+    scenario_of = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="scenarios"
+    )
+    scenario_note = models.TextField(_("antagande"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-first_year", "scenario_of_id", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.first_year, self.first_year + self.plan_years + 1))
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        if self.versions.exclude(status=BudgetVersion.Status.PROPOSAL).exists():
+            raise ImmutableError()
+        return super().delete(*args, **kwargs)
+
+
+class VersionQuerySet(models.QuerySet):
+    def update(self, **kwargs: Any) -> int:
+        if self.exclude(status=BudgetVersion.Status.PROPOSAL).exists() and set(kwargs) - {
+            "superseded"
+        }:
+            raise ImmutableError()
+        return super().update(**kwargs)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        if self.exclude(status=BudgetVersion.Status.PROPOSAL).exists():
+            raise ImmutableError()
+        return super().delete()
+
+
+class BudgetVersion(models.Model):
+    class Status(models.TextChoices):
+        PROPOSAL = "forslag", _("Förslag")
+        DECIDED = "beslutad", _("Beslutad")
+        REVISED = "reviderad", _("Reviderad")
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="forslag")
+    revises = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="revisions"
+    )
+    decision_date = models.DateField(_("beslutsdatum"), null=True, blank=True)
+    decision_paragraph = models.CharField(_("paragraf"), max_length=20, blank=True)
+    decided_by = models.CharField(_("beslutat av"), max_length=200, blank=True)
+    decision_text = models.TextField(_("beslut"), blank=True)
+    superseded = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+
+    objects = VersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["budget_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["budget", "number"], name="unique_version_number")
+        ]
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status != self.Status.PROPOSAL
+
+    @property
+    def decision(self) -> str:
+        """ "2015-11-11 §5" as plans cite decisions."""
+        if not self.decision_date:
+            return ""
+        paragraph = f" §{self.decision_paragraph.lstrip('§ ')}" if self.decision_paragraph else ""
+        return f"{self.decision_date.isoformat()}{paragraph}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk and self._stored_status() != self.Status.PROPOSAL:
+            raise ImmutableError()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        if self.is_locked:
+            raise ImmutableError()
+        return super().delete(*args, **kwargs)
+
+    def _stored_status(self) -> str | None:
+        return type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
+
+
+class LockedQuerySet(models.QuerySet):
+    """Lines and amounts of a decided version cannot be updated or deleted in bulk either."""
+
+    version_path = "version"
+
+    def _touches_locked(self) -> bool:
+        field = f"{self.version_path}__status__in"
+        return self.filter(**{field: ["beslutad", "reviderad"]}).exists()
+
+    def update(self, **kwargs: Any) -> int:
+        if self._touches_locked():
+            raise ImmutableError()
+        return super().update(**kwargs)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        if self._touches_locked():
+            raise ImmutableError()
+        return super().delete()
+
+
+class AmountQuerySet(LockedQuerySet):
+    version_path = "line__version"
+
+
+class BudgetLine(models.Model):
+    version = models.ForeignKey(BudgetVersion, on_delete=models.CASCADE, related_name="lines")
+    section = models.CharField(_("avsnitt"), max_length=20, choices=Section.choices)
+    label = models.CharField(_("rad"), max_length=300)
+    position = models.PositiveIntegerField(default=0)
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, null=True, blank=True)
+
+    objects = LockedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["version_id", "position", "id"]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if BudgetVersion.objects.get(pk=self.version_id).is_locked:
+            raise ImmutableError()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        if self.version.is_locked:
+            raise ImmutableError()
+        return super().delete(*args, **kwargs)
+
+
+class BudgetAmount(models.Model):
+    line = models.ForeignKey(BudgetLine, on_delete=models.CASCADE, related_name="amounts")
+    year = models.PositiveIntegerField()
+    amount = models.BigIntegerField()  # öre
+
+    objects = AmountQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["line", "year"], name="unique_line_year")]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if BudgetLine.objects.select_related("version").get(pk=self.line_id).version.is_locked:
+            raise ImmutableError()
+        super().save(*args, **kwargs)

@@ -1,0 +1,141 @@
+"""`samordna budget check`: recompute a budget file's stated sums and results.
+
+The `budget` group has its own subcommands; `check` needs no database. Exit 0
+when no finding is an error, 1 when one is, 2 when the file cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from samordna.cli import CommandError
+from samordna.core.budget import Budget, YearTotals
+from samordna.core.budget_check import BudgetCheck, check_budget
+from samordna.core.budget_file import UNITS, budget_from_table
+from samordna.core.findings import Finding, InputError
+from samordna.core.money import format_amount, kronor
+from samordna.tables import TableError, read_table
+
+TOTAL_LABELS = (
+    ("income", "Intäkter"),
+    ("equity_drawn", "Ianspråktaget eget kapital"),
+    ("individual", "Individinriktade insatser"),
+    ("structural", "Strukturinriktade insatser"),
+    ("administration", "Administration"),
+    ("costs", "Kostnader"),
+    ("result", "Årets resultat"),
+    ("balance", "Budgetbalans"),
+)
+SEVERITY_HEADINGS = (("error", "Fel"), ("warning", "Varningar"), ("info", "Upplysningar"))
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("budget", help="kontrollera budgetfiler")
+    actions = parser.add_subparsers(title="åtgärder", dest="action", parser_class=type(parser))
+    _register_check(actions)
+    parser.set_defaults(handler=lambda args: parser.print_help() or 0)
+
+
+def _register_check(actions: argparse._SubParsersAction) -> None:
+    check = actions.add_parser(
+        "check",
+        help="räkna om en budgetfils summor och resultat",
+        description="Räknar om varje angiven summa och resultat i en budgetfil (CSV eller XLSX) "
+        "och visar varje skillnad med rad, år, angivet och beräknat belopp. "
+        "Felkod 0 utan fel, 1 med fel, 2 om filen inte går att läsa.",
+    )
+    check.add_argument("file", metavar="FILE", help="budgetfilen (CSV eller XLSX)")
+    check.add_argument(
+        "--unit", choices=UNITS, help="enheten för beloppen (annars enligt årsrubrikerna, kr)"
+    )
+    check.add_argument("--format", choices=["text", "json"], default="text", help="utformat")
+    check.set_defaults(handler=check_file)
+
+
+def check_file(args: argparse.Namespace) -> int:
+    budget = load_budget(args.file, args.unit)
+    check = check_budget(budget)
+    if args.format == "json":
+        print(json.dumps(check_as_json(budget, check), ensure_ascii=False, indent=2))
+    else:
+        print(check_as_text(budget, check, Path(args.file).name))
+    return 1 if check.has_errors else 0
+
+
+def load_budget(path: str | Path, unit: str | None = None) -> Budget:
+    """Read a budget file, or stop with the Swedish message naming row and column (exit 2)."""
+    try:
+        return budget_from_table(read_table(path), unit)
+    except (TableError, InputError) as error:
+        raise CommandError(str(error)) from error
+
+
+def check_as_json(budget: Budget, check: BudgetCheck) -> dict[str, Any]:
+    """The check as the documented JSON object; every amount in whole kronor."""
+    return {
+        "unit": budget.unit,
+        "years": list(budget.years),
+        "findings": [_finding_json(finding) for finding in check.findings],
+        "totals": {str(year): _totals_json(totals) for year, totals in check.totals.items()},
+    }
+
+
+def _finding_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "severity": finding.severity,
+        "code": finding.code,
+        "row": finding.row,
+        "year": finding.year,
+        "stated": _kronor_or_none(finding.stated),
+        "computed": _kronor_or_none(finding.computed),
+        "message": finding.message,
+    }
+
+
+def _totals_json(totals: YearTotals) -> dict[str, int]:
+    return {key: kronor(getattr(totals, key)) for key, _ in TOTAL_LABELS}
+
+
+def _kronor_or_none(ore: int | None) -> int | None:
+    return None if ore is None else kronor(ore)
+
+
+def check_as_text(budget: Budget, check: BudgetCheck, name: str) -> str:
+    """A readable Swedish report: the findings by severity, then the totals per year."""
+    years = ", ".join(str(year) for year in budget.years)
+    parts = [f"Budgetkontroll av {name} (belopp i {budget.unit}; år {years})"]
+    for severity, heading in SEVERITY_HEADINGS:
+        if found := check.of(severity):
+            parts.append("\n".join([f"{heading}:", *(_finding_line(f) for f in found)]))
+    parts.append(_totals_table(check.totals))
+    parts.append(_counts(check))
+    return "\n\n".join(parts)
+
+
+def _finding_line(finding: Finding) -> str:
+    where = [f"rad {finding.row}" if finding.row is not None else "", str(finding.year or "")]
+    prefix = ", ".join(part for part in where if part)
+    return f"{prefix}: {finding.message}" if prefix else finding.message
+
+
+def _totals_table(totals: dict[int, YearTotals]) -> str:
+    cells = [[format_amount(getattr(t, key)) for t in totals.values()] for key, _ in TOTAL_LABELS]
+    width = max([len(cell) for row in cells for cell in row] + [4])
+    label_width = max(len(label) for _, label in TOTAL_LABELS)
+    header = "Summor per år".ljust(label_width) + "".join(f"  {year:>{width}}" for year in totals)
+    lines = [
+        label.ljust(label_width) + "".join(f"  {cell:>{width}}" for cell in row)
+        for (_, label), row in zip(TOTAL_LABELS, cells, strict=True)
+    ]
+    return "\n".join([header, *lines])
+
+
+def _counts(check: BudgetCheck) -> str:
+    errors, warnings, infos = (len(check.of(s)) for s, _ in SEVERITY_HEADINGS)
+    return (
+        f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}, "
+        f"{infos} {'upplysning' if infos == 1 else 'upplysningar'}."
+    )

@@ -1,0 +1,214 @@
+"""The budget file: a Table (from CSV or XLSX) read into a Budget.
+
+Header `avsnitt;rad;2025;2026…` (or `section,line,…`). A year header may carry
+the unit, `2008 (tkr)`; a unit given by the caller wins. Each row names its
+`avsnitt` (Swedish or English, any case), a label and an amount per year.
+Anything that cannot be read raises InputError naming the row and the column,
+with the year as the column name for amounts. The format is described for
+users in docs/filformat/budget.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from samordna.core.budget import Budget, BudgetRow, RowKind, Section
+from samordna.core.findings import InputError
+from samordna.core.money import MoneyError, parse_amount
+from samordna.core.table import Row, Table
+
+SECTION_HEADERS = ("avsnitt", "section")
+LABEL_HEADERS = ("rad", "line", "label")
+UNITS = ("kr", "tkr")
+
+_YEAR = re.compile(r"^(\d{4})(?:\s*\(?\s*(kr|tkr)\s*\)?)?$", re.IGNORECASE)
+_NAMES = {  # the names of each row kind, compared by _fold
+    (RowKind.LINE, Section.INCOME): "intäkter, intäkt, inkomster, income, incomes, revenue",
+    (RowKind.LINE, Section.EQUITY): "eget kapital, ianspråktaget eget kapital, equity, "
+    "equity drawn",
+    (RowKind.LINE, Section.INDIVIDUAL): "individinriktade insatser, individinriktad insats, "
+    "individinriktade, individ, individual, individual interventions",
+    (RowKind.LINE, Section.STRUCTURAL): "strukturinriktade insatser, strukturinriktad insats, "
+    "strukturövergripande insatser, strukturövergripande insats, strukturinriktade, "
+    "strukturövergripande, struktur, structural, structural interventions",
+    (RowKind.LINE, Section.ADMINISTRATION): "kansli, administration, admin, "
+    "kansli och administration, kansli/administration, administrativa kostnader",
+    (RowKind.SUM, None): "summa, total, delsumma, sum, subtotal",
+    (RowKind.INCOME_SUM, None): "summa intäkter, summa intäkter totalt, intäkter totalt, "
+    "totala intäkter, total income, income total",
+    (RowKind.COST_SUM, None): "summa kostnader, summa kostnader totalt, kostnader totalt, "
+    "totala kostnader, total costs, total cost, costs total",
+    (RowKind.RESULT, None): "resultat, årets resultat, balans, budgetbalans, result, balance",
+}
+
+
+def _fold(text: str) -> str:
+    """Compare section names without case, extra spaces, diacritics or a trailing colon."""
+    plain = " ".join(text.casefold().replace("\ufeff", "").split()).rstrip(":").strip()
+    return plain.translate(str.maketrans("åäöéü", "aaoeu"))
+
+
+_KINDS = {_fold(name): kind for kind, names in _NAMES.items() for name in names.split(", ")}
+
+
+def parse_section(text: str) -> tuple[RowKind, Section | None] | None:
+    """The row kind (and section, for a line) an `avsnitt` cell names, or None if unknown."""
+    return _KINDS.get(_fold(text))
+
+
+@dataclass(frozen=True)
+class _Layout:
+    section: int
+    section_name: str  # the header as written, for messages
+    label: int
+    years: tuple[int, ...]
+    year_columns: tuple[int, ...]
+    blank: tuple[int, ...]  # columns without a header: their cells must be empty
+    width: int
+    unit: str
+
+
+def budget_from_table(table: Table, unit: str | None = None) -> Budget:
+    """Read a budget file's table; raise InputError naming row and column when it cannot."""
+    layout = _layout(table, unit)
+    rows = tuple(row for row in (_row(row, layout) for row in table.rows) if row is not None)
+    if not rows:
+        raise InputError("Filen har inga budgetrader under rubrikraden.", row=2)
+    return Budget(layout.years, rows, layout.unit)
+
+
+def _layout(table: Table, unit: str | None) -> _Layout:
+    section = _required_column(table, SECTION_HEADERS)
+    label = _required_column(table, LABEL_HEADERS)
+    other = [i for i in range(len(table.header)) if i not in (section, label)]
+    blank = tuple(i for i in other if not table.header[i].strip())
+    years = _year_columns(table, [i for i in other if i not in blank])
+    return _Layout(
+        section,
+        table.header[section],
+        label,
+        tuple(year for _, year, _ in years),
+        tuple(index for index, _, _ in years),
+        blank,
+        len(table.header),
+        _unit([(year, written) for _, year, written in years], unit),
+    )
+
+
+def _year_columns(table: Table, columns: list[int]) -> list[tuple[int, int, str | None]]:
+    """(column, year, unit written in the header) for each year column."""
+    if not columns:
+        raise InputError(
+            "Rubrikraden har inga årskolumner. Skriv åren efter avsnitt och rad, "
+            "till exempel 2025 eller 2025 (tkr).",
+            row=1,
+        )
+    years = [(i, *_year_header(table.header[i])) for i in columns]
+    _refuse_repeated_years([year for _, year, _ in years])
+    return years
+
+
+def _required_column(table: Table, names: tuple[str, ...]) -> int:
+    index = table.column(*names)
+    if index is None:
+        raise InputError(
+            f"Rubrikraden saknar kolumnen {names[0]} (på engelska {names[1]}).",
+            row=1,
+            column=names[0],
+        )
+    return index
+
+
+def _year_header(title: str) -> tuple[int, str | None]:
+    match = _YEAR.match(" ".join(title.split()))
+    if match is None:
+        raise InputError(
+            "Kolumnrubriken är varken avsnitt, rad eller ett år. Skriv året som 2025 "
+            "eller 2025 (tkr).",
+            row=1,
+            column=title,
+        )
+    return int(match.group(1)), match.group(2).lower() if match.group(2) else None
+
+
+def _refuse_repeated_years(years: list[int]) -> None:
+    for index, year in enumerate(years):
+        if year in years[:index]:
+            raise InputError(f"Året {year} står i två kolumner.", row=1, column=str(year))
+
+
+def _unit(written: list[tuple[int, str | None]], given: str | None) -> str:
+    if given is not None:
+        if given not in UNITS:
+            raise InputError(f"Okänd enhet ”{given}”: använd kr eller tkr.")
+        return given
+    units = [(year, unit) for year, unit in written if unit]
+    for year, unit in units:
+        if unit != units[0][1]:
+            raise InputError(
+                f"Årskolumnerna anger olika enheter ({units[0][1]} och {unit}). "
+                "Skriv alla belopp i samma enhet eller ange enheten för hela filen.",
+                row=1,
+                column=str(year),
+            )
+    return units[0][1] if units else "kr"
+
+
+def _row(row: Row, layout: _Layout) -> BudgetRow | None:
+    _refuse_stray_cells(row, layout)
+    name = row.get(layout.section)
+    kind = _kind(name, row, layout) if name else None
+    amounts = _amounts(row, layout)
+    if kind is None:
+        if amounts:
+            raise InputError(
+                "Avsnitt saknas på en rad med belopp.", row=row.number, column=layout.section_name
+            )
+        return None  # a heading or a note without amounts
+    return BudgetRow(kind[0], row.get(layout.label), amounts, kind[1], row.number)
+
+
+def _kind(name: str, row: Row, layout: _Layout) -> tuple[RowKind, Section | None]:
+    kind = parse_section(name)
+    if kind is None:
+        raise InputError(
+            f"Okänt avsnitt ”{name}”. Använd Intäkter, Eget kapital, Individinriktade insatser, "
+            "Strukturinriktade insatser, Kansli, Summa, Summa intäkter, Summa kostnader "
+            "eller Resultat.",
+            row=row.number,
+            column=layout.section_name,
+        )
+    return kind
+
+
+def _amounts(row: Row, layout: _Layout) -> dict[int, int]:
+    cells = (
+        (year, row.get(column))
+        for year, column in zip(layout.years, layout.year_columns, strict=True)
+    )
+    return {year: _amount(text, row.number, year, layout.unit) for year, text in cells if text}
+
+
+def _amount(text: str, number: int, year: int, unit: str) -> int:
+    try:
+        ore = parse_amount(text, unit)
+    except MoneyError as error:
+        raise InputError(str(error), row=number, column=str(year)) from error
+    if ore % 100:
+        raise InputError(
+            f"”{text}” har ören; budgeten anges i hela kronor.", row=number, column=str(year)
+        )
+    return ore
+
+
+def _refuse_stray_cells(row: Row, layout: _Layout) -> None:
+    for index, cell in enumerate(row.cells):
+        if (index in layout.blank or index >= layout.width) and str(cell).strip():
+            raise InputError(
+                f"Cellen ”{str(cell).strip()}” står i en kolumn utan rubrik. Kontrollera "
+                "avgränsaren: i en fil med komma måste belopp med decimalkomma stå inom "
+                "citattecken.",
+                row=row.number,
+                column=str(index + 1),
+            )
