@@ -17,6 +17,7 @@ from samordna.associations.models import (
     Officer,
     Population,
 )
+from samordna.demo_budgets import load_budgets
 from samordna.demo_data import ASSOCIATIONS, DEMO_PASSWORD, USERS
 from samordna.economy import services
 from samordna.economy.models import ContributionYear
@@ -28,6 +29,8 @@ def load_demo() -> list[Association]:
     associations = [_association(data) for data in ASSOCIATIONS]
     for username, full_name, roles in USERS:
         _user(username, full_name, roles)
+    for association in associations:
+        load_budgets(association)
     return associations
 
 

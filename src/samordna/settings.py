@@ -102,7 +102,6 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default; silences the transition warning
 USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"

@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from samordna.associations import views as association_views
+from samordna.budgets.urls import patterns as budget_patterns
 from samordna.economy import views as economy_views
 
 association_patterns = [
@@ -33,6 +34,7 @@ association_patterns = [
     path("medlemsbidrag/", economy_views.contribution_list, name="contributions"),
     path("medlemsbidrag/nytt/", economy_views.contribution_new, name="contribution_new"),
     path("medlemsbidrag/<int:year>/", economy_views.contribution_detail, name="contribution"),
+    *budget_patterns,
 ]
 
 urlpatterns = [

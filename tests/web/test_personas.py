@@ -1,44 +1,29 @@
 """Every page checks who is asking: the chef, the board (reads only), another förbund's chef,
-a logged-in outsider and an anonymous visitor."""
+a logged-in outsider and an anonymous visitor. The pages come from tests/web/pages_*.py."""
 
 from __future__ import annotations
+
+import importlib
+import pkgutil
 
 import pytest
 from django.urls import get_resolver, reverse
 
-from samordna.associations.models import BoardSeat, Officer, Population
-from samordna.economy import services
+import tests.web
 from samordna.economy.models import ContributionYear
 
-# url name -> (kwargs builder, who may open it: "read" = every role, "edit" = chef only)
-PAGES = {
-    "association": ("read", lambda a: {}),
-    "association_edit": ("edit", lambda a: {}),
-    "members": ("read", lambda a: {}),
-    "member_create": ("edit", lambda a: {}),
-    "member_edit": ("edit", lambda a: {"pk": a.members.first().pk}),
-    "member_delete": ("edit-post", lambda a: {"pk": a.members.last().pk}),
-    "population_add": ("edit", lambda a: {"pk": a.members.last().pk}),
-    "population_delete": ("edit-post", lambda a: {"pk": Population.objects.first().pk}),
-    "organisation": ("read", lambda a: {}),
-    "seat_create": ("edit", lambda a: {}),
-    "seat_delete": ("edit-post", lambda a: {"pk": BoardSeat.objects.first().pk}),
-    "officer_create": ("edit", lambda a: {}),
-    "officer_delete": ("edit-post", lambda a: {"pk": Officer.objects.first().pk}),
-    "contributions": ("read", lambda a: {}),
-    "contribution_new": ("edit", lambda a: {}),
-    "contribution": ("read", lambda a: {"year": 2020}),
-}
+AREAS = [
+    importlib.import_module(f"tests.web.{info.name}")
+    for info in pkgutil.iter_modules(tests.web.__path__)
+    if info.name.startswith("pages_")
+]
+PAGES = {name: page for area in AREAS for name, page in area.PAGES.items()}
 
 
 @pytest.fixture
 def furnished(association):
-    BoardSeat.objects.create(
-        association=association, member=association.members.first(), seat="regular"
-    )
-    Officer.objects.create(association=association, group="office", title="Förbundschef")
-    request = services.AllocationRequest(2020, 715_600_000, "total", 1000, "split", 2018)
-    services.save(association, request, user=None)
+    for area in AREAS:
+        area.furnish(association)
     return association
 
 

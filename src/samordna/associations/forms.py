@@ -23,6 +23,8 @@ class DateInput(forms.DateInput):
 
 
 class AssociationForm(forms.ModelForm):
+    website = forms.URLField(label=_("Webbplats"), required=False, assume_scheme="https")
+
     class Meta:
         model = Association
         fields = ["name", "org_number", "formed_on", "address", "website"]

@@ -162,9 +162,20 @@ class AmountQuerySet(LockedQuerySet):
     version_path = "line__version"
 
 
+class RowKind(models.TextChoices):
+    """What a row is: a line with amounts, or a figure the plan states (kept to be checked)."""
+
+    LINE = "line", _("Rad")
+    SUM = "sum", _("Summa")
+    INCOME_SUM = "income_sum", _("Summa intäkter")
+    COST_SUM = "cost_sum", _("Summa kostnader")
+    RESULT = "result", _("Resultat")
+
+
 class BudgetLine(models.Model):
     version = models.ForeignKey(BudgetVersion, on_delete=models.CASCADE, related_name="lines")
-    section = models.CharField(_("avsnitt"), max_length=20, choices=Section.choices)
+    kind = models.CharField(_("typ av rad"), max_length=12, choices=RowKind.choices, default="line")
+    section = models.CharField(_("avsnitt"), max_length=20, choices=Section.choices, blank=True)
     label = models.CharField(_("rad"), max_length=300)
     position = models.PositiveIntegerField(default=0)
     member = models.ForeignKey(Member, on_delete=models.PROTECT, null=True, blank=True)

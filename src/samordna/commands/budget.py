@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from samordna.cli import CommandError
+from samordna.cli import CommandError, setup_django
 from samordna.core.budget import Budget, YearTotals
 from samordna.core.budget_check import BudgetCheck, check_budget
 from samordna.core.budget_file import UNITS, budget_from_table
@@ -36,6 +36,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("budget", help="kontrollera budgetfiler")
     actions = parser.add_subparsers(title="åtgärder", dest="action", parser_class=type(parser))
     _register_check(actions)
+    _register_import(actions)
     parser.set_defaults(handler=lambda args: parser.print_help() or 0)
 
 
@@ -53,6 +54,40 @@ def _register_check(actions: argparse._SubParsersAction) -> None:
     )
     check.add_argument("--format", choices=["text", "json"], default="text", help="utformat")
     check.set_defaults(handler=check_file)
+
+
+def _register_import(actions: argparse._SubParsersAction) -> None:
+    command = actions.add_parser(
+        "import",
+        help="skapa ett budgetförslag i ett förbund från en budgetfil",
+        description="Läser en budgetfil (CSV eller XLSX) och skapar ett förslag med alla rader, "
+        "även de summor och resultat filen anger. Kontrollens fynd visas. En fil som inte går "
+        "att läsa importerar ingenting (felkod 2).",
+    )
+    command.add_argument("file", metavar="FILE", help="budgetfilen (CSV eller XLSX)")
+    command.add_argument("--association", required=True, metavar="SLUG", help="förbundets kortnamn")
+    command.add_argument("--name", help="budgetens namn (annars ”Budget ÅR”)")
+    command.add_argument(
+        "--unit", choices=UNITS, help="enheten för beloppen (annars enligt årsrubrikerna, kr)"
+    )
+    command.set_defaults(handler=import_file)
+
+
+def import_file(args: argparse.Namespace) -> int:
+    budget = load_budget(args.file, args.unit)
+    setup_django()
+    from samordna.associations.models import Association
+    from samordna.budgets import services
+
+    association = Association.objects.filter(slug=args.association).first()
+    if association is None:
+        raise CommandError(f"Förbundet ”{args.association}” finns inte.")
+    name = args.name or f"Budget {budget.years[0]}"
+    stored = services.import_budget(association, budget, name, user=None)
+    check = check_budget(budget)
+    print(f"{name} är importerad som förslag i {association.name} (budget {stored.pk}).")
+    print(check_as_text(budget, check, Path(args.file).name))
+    return 0
 
 
 def check_file(args: argparse.Namespace) -> int:

@@ -1,0 +1,81 @@
+"""Forms of the budget pages."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samordna.budgets.models import Section
+from samordna.core.budget_file import UNITS
+
+
+class BudgetForm(forms.Form):
+    name = forms.CharField(label=_("Namn"), max_length=200)
+    first_year = forms.IntegerField(label=_("Budgetår"), min_value=2004, max_value=2100)
+    plan_years = forms.IntegerField(
+        label=_("Antal planår"),
+        min_value=0,
+        max_value=9,
+        initial=2,
+        help_text=_("Planerna visar oftast budgetåret och två planår."),
+    )
+    unit = forms.ChoiceField(
+        label=_("Belopp skrivs och visas i"), choices=[("kr", "kr"), ("tkr", "tkr")], initial="kr"
+    )
+    first_month = forms.IntegerField(
+        label=_("Första månaden budgetåret"),
+        min_value=1,
+        max_value=12,
+        initial=1,
+        help_text=_("1 för helt år; till exempel 9 när förbundet bildas i september."),
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Budgetfil (CSV eller XLSX)"),
+        help_text=_("Kolumnerna avsnitt, rad och ett år per kolumn; se Filformat för budget."),
+    )
+    name = forms.CharField(label=_("Namn"), max_length=200, required=False)
+    unit = forms.ChoiceField(
+        label=_("Enhet"),
+        choices=[("", _("enligt årsrubrikerna (annars kr)")), *((u, u) for u in UNITS)],
+        required=False,
+    )
+
+
+class LineForm(forms.Form):
+    section = forms.ChoiceField(label=_("Avsnitt"), choices=Section.choices)
+    label = forms.CharField(label=_("Ny rad"), max_length=300)
+
+
+class DecisionForm(forms.Form):
+    date = forms.DateField(label=_("Beslutsdatum"), help_text=_("Till exempel 2025-11-20."))
+    paragraph = forms.CharField(
+        label=_("Paragraf"), max_length=20, help_text=_("Till exempel §34.")
+    )
+    decided_by = forms.CharField(label=_("Beslutat av"), max_length=200, initial=_("Styrelsen"))
+    text = forms.CharField(
+        label=_("Beslutstext"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ScenarioForm(forms.Form):
+    note = forms.CharField(
+        label=_("Antagande"),
+        max_length=500,
+        initial=_("Statens bidrag minskar med 10 %"),
+    )
+    percent = forms.DecimalField(
+        label=_("Förändring av statens medlemsbidrag (%)"),
+        max_digits=5,
+        decimal_places=1,
+        initial=-10,
+        help_text=_("Negativt för en minskning, till exempel −10."),
+    )
+    from_year = forms.IntegerField(label=_("Från och med år"))
+    include_others = forms.BooleanField(
+        label=_("Regionen och kommunerna följer staten (de matchar statens andel)"),
+        required=False,
+        initial=True,
+    )

@@ -1,0 +1,309 @@
+"""From the database to core and back: budgets, their versions and their lines.
+
+The arithmetic lives in samordna.core.budget, budget_check and budget_rules; this
+module turns stored rows into core values and stores what a user or a file gives.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from typing import Any
+
+from django.db import transaction
+
+from samordna.associations.models import Association, Member
+from samordna.budgets.models import (
+    Budget,
+    BudgetAmount,
+    BudgetLine,
+    BudgetVersion,
+    ImmutableError,
+)
+from samordna.core import budget as core
+from samordna.core.budget_check import BudgetCheck, check_budget
+from samordna.core.budget_rules import Change, check_member_split, compare, scaled
+
+
+def to_core(version: BudgetVersion) -> core.Budget:
+    """The version as a core budget: its rows in order, amounts in öre."""
+    amounts: dict[int, dict[int, int]] = defaultdict(dict)
+    for amount in BudgetAmount.objects.filter(line__version=version):
+        amounts[amount.line_id][amount.year] = amount.amount
+    rows = tuple(
+        _core_row(row, amounts[row.pk], number)
+        for number, row in enumerate(version.lines.all(), start=2)
+    )
+    return core.Budget(tuple(version.budget.years), rows, version.budget.unit)
+
+
+def _core_row(row: BudgetLine, amounts: dict[int, int], number: int) -> core.BudgetRow:
+    kind = core.RowKind(row.kind)
+    section = core.Section(row.section) if kind is core.RowKind.LINE else None
+    return core.BudgetRow(kind, row.label, amounts, section, number)
+
+
+@dataclass(frozen=True)
+class VersionCheck:
+    """The check of a stored version: the core check plus the member split."""
+
+    check: BudgetCheck
+    split: list[Any]
+
+    @property
+    def findings(self) -> list[Any]:
+        return [*self.check.findings, *self.split]
+
+    @property
+    def totals(self) -> dict[int, core.YearTotals]:
+        return self.check.totals
+
+
+def check_version(version: BudgetVersion) -> VersionCheck:
+    check = check_budget(to_core(version))
+    return VersionCheck(check, check_member_split(member_lines(version), version.budget.years))
+
+
+def member_lines(version: BudgetVersion) -> dict[str, dict[int, int]]:
+    """Income lines that name a member, summed per member kind and year."""
+    sums: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    rows = BudgetAmount.objects.filter(line__version=version, line__member__isnull=False)
+    for amount in rows.select_related("line__member"):
+        member = amount.line.member
+        assert member is not None
+        sums[member.kind][amount.year] += amount.amount
+    return {kind: dict(years) for kind, years in sums.items()}
+
+
+@dataclass(frozen=True)
+class NewBudget:
+    name: str
+    first_year: int
+    plan_years: int = 2
+    unit: str = "kr"
+    first_month: int = 1
+
+
+@transaction.atomic
+def create(association: Association, new: NewBudget, user: Any) -> Budget:
+    """A budget with a first förslag whose income lines come from the saved contributions."""
+    budget = Budget.objects.create(association=association, **new.__dict__)
+    version = BudgetVersion.objects.create(budget=budget, number=1, created_by=_user(user))
+    _prefill_contributions(version)
+    return budget
+
+
+def _prefill_contributions(version: BudgetVersion) -> None:
+    budget = version.budget
+    saved = {
+        year.year: year
+        for year in budget.association.contribution_years.filter(year__in=budget.years)
+    }
+    if not saved:
+        add_line(version, "income", "Medlemsbidrag")
+        return
+    latest = saved[max(saved)]
+    for contribution in latest.contributions.select_related("member"):
+        line = add_line(version, "income", contribution.member.name, contribution.member)
+        for year in budget.years:
+            source = saved.get(year, latest)
+            amount = source.contributions.filter(member=contribution.member).first()
+            if amount is not None:
+                BudgetAmount.objects.create(line=line, year=year, amount=amount.amount)
+
+
+def add_line(
+    version: BudgetVersion,
+    section: str,
+    label: str,
+    member: Member | None = None,
+    kind: str = "line",
+) -> BudgetLine:
+    position = version.lines.count()
+    return BudgetLine.objects.create(
+        version=version, section=section, label=label, member=member, kind=kind, position=position
+    )
+
+
+@transaction.atomic
+def set_amounts(version: BudgetVersion, amounts: Mapping[tuple[int, int], int | None]) -> None:
+    """Store amounts keyed by (line id, year); None empties the cell. All or nothing."""
+    lines = {line.pk: line for line in version.lines.all()}
+    for (line_id, year), amount in amounts.items():
+        line = lines[line_id]
+        BudgetAmount.objects.filter(line=line, year=year).delete()
+        if amount is not None:
+            BudgetAmount.objects.create(line=line, year=year, amount=amount)
+
+
+@transaction.atomic
+def import_budget(
+    association: Association, budget: core.Budget, name: str, user: Any, first_month: int = 1
+) -> Budget:
+    """A new budget whose first förslag holds every row of `budget`, stated rows included."""
+    years = budget.years
+    stored = Budget.objects.create(
+        association=association,
+        name=name,
+        first_year=years[0],
+        plan_years=len(years) - 1,
+        unit=budget.unit,
+        first_month=first_month,
+    )
+    version = BudgetVersion.objects.create(budget=stored, number=1, created_by=_user(user))
+    _store_rows(version, budget.rows, list(association.members.all()))
+    return stored
+
+
+STATE_WORDS = ("staten", "statlig", "försäkringskassan", "af/fk", "fk/af")
+
+
+def member_for_label(label: str, members: list[Member]) -> Member | None:
+    """The member an income line is about: by name, or "Staten (AF/FK)" for FK, a lone region."""
+    text = label.casefold()
+    for member in members:
+        if member.name.casefold() == text:
+            return member
+    by_kind: dict[str, list[Member]] = defaultdict(list)
+    for member in members:
+        by_kind[member.kind].append(member)
+    if any(word in text for word in STATE_WORDS) and by_kind["fk"]:
+        return by_kind["fk"][0]
+    if ("arbetsförmedlingen" in text) and by_kind["af"]:
+        return by_kind["af"][0]
+    if ("region" in text or "landsting" in text) and len(by_kind["region"]) == 1:
+        return by_kind["region"][0]
+    return None
+
+
+def _store_rows(
+    version: BudgetVersion, rows: tuple[core.BudgetRow, ...], members: list[Member]
+) -> None:
+    for position, row in enumerate(rows):
+        section = row.section.value if row.section else ""
+        member = member_for_label(row.label, members) if section == "income" else None
+        line = BudgetLine.objects.create(
+            version=version,
+            kind=row.kind.value,
+            section=section,
+            label=row.label,
+            position=position,
+            member=member,
+        )
+        BudgetAmount.objects.bulk_create(
+            BudgetAmount(line=line, year=year, amount=amount)
+            for year, amount in row.amounts.items()
+        )
+
+
+@dataclass(frozen=True)
+class Decision:
+    date: date
+    paragraph: str
+    decided_by: str
+    text: str = ""
+
+
+@transaction.atomic
+def decide(version: BudgetVersion, decision: Decision) -> BudgetVersion:
+    """Lock a förslag as decided; a revision that is decided supersedes what it revises."""
+    if version.is_locked:
+        raise ImmutableError()
+    version.status = (
+        BudgetVersion.Status.REVISED if version.revises_id else BudgetVersion.Status.DECIDED
+    )
+    version.decision_date = decision.date
+    version.decision_paragraph = decision.paragraph
+    version.decided_by = decision.decided_by
+    version.decision_text = decision.text
+    version.save()
+    if version.revises_id:
+        BudgetVersion.objects.filter(pk=version.revises_id).update(superseded=True)
+    return version
+
+
+@transaction.atomic
+def revise(version: BudgetVersion, user: Any) -> BudgetVersion:
+    """A new förslag copying `version`, citing it; the decided version stays as it was."""
+    budget = version.budget
+    number = (budget.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    new = BudgetVersion.objects.create(
+        budget=budget, number=number, revises=version, created_by=_user(user)
+    )
+    copy_rows(version, new)
+    return new
+
+
+def copy_rows(source: BudgetVersion, target: BudgetVersion) -> None:
+    amounts: dict[int, list[BudgetAmount]] = defaultdict(list)
+    for amount in BudgetAmount.objects.filter(line__version=source):
+        amounts[amount.line_id].append(amount)
+    for row in source.lines.all():
+        line = BudgetLine.objects.create(
+            version=target,
+            kind=row.kind,
+            section=row.section,
+            label=row.label,
+            position=row.position,
+            member=row.member,
+        )
+        BudgetAmount.objects.bulk_create(
+            BudgetAmount(line=line, year=a.year, amount=a.amount) for a in amounts[row.pk]
+        )
+
+
+def differences(before: BudgetVersion, after: BudgetVersion) -> list[Change]:
+    return compare(to_core(before), to_core(after))
+
+
+def current_version(budget: Budget) -> BudgetVersion:
+    """The version to show: the newest decided one not superseded, else the newest."""
+    versions = list(budget.versions.all())
+    decided = [v for v in versions if v.is_locked and not v.superseded]
+    return (decided or versions)[-1]
+
+
+@dataclass(frozen=True)
+class ScenarioRequest:
+    note: str
+    percent: Fraction  # change, e.g. Fraction(-10) for −10 %
+    from_year: int
+    member_kinds: tuple[str, ...] = ("fk", "af")
+
+
+@transaction.atomic
+def make_scenario(budget: Budget, request: ScenarioRequest, user: Any) -> Budget:
+    """A what-if copy of the budget's current version with the chosen members' lines changed."""
+    source = current_version(budget)
+    base = to_core(source)
+    chosen_ids = set(
+        source.lines.filter(member__kind__in=request.member_kinds).values_list("pk", flat=True)
+    )
+    chosen = [
+        row
+        for row, line in zip(base.rows, source.lines.all(), strict=True)
+        if line.pk in chosen_ids
+    ]
+    factor = 1 + request.percent / 100
+    what_if = scaled(base, chosen, factor, request.from_year)
+    scenario = Budget.objects.create(
+        association=budget.association,
+        name=f"{budget.name} – scenario",
+        first_year=budget.first_year,
+        plan_years=budget.plan_years,
+        unit=budget.unit,
+        first_month=budget.first_month,
+        scenario_of=budget,
+        scenario_note=request.note,
+    )
+    version = BudgetVersion.objects.create(budget=scenario, number=1, created_by=_user(user))
+    members = [line.member for line in source.lines.all() if line.member]
+    _store_rows(version, what_if.rows, members)
+    return scenario
+
+
+def _user(user: Any) -> Any:
+    return user if getattr(user, "is_authenticated", False) else None

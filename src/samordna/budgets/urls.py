@@ -1,0 +1,20 @@
+"""Budget URLs, under /forbund/<slug>/budget/."""
+
+from django.urls import path
+
+from samordna.budgets import views
+
+patterns = [
+    path("budget/", views.budget_list, name="budgets"),
+    path("budget/ny/", views.budget_new, name="budget_new"),
+    path("budget/importera/", views.budget_import, name="budget_import"),
+    path("budget/<int:pk>/", views.budget_detail, name="budget"),
+    path("budget/<int:pk>/jamfor/", views.budget_compare, name="budget_compare"),
+    path("budget/<int:pk>/scenario/ny/", views.scenario_new, name="scenario_new"),
+    path("budget/<int:pk>/version/<int:number>/", views.budget_edit, name="budget_edit"),
+    path("budget/<int:pk>/version/<int:number>/summor/", views.budget_totals, name="budget_totals"),
+    path("budget/<int:pk>/version/<int:number>/beslut/", views.budget_decide, name="budget_decide"),
+    path(
+        "budget/<int:pk>/version/<int:number>/revidera/", views.budget_revise, name="budget_revise"
+    ),
+]

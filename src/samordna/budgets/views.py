@@ -1,0 +1,304 @@
+"""Budget pages: the list, a new or imported budget, the budget as the plan prints it,
+and its versions (edit, decide, revise, compare) and scenarios."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from samordna.associations.access import EDITORS, association_view
+from samordna.associations.models import Association
+from samordna.budgets import services
+from samordna.budgets.forms import BudgetForm, DecisionForm, ImportForm, LineForm, ScenarioForm
+from samordna.budgets.grid import cell_name, display_rows, grid_budget, read_grid
+from samordna.budgets.models import Budget, BudgetVersion, ImmutableError
+from samordna.core.budget import totals
+from samordna.core.budget_file import budget_from_table
+from samordna.core.findings import InputError
+from samordna.core.money import format_amount
+from samordna.tables import TableError, table_from_bytes
+
+
+def _budget(association: Association, pk: int) -> Budget:
+    return get_object_or_404(Budget, association=association, pk=pk)
+
+
+def _version(budget: Budget, number: int) -> BudgetVersion:
+    return get_object_or_404(BudgetVersion, budget=budget, number=number)
+
+
+@association_view()
+def budget_list(request: HttpRequest, association: Association) -> HttpResponse:
+    budgets = association.budgets.filter(scenario_of=None).prefetch_related("versions", "scenarios")
+    rows = [(budget, services.current_version(budget)) for budget in budgets]
+    return render(request, "budgets/list.html", {"association": association, "rows": rows})
+
+
+@association_view(*EDITORS)
+def budget_new(request: HttpRequest, association: Association) -> HttpResponse:
+    year = timezone.localdate().year + 1
+    initial = {"first_year": year, "name": f"Budget {year} med plan {year + 1}–{year + 2}"}
+    form = BudgetForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        budget = services.create(association, services.NewBudget(**form.cleaned_data), request.user)
+        messages.success(request, f"{budget.name}: skapad som förslag.")
+        return redirect("budget_edit", slug=association.slug, pk=budget.pk, number=1)
+    status = 400 if request.method == "POST" else 200
+    context = {"association": association, "form": form, "title": "Ny budget"}
+    return render(request, "form_page.html", context, status=status)
+
+
+@association_view(*EDITORS)
+def budget_import(request: HttpRequest, association: Association) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            table = table_from_bytes(upload.read(), upload.name)
+            parsed = budget_from_table(table, form.cleaned_data["unit"] or None)
+        except (TableError, InputError) as error:
+            form.add_error("file", f"{upload.name}: {error}. Ingenting har importerats.")
+        else:
+            name = form.cleaned_data["name"] or f"Budget {parsed.years[0]} ({upload.name})"
+            budget = services.import_budget(association, parsed, name, request.user)
+            messages.success(request, f"{name}: importerad som förslag. Se kontrollen nedan.")
+            return redirect("budget", slug=association.slug, pk=budget.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"association": association, "form": form}
+    return render(request, "budgets/import.html", context, status=status)
+
+
+@association_view()
+def budget_detail(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    budget = _budget(association, pk)
+    number = request.GET.get("version")
+    version = (
+        _version(budget, int(number))
+        if number and number.isdigit()
+        else services.current_version(budget)
+    )
+    return render(request, "budgets/detail.html", _detail_context(association, budget, version))
+
+
+def _detail_context(
+    association: Association, budget: Budget, version: BudgetVersion
+) -> dict[str, Any]:
+    core_budget = services.to_core(version)
+    check = services.check_version(version)
+    context: dict[str, Any] = {
+        "association": association,
+        "budget": budget,
+        "version": version,
+        "versions": budget.versions.all(),
+        "years": budget.years,
+        "rows": display_rows(core_budget),
+        "totals": [check.totals[year] for year in budget.years],
+        "findings": check.findings,
+        "scenarios": budget.scenarios.all(),
+    }
+    if budget.scenario_of_id:
+        base = services.current_version(budget.scenario_of)
+        context["scenario_rows"] = _scenario_rows(services.check_version(base).totals, check.totals)
+    return context
+
+
+SCENARIO_MEASURES = (("Intäkter", "income"), ("Kostnader", "costs"), ("Årets resultat", "result"))
+
+
+def _scenario_rows(base: dict[int, Any], scenario: dict[int, Any]) -> list[Any]:
+    return [
+        (label, [(getattr(base[y], key), getattr(scenario[y], key)) for y in sorted(scenario)])
+        for label, key in SCENARIO_MEASURES
+    ]
+
+
+@association_view(*EDITORS)
+def budget_edit(
+    request: HttpRequest, association: Association, pk: int, number: int
+) -> HttpResponse:
+    budget = _budget(association, pk)
+    version = _version(budget, number)
+    if version.is_locked:
+        messages.error(request, "Versionen är beslutad och kan inte ändras. Gör en revidering.")
+        return redirect("budget", slug=association.slug, pk=budget.pk)
+    line_form = LineForm(prefix="new")
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        grid = read_grid(version, request.POST)
+        errors = grid.errors
+        if not errors:
+            _save_grid(version, grid, request.POST)
+            messages.success(request, "Budgeten är sparad.")
+            return redirect("budget_edit", slug=association.slug, pk=budget.pk, number=number)
+    context = _grid_context(association, budget, version, errors, request.POST or None)
+    context["line_form"] = line_form
+    return render(request, "budgets/edit.html", context, status=400 if errors else 200)
+
+
+@transaction.atomic
+def _save_grid(version: BudgetVersion, grid: Any, data: Any) -> None:
+    services.set_amounts(version, grid.amounts)
+    for line in version.lines.all():
+        if line.pk in grid.deleted:
+            line.delete()
+        elif grid.labels.get(line.pk) and grid.labels[line.pk] != line.label:
+            line.label = grid.labels[line.pk]
+            line.save()
+    new = LineForm(data, prefix="new")
+    if data.get("new-label") and new.is_valid():
+        services.add_line(version, new.cleaned_data["section"], new.cleaned_data["label"])
+
+
+def _grid_context(
+    association: Association,
+    budget: Budget,
+    version: BudgetVersion,
+    errors: dict[str, str],
+    data: Any,
+) -> dict[str, Any]:
+    amounts = services.to_core(version)
+    stored = {row.number: row for row in amounts.rows}
+    lines = []
+    for number, line in enumerate(version.lines.all(), start=2):
+        cells = []
+        for year in budget.years:
+            name = cell_name(line.pk, year)
+            value = (
+                data.get(name)
+                if data is not None
+                else _shown(stored[number].amount(year), budget.unit)
+            )
+            cells.append(
+                {"name": name, "year": year, "value": value or "", "error": errors.get(name)}
+            )
+        lines.append({"line": line, "cells": cells})
+    totals = _totals(version, data)
+    return {
+        "association": association,
+        "budget": budget,
+        "version": version,
+        "years": budget.years,
+        "lines": lines,
+        "errors": errors,
+        "totals": totals,
+    }
+
+
+def _shown(ore: int | None, unit: str) -> str:
+    return "" if ore is None else format_amount(ore, unit, suffix=False)
+
+
+def _totals(version: BudgetVersion, data: Any) -> list[Any]:
+    if data is None:
+        core_budget = services.to_core(version)
+    else:
+        core_budget = grid_budget(version, read_grid(version, data))
+    computed = totals(core_budget)
+    return [computed[year] for year in version.budget.years]
+
+
+@association_view(*EDITORS)
+@require_POST
+def budget_totals(
+    request: HttpRequest, association: Association, pk: int, number: int
+) -> HttpResponse:
+    """HTMX: the totals of the grid as typed, nothing saved."""
+    budget = _budget(association, pk)
+    version = _version(budget, number)
+    context = {"budget": budget, "years": budget.years, "totals": _totals(version, request.POST)}
+    return render(request, "budgets/_totals.html", context)
+
+
+@association_view(*EDITORS)
+def budget_decide(
+    request: HttpRequest, association: Association, pk: int, number: int
+) -> HttpResponse:
+    budget = _budget(association, pk)
+    version = _version(budget, number)
+    form = DecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decide(version, services.Decision(**form.cleaned_data))
+        except ImmutableError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"Version {number} är beslutad ({version.decision}).")
+        return redirect("budget", slug=association.slug, pk=budget.pk)
+    title = f"Besluta {budget.name}, version {number}"
+    context = {"association": association, "form": form, "title": title}
+    return render(
+        request, "form_page.html", context, status=400 if request.method == "POST" else 200
+    )
+
+
+@association_view(*EDITORS)
+@require_POST
+def budget_revise(
+    request: HttpRequest, association: Association, pk: int, number: int
+) -> HttpResponse:
+    budget = _budget(association, pk)
+    version = _version(budget, number)
+    new = services.revise(version, request.user)
+    messages.success(
+        request, f"Version {new.number} är ett förslag som reviderar {version.decision}."
+    )
+    return redirect("budget_edit", slug=association.slug, pk=budget.pk, number=new.number)
+
+
+@association_view()
+def budget_compare(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    budget = _budget(association, pk)
+    versions = list(budget.versions.all())
+    before = _pick(budget, request.GET.get("fran"), versions[0])
+    after = _pick(budget, request.GET.get("till"), versions[-1])
+    changes = services.differences(before, after)
+    context = {
+        "association": association,
+        "budget": budget,
+        "versions": versions,
+        "before": before,
+        "after": after,
+        "changes": changes,
+        "chain": _decisions_between(before, after),
+    }
+    return render(request, "budgets/compare.html", context)
+
+
+def _pick(budget: Budget, number: str | None, default: BudgetVersion) -> BudgetVersion:
+    return _version(budget, int(number)) if number and number.isdigit() else default
+
+
+def _decisions_between(before: BudgetVersion, after: BudgetVersion) -> list[BudgetVersion]:
+    """The decided versions from `before` up to `after`: the decisions behind the changes."""
+    return [
+        v
+        for v in after.budget.versions.all()
+        if before.number < v.number <= after.number and v.decision_date
+    ]
+
+
+@association_view(*EDITORS)
+def scenario_new(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    budget = _budget(association, pk)
+    form = ScenarioForm(request.POST or None, initial={"from_year": budget.first_year + 1})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        kinds = ("fk", "af", "region", "municipality") if data["include_others"] else ("fk", "af")
+        scenario_request = services.ScenarioRequest(
+            data["note"], Fraction(data["percent"]), data["from_year"], kinds
+        )
+        scenario = services.make_scenario(budget, scenario_request, request.user)
+        messages.success(request, f"Scenariot ”{data['note']}” är skapat.")
+        return redirect("budget", slug=association.slug, pk=scenario.pk)
+    title = f"Nytt scenario för {budget.name}"
+    context = {"association": association, "form": form, "title": title}
+    return render(
+        request, "form_page.html", context, status=400 if request.method == "POST" else 200
+    )

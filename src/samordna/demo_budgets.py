@@ -1,0 +1,53 @@
+"""The demo's budgets: each seed plan's budget table, imported as the plan prints it.
+
+The files in demo_files/ are the plans' tables in the budget file format (the same
+as ../shared/examples). A plan that says when the board decided it is decided here
+with that date; the plans give no paragraph, so none is invented.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from samordna.associations.models import Association
+from samordna.budgets import services
+from samordna.core.budget_file import budget_from_table
+from samordna.tables import read_table
+
+FILES = Path(__file__).parent / "demo_files"
+
+# slug -> (file, budget name, decision date and by whom, or None for a förslag)
+BUDGETS = {
+    "vanersborg-mellerud": (
+        "budget-000-vanersborg-2008.csv",
+        "Budget 2008 med plan 2009–2010",
+        None,
+    ),
+    "trollhattan-lilla-edet-grastorp": (
+        "budget-002-trollhattan-2020.csv",
+        "Budget 2020 med plan 2021–2022",
+        (date(2019, 11, 28), "Styrelsen"),  # "Beslutad vid styrelsemöte den 28 november 2019"
+    ),
+    "sodra-roslagen": (
+        "budget-004-sodra-roslagen-2016.csv",
+        "Budget 2016 med plan 2017",
+        (date(2015, 11, 11), "Styrelsen"),  # "Beslutad av styrelsen 2015-11-11"
+    ),
+}
+
+
+def load_budgets(association: Association) -> None:
+    """Import the seed budget of `association` unless it already has a budget."""
+    if association.slug not in BUDGETS or association.budgets.exists():
+        return
+    filename, name, decision = BUDGETS[association.slug]
+    budget = services.import_budget(
+        association, budget_from_table(read_table(FILES / filename)), name, user=None
+    )
+    if decision:
+        decided_on, decided_by = decision
+        services.decide(
+            budget.versions.get(),
+            services.Decision(decided_on, "", decided_by, "Verksamhetsplan och budget"),
+        )

@@ -1,0 +1,41 @@
+"""Persona table of the förbund's own pages (members, organisation, contributions).
+
+Each area keeps its pages in a module tests/web/pages_<area>.py with
+PAGES (url name -> (kind, kwargs builder)) and furnish(association), which creates
+what the pages need. test_personas.py asks every page of every area as every persona.
+Kinds: "read" every role may open it; "edit" only the chef (GET); "edit-post" only the
+chef (POST).
+"""
+
+from __future__ import annotations
+
+from samordna.associations.models import BoardSeat, Officer, Population
+from samordna.economy import services
+
+PAGES = {
+    "association": ("read", lambda a: {}),
+    "association_edit": ("edit", lambda a: {}),
+    "members": ("read", lambda a: {}),
+    "member_create": ("edit", lambda a: {}),
+    "member_edit": ("edit", lambda a: {"pk": a.members.first().pk}),
+    "member_delete": ("edit-post", lambda a: {"pk": a.members.last().pk}),
+    "population_add": ("edit", lambda a: {"pk": a.members.last().pk}),
+    "population_delete": ("edit-post", lambda a: {"pk": Population.objects.first().pk}),
+    "organisation": ("read", lambda a: {}),
+    "seat_create": ("edit", lambda a: {}),
+    "seat_delete": ("edit-post", lambda a: {"pk": BoardSeat.objects.first().pk}),
+    "officer_create": ("edit", lambda a: {}),
+    "officer_delete": ("edit-post", lambda a: {"pk": Officer.objects.first().pk}),
+    "contributions": ("read", lambda a: {}),
+    "contribution_new": ("edit", lambda a: {}),
+    "contribution": ("read", lambda a: {"year": 2020}),
+}
+
+
+def furnish(association):
+    BoardSeat.objects.create(
+        association=association, member=association.members.first(), seat="regular"
+    )
+    Officer.objects.create(association=association, group="office", title="Förbundschef")
+    request = services.AllocationRequest(2020, 715_600_000, "total", 1000, "split", 2018)
+    services.save(association, request, user=None)

@@ -1,0 +1,57 @@
+"""The demo: the three seed förbund with their plans' figures, loaded any number of times."""
+
+from __future__ import annotations
+
+from samordna.associations.models import Association, Member
+from samordna.budgets import services
+from samordna.budgets.models import Budget, BudgetAmount
+from samordna.demo import load_demo
+from samordna.economy.models import Contribution
+
+
+def _counts():
+    return (
+        Association.objects.count(),
+        Member.objects.count(),
+        Contribution.objects.count(),
+        Budget.objects.count(),
+        BudgetAmount.objects.count(),
+    )
+
+
+def test_loading_the_demo_twice_neither_fails_nor_duplicates(db):
+    load_demo()
+    first = _counts()
+    load_demo()
+    assert _counts() == first
+    assert first[0] == 3 and first[3] == 3
+
+
+def _check(slug):
+    budget = Budget.objects.get(association__slug=slug)
+    return budget, services.check_version(services.current_version(budget))
+
+
+def test_each_seed_budget_checks_as_its_plan_states_it(db):
+    load_demo()
+    _, vanersborg = _check("vanersborg-mellerud")
+    assert not vanersborg.check.has_errors
+    assert {f.code for f in vanersborg.check.findings} == {"result_budget_balance"}
+    assert vanersborg.totals[2008].result == -850_000_00
+
+    trollhattan_budget, trollhattan = _check("trollhattan-lilla-edet-grastorp")
+    assert {f.code for f in trollhattan.check.findings} == {
+        "result_annual_result",
+        "result_both_conventions",
+    }
+    assert [trollhattan.totals[y].result for y in (2020, 2021, 2022)] == [
+        -269_000_00,
+        -794_000_00,
+        -374_000_00,
+    ]
+    assert services.current_version(trollhattan_budget).decision == "2019-11-28"
+
+    roslagen_budget, roslagen = _check("sodra-roslagen")
+    assert not roslagen.check.has_errors and roslagen.split == []
+    assert roslagen.totals[2016].balance == 0
+    assert services.current_version(roslagen_budget).status == "beslutad"
