@@ -25,22 +25,30 @@ class DisplayRow:
 
 
 def display_rows(budget: core.Budget) -> list[DisplayRow]:
-    """The rows as the plan prints them, with computed section sums where none is stated."""
+    """The rows as the plan prints them: a heading where a section starts, and a computed
+    section sum under each run of lines where the plan states none."""
     rows: list[DisplayRow] = []
     has_stated = any(row.kind is not core.RowKind.LINE for row in budget.rows)
     run: list[core.BudgetRow] = []
+    previous: core.Section | None = None
     for row in budget.rows:
         if not has_stated and run and row.section != run[-1].section:
             rows.append(_computed_sum(run, budget.years))
             run = []
+        if row.section and row.section != previous:
+            rows.append(_heading(row.section, len(budget.years)))
+        previous = row.section or previous
         if row.kind is core.RowKind.LINE:
             run.append(row)
-        label = row.label
         amounts = [row.amount(year) for year in budget.years]
-        rows.append(DisplayRow(label, row.kind.value, amounts, row.section or ""))
+        rows.append(DisplayRow(row.label, row.kind.value, amounts, row.section or ""))
     if not has_stated and run:
         rows.append(_computed_sum(run, budget.years))
     return rows
+
+
+def _heading(section: core.Section, years: int) -> DisplayRow:
+    return DisplayRow(core.SECTION_LABELS[section], "heading", [None] * years, section.value)
 
 
 def _computed_sum(run: list[core.BudgetRow], years: tuple[int, ...]) -> DisplayRow:

@@ -42,7 +42,7 @@ def parse_amount(text: str, unit: str = "kr") -> int:
         number = number.replace(".", ",")
     if not _NUMBER.match(number):
         raise MoneyError(
-            f"”{raw}” är inte ett belopp. Skriv till exempel 7 864 000 eller 7 864 000 kr."
+            f"”{raw}” är inte ett belopp. Skriv till exempel 7 864 000, 7 864 000 kr eller 850 tkr."
         )
     try:
         value = Decimal(number.replace(",", ".")) * ORE_PER_UNIT[unit]

@@ -1,0 +1,70 @@
+"""A förbundschef reads the decided budget, types in a new one and sees the totals move."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from samordna.budgets.models import BudgetAmount
+from samordna.demo import load_demo
+from samordna.demo_data import DEMO_PASSWORD
+from tests.browser.conftest import check_page, log_in
+
+pytestmark = pytest.mark.browser
+TROLLHATTAN = "/forbund/trollhattan-lilla-edet-grastorp/"
+
+
+@pytest.fixture
+def demo(transactional_db):
+    load_demo()
+
+
+def _text(locator) -> str:
+    return locator.inner_text().replace("\u00a0", " ")
+
+
+def test_the_decided_plan_reads_as_printed_and_cannot_be_edited(page, demo):
+    log_in(page, "chef", DEMO_PASSWORD)
+    page.get_by_role("heading", name="Dina förbund").wait_for()
+    page.goto(page.base_url + TROLLHATTAN)
+    page.get_by_role("link", name="Budget", exact=True).click()
+    check_page(page, "budgetar")
+    page.get_by_role("link", name="Budget 2020 med plan 2021–2022").click()
+    table = page.get_by_role("table", name="Budget 2020 med plan 2021–2022, version 1 (kr)")
+    assert "11 800 000" in _text(table.get_by_role("row", name="ALL-IN 11 800 000"))
+    assert "Beslutad" in _text(page.locator(".status"))
+    assert page.get_by_role("link", name="Redigera").count() == 0
+    assert "årets resultat" in _text(page.get_by_role("region", name="Kontroll"))
+    check_page(page, "budget-2020-trollhattan")
+
+
+def test_typing_an_amount_updates_the_totals_before_saving(page, demo):
+    log_in(page, "chef", DEMO_PASSWORD)
+    page.get_by_role("heading", name="Dina förbund").wait_for()
+    page.goto(page.base_url + TROLLHATTAN + "budget/ny/")
+    page.get_by_label("Namn (obligatorisk)", exact=True).fill("Budget 2027 med plan 2028–2029")
+    page.get_by_label("Budgetår (obligatorisk)", exact=True).fill("2027")
+    check_page(page, "ny-budget")
+    page.get_by_role("button", name="Spara").click()
+    page.get_by_role("heading", name="Redigera Budget 2027 med plan 2028–2029").wait_for()
+
+    page.get_by_label("Ny rad").fill("Samverkansinsats Grästorp")
+    page.get_by_label("Avsnitt").select_option("individual")
+    page.get_by_role("button", name="Spara").click()
+    page.get_by_text("Budgeten är sparad.").wait_for()
+
+    page.get_by_label("Samverkansinsats Grästorp 2027").fill("300 000")
+    totals = page.get_by_role("table", name="Summor 2027–2029 (kr)")
+    result_row = totals.get_by_role("row", name="Individinriktade insatser")
+    expect(result_row).to_contain_text(re.compile(r"300\s000"))
+    assert not BudgetAmount.objects.filter(line__label="Samverkansinsats Grästorp").exists()
+    check_page(page, "redigera-budget")
+
+    page.get_by_label("Samverkansinsats Grästorp 2028").fill("tre hundra")
+    page.get_by_role("button", name="Spara").click()
+    alert = page.get_by_role("alert")
+    assert "Ingenting har sparats" in _text(alert)
+    assert "Samverkansinsats Grästorp, 2028" in _text(alert)
+    check_page(page, "redigera-budget-fel")
