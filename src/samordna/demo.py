@@ -17,7 +17,7 @@ from samordna.associations.models import (
     Officer,
     Population,
 )
-from samordna.demo_budgets import load_budgets
+from samordna.demo_budgets import load_budgets, load_frames
 from samordna.demo_data import ASSOCIATIONS, DEMO_PASSWORD, USERS
 from samordna.economy import services
 from samordna.economy.models import ContributionYear
@@ -31,6 +31,7 @@ def load_demo() -> list[Association]:
         _user(username, full_name, roles)
     for association in associations:
         load_budgets(association)
+        load_frames(association)
     return associations
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from samordna.associations.models import Association
 from samordna.budgets import services
 from samordna.core.budget_file import budget_from_table
+from samordna.economy.models import Frame
 from samordna.tables import read_table
 
 FILES = Path(__file__).parent / "demo_files"
@@ -35,6 +37,34 @@ BUDGETS = {
         (date(2015, 11, 11), "Styrelsen"),  # "Beslutad av styrelsen 2015-11-11"
     ),
 }
+
+
+# Seed 004, section 6.3: äskning and the state's allocation model (kronor).
+FRAMES: dict[str, list[dict[str, Any]]] = {
+    "sodra-roslagen": [
+        {"year": 2015, "requested_total": 2_440_000, "carried_equity": 1_200_000},
+        {
+            "year": 2016,
+            "requested_total": 2_800_000,
+            "requested_carried": 1_004_000,
+            "allocated_state": 1_064_000,
+            "carried_equity": 1_589_000,
+            "note": "Planens kolumn för äskningen fördelar kommunernas fjärdedel med 9,75 % och "
+            "15,26 % (273 och 427 tkr); med de avtalade andelarna 40/60 blir det 280 och 420 tkr.",
+        },
+    ],
+}
+
+
+def load_frames(association: Association) -> None:
+    """The requested and allocated frames of the seed plans, unless the förbund has any."""
+    if association.frames.exists():
+        return
+    for data in FRAMES.get(association.slug, []):
+        amounts = {key: value * 100 for key, value in data.items() if key not in ("year", "note")}
+        Frame.objects.create(
+            association=association, year=data["year"], note=data.get("note", ""), **amounts
+        )
 
 
 def load_budgets(association: Association) -> None:

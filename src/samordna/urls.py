@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from samordna.associations import views as association_views
 from samordna.budgets.urls import patterns as budget_patterns
+from samordna.economy import frames
 from samordna.economy import views as economy_views
 
 association_patterns = [
@@ -34,6 +35,9 @@ association_patterns = [
     path("medlemsbidrag/", economy_views.contribution_list, name="contributions"),
     path("medlemsbidrag/nytt/", economy_views.contribution_new, name="contribution_new"),
     path("medlemsbidrag/<int:year>/", economy_views.contribution_detail, name="contribution"),
+    path("askning/", frames.frame_list, name="frames"),
+    path("askning/ny/", frames.frame_edit, name="frame_edit"),
+    path("askning/<int:year>/", frames.frame_detail, name="frame"),
     *budget_patterns,
 ]
 

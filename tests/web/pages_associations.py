@@ -29,6 +29,9 @@ PAGES = {
     "contributions": ("read", lambda a: {}),
     "contribution_new": ("edit", lambda a: {}),
     "contribution": ("read", lambda a: {"year": 2020}),
+    "frames": ("read", lambda a: {}),
+    "frame_edit": ("edit", lambda a: {}),
+    "frame": ("read", lambda a: {"year": 2021}),
 }
 
 
@@ -39,3 +42,10 @@ def furnish(association):
     Officer.objects.create(association=association, group="office", title="Förbundschef")
     request = services.AllocationRequest(2020, 715_600_000, "total", 1000, "split", 2018)
     services.save(association, request, user=None)
+    _frame(association)
+
+
+def _frame(association):
+    from samordna.economy.models import Frame
+
+    Frame.objects.create(association=association, year=2021, requested_total=800_000_000)

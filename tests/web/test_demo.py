@@ -55,3 +55,17 @@ def test_each_seed_budget_checks_as_its_plan_states_it(db):
     assert not roslagen.check.has_errors and roslagen.split == []
     assert roslagen.totals[2016].balance == 0
     assert services.current_version(roslagen_budget).status == "beslutad"
+
+
+def test_the_frame_table_of_seed_004_is_reproduced(client, db):
+    load_demo()
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="chef"))
+    page = client.get("/forbund/sodra-roslagen/askning/2016/").content.decode()
+    page = page.replace("\u00a0", " ")
+    for amount in ("1 220 000 kr", "1 064 000 kr", "532 000 kr", "213 000 kr", "319 000 kr"):
+        assert amount in page
+    assert "2 128 000 kr" in page and "2 800 000 kr" in page  # summa model, summa äskning
+    assert "3 717 000 kr" in page and "3 804 000 kr" in page and "3 640 000 kr" in page
+    assert "1 400 000 kr" in page  # the state's half of the äskning

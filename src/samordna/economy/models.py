@@ -53,3 +53,31 @@ class Contribution(models.Model):
 
     class Meta:
         ordering = ["member__position", "member_id"]
+
+
+class Frame(models.Model):
+    """A year's financial frame: what the förbund requested (äskning) and what the state allocated.
+
+    The regions and municipalities match the state's half, so the state's allocation
+    decides the whole frame; equity carried from earlier years is added on top.
+    """
+
+    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="frames")
+    year = models.PositiveIntegerField(_("år"))
+    requested_total = models.BigIntegerField(_("begärd äskning, hela medlemsbidraget (öre)"))
+    requested_carried = models.BigIntegerField(
+        _("överskott vid äskningen (öre)"), null=True, blank=True
+    )
+    allocated_state = models.BigIntegerField(
+        _("statens tilldelning enligt fördelningsmodellen (öre)"), null=True, blank=True
+    )
+    carried_equity = models.BigIntegerField(
+        _("överskott från tidigare år (öre)"), null=True, blank=True
+    )
+    note = models.TextField(_("kommentar"), blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["association", "year"], name="unique_frame_year")
+        ]
