@@ -67,10 +67,27 @@ def load_frames(association: Association) -> None:
         )
 
 
+# Seed 004 prints the plan (VP) and the forecast of 2015 beside the budget 2016 (section 6.4).
+EARLIER = {
+    "sodra-roslagen": [
+        ("plan-004-sodra-roslagen-2015.csv", "Verksamhetsplan 2015 (VP 2015)", False),
+        ("forecast-004-sodra-roslagen-2015.csv", "Prognos/utfall 2015", True),
+    ],
+}
+
+
 def load_budgets(association: Association) -> None:
-    """Import the seed budget of `association` unless it already has a budget."""
+    """Import the seed budgets of `association` unless it already has a budget."""
     if association.slug not in BUDGETS or association.budgets.exists():
         return
+    for filename, name, is_forecast in EARLIER.get(association.slug, []):
+        services.import_budget(
+            association,
+            budget_from_table(read_table(FILES / filename)),
+            name,
+            user=None,
+            is_forecast=is_forecast,
+        )
     filename, name, decision = BUDGETS[association.slug]
     budget = services.import_budget(
         association, budget_from_table(read_table(FILES / filename)), name, user=None

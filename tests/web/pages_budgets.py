@@ -19,6 +19,7 @@ PAGES = {
     "budget_new": ("edit", lambda a: {}),
     "budget_import": ("edit", lambda a: {}),
     "budget": ("read", lambda a: {"pk": _budget(a).pk}),
+    "outcome": ("read", lambda a: {"year": 2021}),
     "budget_compare": ("read", lambda a: {"pk": _budget(a).pk}),
     "scenario_new": ("edit", lambda a: {"pk": _budget(a).pk}),
     "budget_edit": ("edit", _proposal),

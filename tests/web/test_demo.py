@@ -24,11 +24,11 @@ def test_loading_the_demo_twice_neither_fails_nor_duplicates(db):
     first = _counts()
     load_demo()
     assert _counts() == first
-    assert first[0] == 3 and first[3] == 3
+    assert first[0] == 3 and first[3] == 5  # three budgets, and VP and forecast 2015 of 004
 
 
 def _check(slug):
-    budget = Budget.objects.get(association__slug=slug)
+    budget = Budget.objects.filter(association__slug=slug).order_by("-first_year").first()
     return budget, services.check_version(services.current_version(budget))
 
 
@@ -69,3 +69,16 @@ def test_the_frame_table_of_seed_004_is_reproduced(client, db):
     assert "2 128 000 kr" in page and "2 800 000 kr" in page  # summa model, summa äskning
     assert "3 717 000 kr" in page and "3 804 000 kr" in page and "3 640 000 kr" in page
     assert "1 400 000 kr" in page  # the state's half of the äskning
+
+
+def test_the_outcome_table_of_seed_004_is_reproduced(client, db):
+    load_demo()
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="chef"))
+    page = client.get("/forbund/sodra-roslagen/budget/utfall/2016/").content.decode()
+    page = page.replace("\u00a0", " ")
+    for heading in ("VP 2015", "Prognos/utfall 2015", "Budget 2016", "Plan 2017"):
+        assert heading in page
+    for amount in ("2 336 000", "2 054 000", "3 717 000", "3 040 000", "1 930 000", "409 000"):
+        assert amount in page

@@ -37,6 +37,9 @@ class ImportForm(forms.Form):
         help_text=_("Kolumnerna avsnitt, rad och ett år per kolumn; se Filformat för budget."),
     )
     name = forms.CharField(label=_("Namn"), max_length=200, required=False)
+    is_forecast = forms.BooleanField(
+        label=_("Filen är en prognos för ett pågående år (inte en budget)"), required=False
+    )
     unit = forms.ChoiceField(
         label=_("Enhet"),
         choices=[("", _("enligt årsrubrikerna (annars kr)")), *((u, u) for u in UNITS)],

@@ -50,6 +50,11 @@ class Budget(models.Model):
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="scenarios"
     )
     scenario_note = models.TextField(_("antagande"), blank=True)
+    is_forecast = models.BooleanField(
+        _("prognos"),
+        default=False,
+        help_text=_("En prognos för ett pågående år, i samma form som en budget."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

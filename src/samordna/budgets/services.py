@@ -141,7 +141,12 @@ def set_amounts(version: BudgetVersion, amounts: Mapping[tuple[int, int], int | 
 
 @transaction.atomic
 def import_budget(
-    association: Association, budget: core.Budget, name: str, user: Any, first_month: int = 1
+    association: Association,
+    budget: core.Budget,
+    name: str,
+    user: Any,
+    first_month: int = 1,
+    is_forecast: bool = False,
 ) -> Budget:
     """A new budget whose first förslag holds every row of `budget`, stated rows included."""
     years = budget.years
@@ -152,6 +157,7 @@ def import_budget(
         plan_years=len(years) - 1,
         unit=budget.unit,
         first_month=first_month,
+        is_forecast=is_forecast,
     )
     version = BudgetVersion.objects.create(budget=stored, number=1, created_by=_user(user))
     _store_rows(version, budget.rows, list(association.members.all()))
@@ -307,3 +313,12 @@ def make_scenario(budget: Budget, request: ScenarioRequest, user: Any) -> Budget
 
 def _user(user: Any) -> Any:
     return user if getattr(user, "is_authenticated", False) else None
+
+
+def latest_of_year(association: Association, year: int, forecast: bool = False) -> Budget | None:
+    """The newest budget (or forecast) whose budget year is `year`, scenarios left out."""
+    return (
+        association.budgets.filter(first_year=year, is_forecast=forecast, scenario_of=None)
+        .order_by("-created_at", "-pk")
+        .first()
+    )

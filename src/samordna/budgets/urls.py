@@ -9,6 +9,7 @@ patterns = [
     path("budget/ny/", views.budget_new, name="budget_new"),
     path("budget/importera/", views.budget_import, name="budget_import"),
     path("budget/<int:pk>/", views.budget_detail, name="budget"),
+    path("budget/utfall/<int:year>/", views.outcome, name="outcome"),
     path("budget/<int:pk>/jamfor/", views.budget_compare, name="budget_compare"),
     path("budget/<int:pk>/scenario/ny/", views.scenario_new, name="scenario_new"),
     path("budget/<int:pk>/version/<int:number>/", views.budget_edit, name="budget_edit"),

@@ -23,6 +23,7 @@ from samordna.core.budget import totals
 from samordna.core.budget_file import budget_from_table
 from samordna.core.findings import InputError
 from samordna.core.money import format_amount
+from samordna.core.outcome import Column, outcome_table
 from samordna.tables import TableError, table_from_bytes
 
 
@@ -37,8 +38,34 @@ def _version(budget: Budget, number: int) -> BudgetVersion:
 @association_view()
 def budget_list(request: HttpRequest, association: Association) -> HttpResponse:
     budgets = association.budgets.filter(scenario_of=None).prefetch_related("versions", "scenarios")
-    rows = [(budget, services.current_version(budget)) for budget in budgets]
-    return render(request, "budgets/list.html", {"association": association, "rows": rows})
+    rows = [(b, services.current_version(b)) for b in budgets if not b.is_forecast]
+    forecasts = [b for b in budgets if b.is_forecast]
+    years = sorted({b.first_year for b, _ in rows}, reverse=True)
+    context = {"association": association, "rows": rows, "forecasts": forecasts, "years": years}
+    return render(request, "budgets/list.html", context)
+
+
+@association_view()
+def outcome(request: HttpRequest, association: Association, year: int) -> HttpResponse:
+    """Plan and forecast for the year before, beside the budget and plan years presented."""
+    table = outcome_table(_outcome_columns(association, year))
+    context = {"association": association, "year": year, "table": table}
+    return render(request, "budgets/outcome.html", context)
+
+
+def _outcome_columns(association: Association, year: int) -> list[Column]:
+    def version_of(budget: Budget | None) -> Any:
+        return services.to_core(services.current_version(budget)) if budget else None
+
+    plan = version_of(services.latest_of_year(association, year - 1))
+    forecast = version_of(services.latest_of_year(association, year - 1, forecast=True))
+    budget = version_of(services.latest_of_year(association, year))
+    return [
+        Column(f"VP {year - 1}", plan, year - 1),
+        Column(f"Prognos/utfall {year - 1}", forecast, year - 1),
+        Column(f"Budget {year}", budget, year),
+        Column(f"Plan {year + 1}", budget, year + 1),
+    ]
 
 
 @association_view(*EDITORS)
@@ -67,7 +94,13 @@ def budget_import(request: HttpRequest, association: Association) -> HttpRespons
             form.add_error("file", f"{upload.name}: {error}. Ingenting har importerats.")
         else:
             name = form.cleaned_data["name"] or f"Budget {parsed.years[0]} ({upload.name})"
-            budget = services.import_budget(association, parsed, name, request.user)
+            budget = services.import_budget(
+                association,
+                parsed,
+                name,
+                request.user,
+                is_forecast=form.cleaned_data["is_forecast"],
+            )
             messages.success(request, f"{name}: importerad som förslag. Se kontrollen nedan.")
             return redirect("budget", slug=association.slug, pk=budget.pk)
     status = 400 if request.method == "POST" else 200
