@@ -3,14 +3,17 @@
 Each area keeps its pages in a module tests/web/pages_<area>.py with
 PAGES (url name -> (kind, kwargs builder)) and furnish(association), which creates
 what the pages need. test_personas.py asks every page of every area as every persona.
-Kinds: "read" every role may open it; "edit" only the chef (GET); "edit-post" only the
-chef (POST).
+STAFF_PAGES names the pages insats staff (insatspersonal) may open; every other page
+refuses them with 403. Kinds: "read" every reading role may open it; "edit" only the
+chef (GET); "edit-post" only the chef (POST).
 """
 
 from __future__ import annotations
 
 from samordna.associations.models import BoardSeat, Officer, Population
 from samordna.economy import services
+
+STAFF_PAGES = {"association"}
 
 PAGES = {
     "association": ("read", lambda a: {}),

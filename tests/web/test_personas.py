@@ -18,6 +18,7 @@ AREAS = [
     if info.name.startswith("pages_")
 ]
 PAGES = {name: page for area in AREAS for name, page in area.PAGES.items()}
+STAFF_PAGES = {name for area in AREAS for name in getattr(area, "STAFF_PAGES", ())}
 
 
 @pytest.fixture
@@ -85,3 +86,22 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client, furnished, name):
     response = _ask(client, name, furnished)
     assert response.status_code == 302 and "/logga-in/" in response["Location"]
     assert ContributionYear.objects.filter(association=furnished).count() == 1
+
+
+@pytest.mark.parametrize("name", sorted(set(PAGES) - STAFF_PAGES))
+def test_insats_staff_see_only_what_is_theirs(client, association, furnished, name):
+    from tests.conftest import make_user
+
+    client.force_login(make_user("insatspersonal", association, "insatspersonal"))
+    response = _ask(client, name, furnished)
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_the_auditor_reads_everything_and_edits_nothing(client, association, furnished, name):
+    from tests.conftest import make_user
+
+    client.force_login(make_user("revisorn", association, "revisor"))
+    response = _ask(client, name, furnished)
+    expected = 200 if PAGES[name][0] == "read" else 403
+    assert response.status_code == expected

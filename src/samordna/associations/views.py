@@ -11,7 +11,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from samordna.associations.access import EDITORS, association_view, associations_of
+from samordna.associations.access import (
+    ALL_ROLES,
+    EDITORS,
+    association_view,
+    associations_of,
+)
 from samordna.associations.forms import (
     AssociationForm,
     BoardSeatForm,
@@ -30,7 +35,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "associations/home.html", {"associations": associations})
 
 
-@association_view()
+@association_view(*ALL_ROLES)
 def association_detail(request: HttpRequest, association: Association) -> HttpResponse:
     context = {
         "association": association,
