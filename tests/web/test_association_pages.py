@@ -125,3 +125,21 @@ def test_english_is_available(client, chef, association):
     assert "Log in" in response.content.decode()
     response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="sv")
     assert "Logga in" in response.content.decode()
+
+
+def test_the_overview_shows_the_years_budget_at_a_glance(client, chef, association):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from samordna.budgets import services
+
+    year = timezone.localdate().year
+    budget = services.create(association, services.NewBudget(f"Budget {year}", year), user=None)
+    version = budget.versions.get()
+    line = services.add_line(version, "administration", "Kansli")
+    services.set_amounts(version, {(line.pk, year): 1_590_000_00})
+    client.force_login(chef)
+    page = client.get(reverse("association", args=[association.slug])).content.decode()
+    page = page.replace("\u00a0", " ")
+    assert f"Året {year}" in page and f"Budget {year}" in page
+    assert "1 590 000 kr" in page and "-1 590 000 kr" in page

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import ProtectedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from samordna.associations.access import (
@@ -25,6 +26,7 @@ from samordna.associations.forms import (
     PopulationForm,
 )
 from samordna.associations.models import Association, BoardSeat, Member, Officer, Population
+from samordna.overview import budget_glance
 
 
 @login_required
@@ -41,6 +43,7 @@ def association_detail(request: HttpRequest, association: Association) -> HttpRe
         "association": association,
         "members": association.members.select_related("region"),
         "years": association.contribution_years.all()[:5],
+        "budget_glance": budget_glance(association, timezone.localdate()),
     }
     return render(request, "associations/detail.html", context)
 
