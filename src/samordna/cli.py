@@ -60,6 +60,18 @@ def setup_django() -> None:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samordna.settings")
     django.setup()
+    _migrate_if_needed()
+
+
+def _migrate_if_needed() -> None:
+    """Bring the database up to date first, so no command meets a missing table."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        call_command("migrate", interactive=False, verbosity=0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
