@@ -68,3 +68,33 @@ def test_typing_an_amount_updates_the_totals_before_saving(page, demo):
     assert "Ingenting har sparats" in _text(alert)
     assert "Samverkansinsats Grästorp, 2028" in _text(alert)
     check_page(page, "redigera-budget-fel")
+
+
+def test_the_economy_pages_of_sodra_roslagen_are_accessible(page, demo):
+    log_in(page, "chef", DEMO_PASSWORD)
+    page.get_by_role("heading", name="Dina förbund").wait_for()
+    base = page.base_url + "/forbund/sodra-roslagen/"
+    for path, heading in [
+        ("budget/", "Budget"),
+        ("budget/importera/", "Importera budgetfil"),
+        ("budget/ny/", "Ny budget"),
+        ("budget/utfall/2016/", "Verksamhetens intäkter och kostnader 2015–2017"),
+        ("askning/", "Äskning och tilldelning"),
+        ("askning/2016/", "Äskning och tilldelning 2016"),
+    ]:
+        page.goto(base + path)
+        page.get_by_role("heading", name=heading, exact=True).wait_for()
+        check_page(page, f"sodra-roslagen-{path}")
+    page.goto(base + "budget/")
+    page.get_by_role("link", name="Budget 2016 med plan 2017").click()
+    page.get_by_role("button", name="Revidera").click()
+    page.get_by_role("heading", name="Redigera Budget 2016 med plan 2017").wait_for()
+    page.get_by_label("Styrelsearvoden 2017").fill("120")
+    page.get_by_role("button", name="Spara").click()
+    page.get_by_text("Budgeten är sparad.").wait_for()
+    page.get_by_role("link", name="Till budgeten").click()
+    page.get_by_role("link", name="Jämför versioner rad för rad").click()
+    row = page.get_by_role("row", name="Styrelsearvoden")
+    expect(row).to_contain_text("110")
+    expect(row).to_contain_text("120")
+    check_page(page, "jamfor-versioner")
