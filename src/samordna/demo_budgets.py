@@ -19,6 +19,10 @@ from samordna.tables import read_table
 
 FILES = Path(__file__).parent / "demo_files"
 
+# Equity at the start of each seed budget's first year (kronor): 000 carries 2007's surplus of
+# 2 550 tkr (spread as 850 a year), 004 the 1 589 tkr it plans to draw in 2016; 002 states none.
+OPENING_EQUITY = {"vanersborg-mellerud": 2_550_000, "sodra-roslagen": 1_589_000}
+
 # slug -> (file, budget name, decision date and by whom, or None for a förslag)
 BUDGETS = {
     "vanersborg-mellerud": (
@@ -92,6 +96,9 @@ def load_budgets(association: Association) -> None:
     budget = services.import_budget(
         association, budget_from_table(read_table(FILES / filename)), name, user=None
     )
+    if association.slug in OPENING_EQUITY:
+        budget.opening_equity = OPENING_EQUITY[association.slug] * 100
+        budget.save(update_fields=["opening_equity"])
     if decision:
         decided_on, decided_by = decision
         services.decide(

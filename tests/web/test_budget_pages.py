@@ -205,3 +205,41 @@ def test_a_scenario_cuts_the_state_from_next_year_and_is_compared_with_the_base(
     assert amounts == {2021: 178_900_000, 2022: 161_010_000, 2023: 161_010_000}
     page = _text(client.get(response["Location"]))
     assert "Grundbudgeten jämfört med scenariot" in page and "7 156 000" in page
+
+
+def test_equity_over_the_cap_is_warned_and_the_goals_are_evaluated(client, chef, association):
+    client.force_login(chef)
+    _upload(client, association, "budget-000-vanersborg-2008.csv")
+    budget = Budget.objects.get(association=association)
+    url = reverse("equity_opening", args=[association.slug, budget.pk])
+    assert client.post(url, {"opening_equity": "2 550 tkr"}).status_code == 302
+    page = _text(client.get(reverse("budget_equity", args=[association.slug, budget.pk])))
+    # 2008: 2 550 − 850 = 1 700 tkr against 20 % of 3 750 tkr = 750 tkr.
+    assert "2008: eget kapital 1 700 000 kr överstiger taket 750 000 kr" in page
+    assert "Insatsernas andel av kostnaderna är 80,1 %: inte uppfyllt." in page
+    spread = _text(
+        client.get(
+            reverse("budget_equity", args=[association.slug, budget.pk]),
+            {"overskott": "2 550 tkr", "ar": "3"},
+        )
+    )
+    assert "850 000 kr, 850 000 kr, 850 000 kr" in spread
+
+
+def test_a_band_entered_with_its_source_gives_a_cap_above_7_mkr(client, chef, association):
+    client.force_login(chef)
+    _upload(client, association, "budget-002-trollhattan-2020.csv")
+    budget = Budget.objects.get(association=association)
+    client.post(
+        reverse("equity_opening", args=[association.slug, budget.pk]),
+        {"opening_equity": "2 000 000"},
+    )
+    page = _text(client.get(reverse("budget_equity", args=[association.slug, budget.pk])))
+    assert "taket för eget kapital är okänt" in page
+    client.post(
+        reverse("equity_band", args=[association.slug, budget.pk]),
+        {"up_to": "", "percent": "15", "source": "Nationella rådet, rekommendation 2024"},
+    )
+    page = _text(client.get(reverse("budget_equity", args=[association.slug, budget.pk])))
+    assert "taket för eget kapital är okänt" not in page
+    assert "1 073 400 kr (15 %)" in page

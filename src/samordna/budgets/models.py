@@ -50,6 +50,9 @@ class Budget(models.Model):
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="scenarios"
     )
     scenario_note = models.TextField(_("antagande"), blank=True)
+    opening_equity = models.BigIntegerField(
+        _("eget kapital vid årets början (öre)"), null=True, blank=True
+    )
     is_forecast = models.BooleanField(
         _("prognos"),
         default=False,
@@ -215,3 +218,24 @@ class BudgetAmount(models.Model):
         if BudgetLine.objects.select_related("version").get(pk=self.line_id).version.is_locked:
             raise ImmutableError()
         super().save(*args, **kwargs)
+
+
+class EquityBand(models.Model):
+    """A band of Nationella rådet's equity cap entered by the förbund, with its source.
+
+    It replaces the unconfirmed bands of the parameter file (params/equity_cap.toml).
+    """
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="equity_bands"
+    )
+    up_to = models.BigIntegerField(
+        _("medlemsbidrag upp till (öre)"), null=True, blank=True, help_text=_("Tomt: ingen gräns.")
+    )
+    percent = models.DecimalField(
+        _("högst procent av medlemsbidragen"), max_digits=5, decimal_places=2
+    )
+    source = models.CharField(_("källa"), max_length=300)
+
+    class Meta:
+        ordering = ["up_to"]

@@ -315,6 +315,11 @@ def _user(user: Any) -> Any:
     return user if getattr(user, "is_authenticated", False) else None
 
 
+def first_day(budget: Budget) -> date:
+    """The day the budget year begins (a part year begins in its first month)."""
+    return date(budget.first_year, budget.first_month, 1)
+
+
 def latest_of_year(association: Association, year: int, forecast: bool = False) -> Budget | None:
     """The newest budget (or forecast) whose budget year is `year`, scenarios left out."""
     return (

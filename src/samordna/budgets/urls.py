@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samordna.budgets import views
+from samordna.budgets import equity_views, views
 
 patterns = [
     path("budget/", views.budget_list, name="budgets"),
@@ -10,6 +10,13 @@ patterns = [
     path("budget/importera/", views.budget_import, name="budget_import"),
     path("budget/<int:pk>/", views.budget_detail, name="budget"),
     path("budget/utfall/<int:year>/", views.outcome, name="outcome"),
+    path("budget/<int:pk>/eget-kapital/", equity_views.budget_equity, name="budget_equity"),
+    path(
+        "budget/<int:pk>/eget-kapital/ingaende/",
+        equity_views.equity_opening,
+        name="equity_opening",
+    ),
+    path("budget/<int:pk>/eget-kapital/tak/", equity_views.equity_band, name="equity_band"),
     path("budget/<int:pk>/jamfor/", views.budget_compare, name="budget_compare"),
     path("budget/<int:pk>/scenario/ny/", views.scenario_new, name="scenario_new"),
     path("budget/<int:pk>/version/<int:number>/", views.budget_edit, name="budget_edit"),
