@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "samordna.associations",
     "samordna.economy",
     "samordna.budgets",
+    "samordna.actuals",
 ]
 
 MIDDLEWARE = [

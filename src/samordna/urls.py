@@ -3,6 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from samordna.actuals.urls import patterns as actual_patterns
 from samordna.associations import views as association_views
 from samordna.budgets.urls import patterns as budget_patterns
 from samordna.economy import frames
@@ -39,6 +40,7 @@ association_patterns = [
     path("askning/ny/", frames.frame_edit, name="frame_edit"),
     path("askning/<int:year>/", frames.frame_detail, name="frame"),
     *budget_patterns,
+    *actual_patterns,
 ]
 
 urlpatterns = [

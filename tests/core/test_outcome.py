@@ -60,3 +60,17 @@ def test_labels_match_across_spelling_details():
 def test_a_forecast_is_the_outcome_so_far_and_the_budget_for_the_months_left():
     actual = {1: 50_000_00, 2: 50_000_00, 3: 60_000_00}
     assert forecast_line(1_200_000_00, actual, through_month=3) == (160_000 + 900_000) * 100
+
+
+def test_a_forecast_from_actuals_keeps_planned_lines_and_adds_unplanned_ones():
+    from samordna.core.budget import Budget, line
+    from samordna.core.outcome import forecast_budget
+
+    plan = Budget((2025,), (line(Section.ADMINISTRATION, "Lokalhyra", {2025: 120_000_00}),))
+    actuals = {
+        ("administration", "Lokal hyra"): {1: 10_000_00, 2: 10_000_00},
+        ("individual", "Rådgivande teamet"): {2: 160_833_00},
+    }
+    forecast = forecast_budget(plan, 2025, actuals, through_month=2)
+    amounts = {row.label: row.amount(2025) for row in forecast.rows}
+    assert amounts == {"Lokalhyra": 120_000_00, "Rådgivande teamet": 160_833_00}

@@ -101,3 +101,28 @@ def forecast_line(budgeted: int, actual_by_month: Mapping[int, int], through_mon
     outcome = sum(amount for month, amount in actual_by_month.items() if month <= through_month)
     rest = Fraction(budgeted * (12 - through_month), 12)
     return outcome + round(rest / 100) * 100
+
+
+def forecast_budget(
+    plan: Budget | None,
+    year: int,
+    actuals: Mapping[tuple[str, str], Mapping[int, int]],
+    through_month: int,
+) -> Budget:
+    """A one-year budget of forecasts: each planned line's outcome so far plus the plan for the
+    months left, and lines with outcome but no plan at their outcome."""
+    by_key = {(section, fold(label)): months for (section, label), months in actuals.items()}
+    rows = []
+    seen = set()
+    for line in _lines(plan):
+        assert line.section is not None
+        key = (line.section.value, fold(line.label))
+        seen.add(key)
+        planned = line.amount(year) or 0
+        amount = forecast_line(planned, by_key.get(key, {}), through_month)
+        rows.append(BudgetRow(RowKind.LINE, line.label, {year: amount}, line.section))
+    for (section, label), months in actuals.items():
+        if (section, fold(label)) not in seen:
+            total = sum(months.values())
+            rows.append(BudgetRow(RowKind.LINE, label, {year: total}, Section(section)))
+    return Budget((year,), tuple(rows), "kr")

@@ -1,0 +1,128 @@
+"""From an SIE file to the year's outcome per budget line (the parsing is core.sie)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from django.db import transaction
+
+from samordna.actuals.models import (
+    Account,
+    AccountMapping,
+    ActualAmount,
+    ActualImport,
+    Balance,
+)
+from samordna.associations.models import Association
+from samordna.core.sie import Ratios, SieFile, monthly_sums, parse_sie, ratios
+
+LineKey = tuple[str, str]  # section, label
+INCOME_SECTIONS = ("income", "equity")
+
+
+@transaction.atomic
+def import_sie(
+    association: Association, year: int, data: bytes, filename: str, user: Any
+) -> ActualImport:
+    """Replace the year's outcome with the file's; InputError (nothing changed) when unreadable."""
+    sie = parse_sie(data)
+    sums = monthly_sums(sie, year)
+    ActualAmount.objects.filter(association=association, year=year).delete()
+    Balance.objects.filter(association=association, year=year).delete()
+    _store_accounts(association, sie)
+    ActualAmount.objects.bulk_create(
+        ActualAmount(association=association, year=year, month=m, account=a, amount=v)
+        for a, months in sums.items()
+        for m, v in months.items()
+    )
+    _store_balances(association, year, sie)
+    return ActualImport.objects.create(
+        association=association,
+        year=year,
+        filename=filename,
+        company=sie.company,
+        accounts=len(sie.accounts),
+        transactions=len(sie.transactions),
+        imported_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+
+
+def _store_accounts(association: Association, sie: SieFile) -> None:
+    for number, name in sie.accounts.items():
+        Account.objects.update_or_create(
+            association=association, number=number, defaults={"name": name}
+        )
+
+
+def _store_balances(association: Association, year: int, sie: SieFile) -> None:
+    accounts = set(sie.opening) | set(sie.closing)
+    Balance.objects.bulk_create(
+        Balance(
+            association=association,
+            year=year,
+            account=account,
+            opening=sie.opening.get(account, 0),
+            closing=sie.closing.get(account, 0),
+        )
+        for account in sorted(accounts)
+    )
+
+
+def mappings(association: Association) -> dict[str, AccountMapping]:
+    return {m.account: m for m in association.account_mappings.all()}
+
+
+def actuals_by_line(association: Association, year: int) -> dict[LineKey, dict[int, int]]:
+    """The outcome per budget line and month in öre, income and costs both positive."""
+    mapped = mappings(association)
+    lines: dict[LineKey, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for amount in ActualAmount.objects.filter(association=association, year=year):
+        mapping = mapped.get(amount.account)
+        if mapping is None:
+            continue
+        sign = -1 if mapping.section in INCOME_SECTIONS else 1
+        lines[(mapping.section, mapping.label)][amount.month] += sign * amount.amount
+    return {key: dict(months) for key, months in lines.items()}
+
+
+def result_accounts(association: Association, year: int) -> list[str]:
+    """Accounts with amounts in the year that belong in the result (BAS classes 3–8)."""
+    numbers = ActualAmount.objects.filter(association=association, year=year)
+    return sorted({n for n in numbers.values_list("account", flat=True) if n[:1] in "345678"})
+
+
+def unmapped_accounts(association: Association, year: int) -> list[tuple[str, str, int]]:
+    """Result accounts with amounts but no budget line: (number, name, year's sum in öre)."""
+    mapped = mappings(association)
+    names = dict(association.accounts.values_list("number", "name"))
+    totals: dict[str, int] = defaultdict(int)
+    for amount in ActualAmount.objects.filter(association=association, year=year):
+        totals[amount.account] += amount.amount
+    return [
+        (number, names.get(number, ""), totals[number])
+        for number in result_accounts(association, year)
+        if number not in mapped
+    ]
+
+
+def year_ratios(association: Association, year: int) -> Ratios | None:
+    closing = dict(
+        Balance.objects.filter(association=association, year=year).values_list("account", "closing")
+    )
+    return ratios(closing) if closing else None
+
+
+def last_month(association: Association, year: int) -> int:
+    """The last month of `year` with any amount (0 when none)."""
+    months = ActualAmount.objects.filter(association=association, year=year)
+    return max(months.values_list("month", flat=True), default=0)
+
+
+def suggestion(number: str) -> str:
+    """A section to suggest for a BAS account: 3xxx income, 7xxx staff (administration)."""
+    if number.startswith("3"):
+        return "income"
+    if number.startswith("7"):
+        return "administration"
+    return "individual"
