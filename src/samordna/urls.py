@@ -38,6 +38,7 @@ association_patterns = [
     path("medlemsbidrag/<int:year>/", economy_views.contribution_detail, name="contribution"),
     path("askning/", frames.frame_list, name="frames"),
     path("askning/ny/", frames.frame_edit, name="frame_edit"),
+    path("askning/fordelningsmodellen/", frames.state_model, name="state_model"),
     path("askning/<int:year>/", frames.frame_detail, name="frame"),
     *budget_patterns,
     *actual_patterns,

@@ -34,6 +34,7 @@ PAGES = {
     "contribution": ("read", lambda a: {"year": 2020}),
     "frames": ("read", lambda a: {}),
     "frame_edit": ("edit", lambda a: {}),
+    "state_model": ("read", lambda a: {}),
     "frame": ("read", lambda a: {"year": 2021}),
 }
 

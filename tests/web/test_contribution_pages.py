@@ -93,3 +93,22 @@ def test_saving_a_year_again_replaces_it(client, chef, association):
     client.post(url, {**FORM, "save": "1"})
     client.post(url, {**FORM, "amount": "8 000 000", "save": "1"})
     assert list(ContributionYear.objects.values_list("total", flat=True)) == [800_000_000]
+
+
+def test_the_state_model_estimate_explains_its_parts(client, chef, association):
+    client.force_login(chef)
+    response = client.get(
+        reverse("state_model", args=[association.slug]),
+        {
+            "year": 2019,
+            "appropriation": "300 mkr",
+            "associations": 100,
+            "support": 1000,
+            "support_national": 100000,
+            "population": 20000,
+            "population_national": 1000000,
+        },
+    )
+    page = _text(response)
+    assert "Uppskattning 2019: 3 650 000 kr" in page  # 400 000 + 1 950 000 + 1 300 000
+    assert "Grundbelopp 400 000 kr." in page

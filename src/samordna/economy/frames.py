@@ -19,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from samordna.associations.access import EDITORS, association_view
 from samordna.associations.models import Association
 from samordna.core.allocation import AllocationError
+from samordna.core.params import load
+from samordna.core.state_model import ModelInput, estimate
 from samordna.economy import services
 from samordna.economy.forms import AmountField
 from samordna.economy.models import ContributionYear, Frame
@@ -185,3 +187,33 @@ def frame_edit(request: HttpRequest, association: Association) -> HttpResponse:
     status = 400 if request.method == "POST" else 200
     context = {"association": association, "form": form, "title": "Äskning och tilldelning"}
     return render(request, "form_page.html", context, status=status)
+
+
+class ModelForm(forms.Form):
+    year = forms.IntegerField(label=_("År"), min_value=2016, max_value=2100)
+    appropriation = AmountField(label=_("Statens anslag till alla förbund"))
+    associations = forms.IntegerField(label=_("Antal förbund som delar anslaget"), min_value=1)
+    support = forms.IntegerField(label=_("Förbundets försörjningsmått"), min_value=0)
+    support_national = forms.IntegerField(label=_("Landets försörjningsmått"), min_value=1)
+    population = forms.IntegerField(label=_("Förbundets befolkning 16–64 år"), min_value=0)
+    population_national = forms.IntegerField(label=_("Landets befolkning 16–64 år"), min_value=1)
+    previous = AmountField(label=_("Statens tilldelning föregående år"), required=False)
+    equity_above_cap = forms.BooleanField(
+        label=_("Eget kapital över skälig nivå (ingen begränsning av minskningen)"), required=False
+    )
+
+
+@association_view()
+def state_model(request: HttpRequest, association: Association) -> HttpResponse:
+    """A calculator: the state's share by the allocation model from figures the user enters."""
+    form = ModelForm(request.GET or None)
+    result = None
+    if form.is_bound and form.is_valid():
+        result = estimate(ModelInput(**form.cleaned_data))
+    context = {"association": association, "form": form, "result": result, "source": _source()}
+    return render(request, "economy/state_model.html", context)
+
+
+def _source() -> str:
+    parameter = load("state_allocation_model")
+    return parameter.source
