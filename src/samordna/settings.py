@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "samordna.economy",
     "samordna.budgets",
     "samordna.actuals",
+    "samordna.interventions",
 ]
 
 MIDDLEWARE = [

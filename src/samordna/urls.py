@@ -8,6 +8,7 @@ from samordna.associations import views as association_views
 from samordna.budgets.urls import patterns as budget_patterns
 from samordna.economy import frames
 from samordna.economy import views as economy_views
+from samordna.interventions.urls import patterns as intervention_patterns
 
 association_patterns = [
     path("", association_views.association_detail, name="association"),
@@ -42,6 +43,7 @@ association_patterns = [
     path("askning/<int:year>/", frames.frame_detail, name="frame"),
     *budget_patterns,
     *actual_patterns,
+    *intervention_patterns,
 ]
 
 urlpatterns = [

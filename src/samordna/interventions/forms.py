@@ -1,0 +1,241 @@
+"""Forms of the insats register, applications, meetings and decisions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samordna.associations.forms import DateInput
+from samordna.associations.models import Association
+from samordna.economy.forms import AmountField
+from samordna.interventions import services
+from samordna.interventions.models import (
+    Application,
+    Decision,
+    Intervention,
+    InterventionGoal,
+    Meeting,
+    StructuralActivity,
+)
+
+
+class MembersMixin:
+    def limit_members(self, association: Association, field: str) -> None:
+        members = self.fields[field]  # type: ignore[attr-defined]
+        members.queryset = association.members.all()
+        members.widget = forms.CheckboxSelectMultiple()
+        members.widget.choices = members.choices
+
+    def check_parties(self, members: Any) -> None:
+        error = services.two_parties_error(members or [])
+        if error:
+            raise forms.ValidationError(error)
+
+
+class InterventionForm(MembersMixin, forms.ModelForm):
+    class Meta:
+        model = Intervention
+        fields = [
+            "name",
+            "kind",
+            "members",
+            "target_group",
+            "start",
+            "end",
+            "planned_participants",
+            "esf",
+            "cofinancing",
+            "contact",
+        ]
+        widgets = {
+            "start": DateInput(),
+            "end": DateInput(),
+            "target_group": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit_members(association, "members")
+
+    def clean_members(self) -> Any:
+        members = self.cleaned_data["members"]
+        self.check_parties(members)
+        return members
+
+    def clean_end(self) -> Any:
+        end = self.cleaned_data.get("end")
+        if self.instance.pk:
+            error = services.end_error(self.instance, end)
+            if error:
+                raise forms.ValidationError(error)
+        return end
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Ny status"))
+    date = forms.DateField(label=_("Datum"), widget=DateInput())
+    decision = forms.ModelChoiceField(
+        label=_("Beslut"),
+        queryset=Decision.objects.none(),
+        required=False,
+        help_text=_("Krävs för att bevilja. Registrera beslutet under Möten och beslut."),
+    )
+
+    def __init__(self, *args: Any, intervention: Intervention, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from samordna.core.intervention_status import MOVES, STATUSES
+
+        self.fields["status"].choices = [
+            (s, STATUSES[s]) for s in sorted(MOVES[intervention.status])
+        ]  # type: ignore[attr-defined]
+        self.fields["decision"].queryset = intervention.association.decisions.all()  # type: ignore[attr-defined]
+
+
+class GoalForm(forms.ModelForm):
+    class Meta:
+        model = InterventionGoal
+        fields = ["text", "indicator", "target"]
+
+
+class BudgetYearForm(forms.Form):
+    year = forms.IntegerField(label=_("År"), min_value=2004, max_value=2100)
+    amount = AmountField(label=_("Belopp"))
+
+
+class ActivityForm(forms.ModelForm):
+    class Meta:
+        model = StructuralActivity
+        fields = ["year", "member", "activity", "participants"]
+
+    def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = association.members.all()  # type: ignore[attr-defined]
+
+
+class ApplicationForm(MembersMixin, forms.ModelForm):
+    requested = AmountField(label=_("Sökt belopp totalt"))
+    budget = forms.CharField(
+        label=_("Budget per år"),
+        help_text=_("Ett år per rad: ”2026: 400 000”."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    class Meta:
+        model = Application
+        fields = [
+            "title",
+            "kind",
+            "applicants",
+            "description",
+            "target_group",
+            "goals",
+            "start",
+            "end",
+            "requested",
+        ]
+        widgets = {
+            "start": DateInput(),
+            "end": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "target_group": forms.Textarea(attrs={"rows": 2}),
+            "goals": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit_members(association, "applicants")
+
+    def clean_applicants(self) -> Any:
+        applicants = self.cleaned_data["applicants"]
+        self.check_parties(applicants)
+        return applicants
+
+    def clean_budget(self) -> dict[int, int]:
+        return read_years(self.cleaned_data["budget"])
+
+
+def read_years(text: str) -> dict[int, int]:
+    """ "2026: 400 000" per line -> {2026: 40_000_000} (öre); a Swedish error names the line."""
+    from samordna.core.money import MoneyError, parse_amount
+
+    amounts = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        year, _, amount = raw.partition(":")
+        try:
+            amounts[int(year.strip())] = parse_amount(amount)
+        except (ValueError, MoneyError) as error:
+            raise forms.ValidationError(
+                f"Rad {number}: skriv år och belopp som ”2026: 400 000” ({error})."
+            ) from None
+    if not amounts:
+        raise forms.ValidationError("Ange minst ett år med belopp.")
+    return amounts
+
+
+class PrepareForm(forms.ModelForm):
+    class Meta:
+        model = Application
+        fields = ["preparation", "recommendation"]
+        widgets = {"preparation": forms.Textarea(attrs={"rows": 4})}
+
+
+class DecideForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Beslut"),
+        choices=[
+            ("beviljad", _("Beviljas")),
+            ("delvis", _("Beviljas delvis")),
+            ("avslagen", _("Avslås")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    date = forms.DateField(label=_("Beslutsdatum"), widget=DateInput())
+    paragraph = forms.CharField(label=_("Paragraf"), max_length=20)
+    start = forms.DateField(label=_("Beviljad från"), widget=DateInput(), required=False)
+    end = forms.DateField(label=_("Beviljad till"), widget=DateInput(), required=False)
+    budget = forms.CharField(
+        label=_("Beviljat belopp per år"),
+        required=False,
+        help_text=_("Ett år per rad: ”2026: 400 000”. Tomt: som ansökan."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    text = forms.CharField(
+        label=_("Beslutstext"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean_budget(self) -> dict[int, int] | None:
+        text = self.cleaned_data["budget"]
+        return read_years(text) if text.strip() else None
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["body", "date", "note"]
+        widgets = {"date": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = [
+            "meeting",
+            "date",
+            "paragraph",
+            "kind",
+            "text",
+            "intervention",
+            "by_delegation",
+            "reported_at",
+        ]
+        widgets = {"date": DateInput(), "text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = association.meetings.all()  # type: ignore[attr-defined]
+        self.fields["reported_at"].queryset = association.meetings.all()  # type: ignore[attr-defined]
+        self.fields["intervention"].queryset = association.interventions.all()  # type: ignore[attr-defined]

@@ -1,0 +1,165 @@
+"""The register's rules on the database: two parties, status moves, three years, granting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from samordna.associations.models import Member
+from samordna.core.intervention_status import extension_error, limit_warning, move_error
+from samordna.interventions.models import (
+    Application,
+    ApplicationBudget,
+    Decision,
+    Intervention,
+    InterventionBudget,
+    StatusChange,
+)
+
+PARTY_NAMES = {
+    "fk": "Försäkringskassan",
+    "af": "Arbetsförmedlingen",
+    "region": "regionen",
+    "municipality": "kommunerna",
+}
+
+
+class RuleError(ValueError):
+    """A rule of the register refuses the change; `str()` says why, in Swedish."""
+
+
+def two_parties_error(members: Iterable[Member]) -> str | None:
+    """At least two parties: Försäkringskassan, Arbetsförmedlingen, a region, the municipalities.
+
+    Two municipalities are one party here: an insats is samverkan across authorities.
+    """
+    kinds = {member.kind for member in members}
+    if len(kinds) >= 2:
+        return None
+    named = ", ".join(PARTY_NAMES[k] for k in sorted(kinds)) or "ingen"
+    return (
+        "En insats måste utföras av minst två parter (Försäkringskassan, Arbetsförmedlingen, "
+        f"region, kommunerna). Nu: {named}."
+    )
+
+
+def has_extension(intervention: Intervention) -> bool:
+    return intervention.decisions.filter(kind=Decision.DecisionKind.EXTENDED).exists()
+
+
+def end_error(intervention: Intervention, new_end: date | None) -> str | None:
+    return extension_error(intervention.granted_start, new_end, has_extension(intervention))
+
+
+def warning(intervention: Intervention, today: date) -> str | None:
+    return limit_warning(
+        intervention.granted_start, intervention.end, today, has_extension(intervention)
+    )
+
+
+@transaction.atomic
+def change_status(
+    intervention: Intervention, new: str, when: date, decision: Decision | None
+) -> StatusChange:
+    error = move_error(intervention.status, new, decision is not None)
+    if error:
+        raise RuleError(error)
+    intervention.status = new
+    if new == "beviljad" and intervention.granted_start is None:
+        intervention.granted_start = intervention.start or when
+    intervention.save()
+    if decision is not None and decision.intervention_id is None:
+        decision.intervention = intervention
+        decision.save(update_fields=["intervention"])
+    return StatusChange.objects.create(
+        intervention=intervention, status=new, date=when, decision=decision
+    )
+
+
+@dataclass(frozen=True)
+class Grant:
+    decided_on: date
+    paragraph: str
+    start: date
+    end: date
+    amounts: Mapping[int, int]  # öre per year
+    partly: bool = False
+    text: str = ""
+
+
+@transaction.atomic
+def grant(application: Application, given: Grant) -> Intervention:
+    """The board grants an application: a decision, and the insats it funds."""
+    members = list(application.applicants.all())
+    error = two_parties_error(members)
+    if error:
+        raise RuleError(error)
+    decision = Decision.objects.create(
+        association=application.association,
+        date=given.decided_on,
+        paragraph=given.paragraph,
+        kind=Decision.DecisionKind.GRANTED,
+        text=given.text or f"Beviljar {application.title} {given.start}–{given.end}.",
+    )
+    intervention = Intervention.objects.create(
+        association=application.association,
+        name=application.title,
+        kind=application.kind,
+        status="beviljad",
+        target_group=application.target_group,
+        start=given.start,
+        end=given.end,
+        granted_start=given.start,
+    )
+    intervention.members.set(members)
+    if application.filed_by_id:
+        intervention.staff.add(application.filed_by_id)
+    for year, amount in sorted(given.amounts.items()):
+        InterventionBudget.objects.create(intervention=intervention, year=year, amount=amount)
+    decision.intervention = intervention
+    decision.save(update_fields=["intervention"])
+    StatusChange.objects.create(
+        intervention=intervention, status="beviljad", date=given.decided_on, decision=decision
+    )
+    application.status = Application.Status.PARTLY if given.partly else Application.Status.GRANTED
+    application.decision = decision
+    application.intervention = intervention
+    application.save()
+    return intervention
+
+
+@transaction.atomic
+def reject(application: Application, when: date, paragraph: str, text: str) -> Decision:
+    decision = Decision.objects.create(
+        association=application.association,
+        date=when,
+        paragraph=paragraph,
+        kind=Decision.DecisionKind.REJECTED,
+        text=text or f"Avslår ansökan {application.title}.",
+    )
+    application.status = Application.Status.REJECTED
+    application.decision = decision
+    application.save()
+    return decision
+
+
+def file_budget(application: Application, amounts: Mapping[int, int]) -> None:
+    ApplicationBudget.objects.filter(application=application).delete()
+    for year, amount in sorted(amounts.items()):
+        ApplicationBudget.objects.create(application=application, year=year, amount=amount)
+
+
+def visible_to(association: Any, membership: Any) -> Any:
+    """The insatser a member may see: all for chef, board and auditor; their own for staff."""
+    interventions = association.interventions.all()
+    if membership.role == "insatspersonal":
+        return interventions.filter(staff=membership.user)
+    return interventions
+
+
+def budget_by_year(intervention: Intervention) -> dict[int, int]:
+    return {b.year: b.amount for b in intervention.budget_years.all()}

@@ -1,0 +1,156 @@
+"""The insats register: list with warnings, detail, create and edit, status, goals, budget,
+structural volume."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from samordna.associations.access import ALL_ROLES, EDITORS, association_view
+from samordna.associations.models import Association
+from samordna.associations.views import form_page
+from samordna.core.intervention_status import STATUSES
+from samordna.interventions import services
+from samordna.interventions.forms import (
+    ActivityForm,
+    BudgetYearForm,
+    GoalForm,
+    InterventionForm,
+    StatusForm,
+)
+from samordna.interventions.models import Intervention, InterventionBudget
+
+
+def _visible(request: HttpRequest, association: Association, pk: int) -> Intervention:
+    membership = request.membership  # type: ignore[attr-defined]
+    found = services.visible_to(association, membership).filter(pk=pk).first()
+    if found is None:
+        raise Http404("Insatsen finns inte eller så har du inte tillgång till den.")
+    return found
+
+
+@association_view(*ALL_ROLES)
+def intervention_list(request: HttpRequest, association: Association) -> HttpResponse:
+    interventions = services.visible_to(association, request.membership)  # type: ignore[attr-defined]
+    status = request.GET.get("status", "")
+    if status in STATUSES:
+        interventions = interventions.filter(status=status)
+    year = request.GET.get("ar", "")
+    if year.isdigit():
+        interventions = interventions.filter(budget_years__year=int(year)).distinct()
+    today = timezone.localdate()
+    rows = [
+        (i, services.warning(i, today), services.budget_by_year(i))
+        for i in interventions.prefetch_related("members", "budget_years", "decisions")
+    ]
+    context = {
+        "association": association,
+        "rows": rows,
+        "statuses": STATUSES,
+        "status": status,
+        "year": year,
+    }
+    return render(request, "interventions/list.html", context)
+
+
+@association_view(*ALL_ROLES)
+def intervention_detail(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    intervention = _visible(request, association, pk)
+    context: dict[str, Any] = {
+        "association": association,
+        "intervention": intervention,
+        "warning": services.warning(intervention, timezone.localdate()),
+        "changes": intervention.status_changes.select_related("decision"),
+        "budget": intervention.budget_years.all(),
+        "activities": intervention.activities.select_related("member"),
+        "decisions": intervention.decisions.all(),
+        "status_form": StatusForm(intervention=intervention),
+    }
+    return render(request, "interventions/detail.html", context)
+
+
+@association_view(*EDITORS)
+def intervention_edit(
+    request: HttpRequest, association: Association, pk: int | None = None
+) -> HttpResponse:
+    instance = get_object_or_404(Intervention, association=association, pk=pk) if pk else None
+    form = InterventionForm(
+        request.POST or None,
+        instance=instance or Intervention(association=association),
+        association=association,
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, f"{saved.name}: sparad.")
+        return redirect("intervention", slug=association.slug, pk=saved.pk)
+    title = f"Ändra {instance.name}" if instance else "Ny insats"
+    context = {"association": association, "form": form, "title": title}
+    return render(
+        request, "form_page.html", context, status=400 if request.method == "POST" else 200
+    )
+
+
+@association_view(*EDITORS)
+def intervention_status(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    intervention = get_object_or_404(Intervention, association=association, pk=pk)
+    form = StatusForm(request.POST or None, intervention=intervention)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.change_status(intervention, data["status"], data["date"], data["decision"])
+        except services.RuleError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{intervention.name}: {STATUSES[data['status']].lower()}.")
+            return redirect("intervention", slug=association.slug, pk=pk)
+    context = {
+        "association": association,
+        "form": form,
+        "title": f"Ny status för {intervention.name}",
+    }
+    return render(
+        request, "form_page.html", context, status=400 if request.method == "POST" else 200
+    )
+
+
+@association_view(*EDITORS)
+def intervention_goal(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    intervention = get_object_or_404(Intervention, association=association, pk=pk)
+    form = GoalForm(request.POST or None)
+    form.instance.intervention = intervention
+    back = redirect("intervention", slug=association.slug, pk=pk)
+    return form_page(request, form, f"Mål för {intervention.name}", back, association=association)
+
+
+@association_view(*EDITORS)
+def intervention_budget(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    intervention = get_object_or_404(Intervention, association=association, pk=pk)
+    form = BudgetYearForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        InterventionBudget.objects.update_or_create(
+            intervention=intervention,
+            year=form.cleaned_data["year"],
+            defaults={"amount": form.cleaned_data["amount"]},
+        )
+        messages.success(
+            request, f"Budget {form.cleaned_data['year']} för {intervention.name}: sparad."
+        )
+        return redirect("intervention", slug=association.slug, pk=pk)
+    context = {"association": association, "form": form, "title": f"Budget för {intervention.name}"}
+    return render(
+        request, "form_page.html", context, status=400 if request.method == "POST" else 200
+    )
+
+
+@association_view(*EDITORS)
+def intervention_activity(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    intervention = get_object_or_404(Intervention, association=association, pk=pk)
+    form = ActivityForm(request.POST or None, association=association)
+    form.instance.intervention = intervention
+    back = redirect("intervention", slug=association.slug, pk=pk)
+    title = f"Aktivitet i {intervention.name}"
+    return form_page(request, form, title, back, association=association)
