@@ -29,6 +29,7 @@ PAGES = {
     "budget_totals": ("edit-post", _proposal),
     "budget_decide": ("edit", _proposal),
     "budget_revise": ("edit-post", _proposal),
+    "budget_from_register": ("edit-post", _proposal),
 }
 
 

@@ -6,7 +6,14 @@ from datetime import date
 
 from samordna.interventions.models import Application, Decision, Intervention, Meeting
 
-STAFF_PAGES = {"interventions", "intervention", "applications", "application", "application_new"}
+STAFF_PAGES = {
+    "interventions",
+    "intervention",
+    "intervention_report",
+    "applications",
+    "application",
+    "application_new",
+}
 
 
 def _insats(association):
@@ -26,6 +33,7 @@ PAGES = {
     "intervention_goal": ("edit", _insats),
     "intervention_budget": ("edit", _insats),
     "intervention_activity": ("edit", _insats),
+    "intervention_report": ("read", lambda a: {**_insats(a), "year": 2026}),
     "applications": ("read", lambda a: {}),
     "application_new": ("edit", lambda a: {}),
     "application": ("read", _application),

@@ -187,6 +187,13 @@ class BudgetLine(models.Model):
     label = models.CharField(_("rad"), max_length=300)
     position = models.PositiveIntegerField(default=0)
     member = models.ForeignKey(Member, on_delete=models.PROTECT, null=True, blank=True)
+    intervention = models.ForeignKey(
+        "interventions.Intervention",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="budget_lines",
+    )
 
     objects = LockedQuerySet.as_manager()
 

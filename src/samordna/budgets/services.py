@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 
 from samordna.associations.models import Association, Member
 from samordna.budgets.models import (
@@ -22,7 +23,9 @@ from samordna.budgets.models import (
     BudgetLine,
     BudgetVersion,
     ImmutableError,
+    Section,
 )
+from samordna.budgets.register import fill_from_register
 from samordna.core import budget as core
 from samordna.core.budget_check import BudgetCheck, check_budget
 from samordna.core.budget_rules import Change, check_member_split, compare, scaled
@@ -93,6 +96,7 @@ def create(association: Association, new: NewBudget, user: Any) -> Budget:
     budget = Budget.objects.create(association=association, **new.__dict__)
     version = BudgetVersion.objects.create(budget=budget, number=1, created_by=_user(user))
     _prefill_contributions(version)
+    fill_from_register(version)
     return budget
 
 
@@ -122,10 +126,25 @@ def add_line(
     member: Member | None = None,
     kind: str = "line",
 ) -> BudgetLine:
-    position = version.lines.count()
+    """A line at the end of its section's run (or at the end of the budget)."""
+    position = _position_in_section(version, section)
+    BudgetLine.objects.filter(version=version, position__gte=position).update(
+        position=F("position") + 1
+    )
     return BudgetLine.objects.create(
         version=version, section=section, label=label, member=member, kind=kind, position=position
     )
+
+
+def _position_in_section(version: BudgetVersion, section: str) -> int:
+    """After the section's last line, in the order of the sections; at the very end when the
+    plan states its own sums (an imported table keeps its order)."""
+    if version.lines.exclude(kind="line").exists() or section not in Section.values:
+        return version.lines.count()
+    order = Section.values
+    later = order[order.index(section) + 1 :]
+    following = version.lines.filter(section__in=later).order_by("position").first()
+    return following.position if following else version.lines.count()
 
 
 @transaction.atomic
@@ -255,6 +274,7 @@ def copy_rows(source: BudgetVersion, target: BudgetVersion) -> None:
             label=row.label,
             position=row.position,
             member=row.member,
+            intervention=row.intervention,
         )
         BudgetAmount.objects.bulk_create(
             BudgetAmount(line=line, year=a.year, amount=a.amount) for a in amounts[row.pk]

@@ -23,6 +23,11 @@ patterns = [
     path("budget/<int:pk>/version/<int:number>/summor/", views.budget_totals, name="budget_totals"),
     path("budget/<int:pk>/version/<int:number>/beslut/", views.budget_decide, name="budget_decide"),
     path(
+        "budget/<int:pk>/version/<int:number>/insatsregistret/",
+        views.budget_from_register,
+        name="budget_from_register",
+    ),
+    path(
         "budget/<int:pk>/version/<int:number>/revidera/", views.budget_revise, name="budget_revise"
     ),
 ]

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -17,7 +18,7 @@ from samordna.actuals import services as actuals
 from samordna.actuals.views import MONTHS
 from samordna.associations.access import EDITORS, association_view
 from samordna.associations.models import Association
-from samordna.budgets import services
+from samordna.budgets import register, services
 from samordna.budgets.forms import BudgetForm, DecisionForm, ImportForm, LineForm, ScenarioForm
 from samordna.budgets.grid import cell_name, display_rows, grid_budget, read_grid
 from samordna.budgets.models import Budget, BudgetVersion, ImmutableError
@@ -148,6 +149,8 @@ def _detail_context(
         "findings": check.findings,
         "scenarios": budget.scenarios.all(),
     }
+    if not budget.is_forecast and not budget.scenario_of_id:
+        context["register_differences"] = register.differences(version)
     if budget.scenario_of_id:
         base = services.current_version(budget.scenario_of)
         context["scenario_rows"] = _scenario_rows(services.check_version(base).totals, check.totals)
@@ -295,6 +298,22 @@ def budget_revise(
         request, f"Version {new.number} är ett förslag som reviderar {version.decision}."
     )
     return redirect("budget_edit", slug=association.slug, pk=budget.pk, number=new.number)
+
+
+@association_view(*EDITORS)
+@require_POST
+def budget_from_register(
+    request: HttpRequest, association: Association, pk: int, number: int
+) -> HttpResponse:
+    budget = _budget(association, pk)
+    version = _version(budget, number)
+    try:
+        touched = register.fill_from_register(version)
+    except ImmutableError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"{touched} insatsrader har hämtats från insatsregistret.")
+    return redirect(f"{reverse('budget', args=[association.slug, pk])}?version={number}")
 
 
 @association_view()

@@ -12,6 +12,7 @@ from samordna.associations.models import Association
 from samordna.economy.forms import AmountField
 from samordna.interventions import services
 from samordna.interventions.models import (
+    AnnualReport,
     Application,
     Decision,
     Intervention,
@@ -239,3 +240,10 @@ class DecisionForm(forms.ModelForm):
         self.fields["meeting"].queryset = association.meetings.all()  # type: ignore[attr-defined]
         self.fields["reported_at"].queryset = association.meetings.all()  # type: ignore[attr-defined]
         self.fields["intervention"].queryset = association.interventions.all()  # type: ignore[attr-defined]
+
+
+class AnnualReportForm(forms.ModelForm):
+    class Meta:
+        model = AnnualReport
+        fields = ["how_it_went", "obstacles", "success_factors", "goal_fulfilment"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}

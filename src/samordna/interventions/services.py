@@ -95,7 +95,7 @@ class Grant:
 def grant(application: Application, given: Grant) -> Intervention:
     """The board grants an application: a decision, and the insats it funds."""
     members = list(application.applicants.all())
-    error = two_parties_error(members)
+    error = two_parties_error(members) or extension_error(given.start, given.end, False)
     if error:
         raise RuleError(error)
     decision = Decision.objects.create(

@@ -13,6 +13,11 @@ patterns = [
     path("insatser/<int:pk>/mal/", views.intervention_goal, name="intervention_goal"),
     path("insatser/<int:pk>/budget/", views.intervention_budget, name="intervention_budget"),
     path("insatser/<int:pk>/aktivitet/", views.intervention_activity, name="intervention_activity"),
+    path(
+        "insatser/<int:pk>/arsrapport/<int:year>/",
+        views.intervention_report,
+        name="intervention_report",
+    ),
     path("ansokningar/", board_views.application_list, name="applications"),
     path("ansokningar/ny/", board_views.application_new, name="application_new"),
     path("ansokningar/<int:pk>/", board_views.application_detail, name="application"),

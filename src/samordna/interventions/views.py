@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,15 +15,16 @@ from samordna.associations.access import ALL_ROLES, EDITORS, association_view
 from samordna.associations.models import Association
 from samordna.associations.views import form_page
 from samordna.core.intervention_status import STATUSES
-from samordna.interventions import services
+from samordna.interventions import reports, services
 from samordna.interventions.forms import (
     ActivityForm,
+    AnnualReportForm,
     BudgetYearForm,
     GoalForm,
     InterventionForm,
     StatusForm,
 )
-from samordna.interventions.models import Intervention, InterventionBudget
+from samordna.interventions.models import AnnualReport, Intervention, InterventionBudget
 
 
 def _visible(request: HttpRequest, association: Association, pk: int) -> Intervention:
@@ -52,9 +54,16 @@ def intervention_list(request: HttpRequest, association: Association) -> HttpRes
         "rows": rows,
         "statuses": STATUSES,
         "status": status,
+        "status_label": STATUSES.get(status, ""),
         "year": year,
+        "missing_reports": _missing_reports(request, association),
     }
     return render(request, "interventions/list.html", context)
+
+
+def _missing_reports(request: HttpRequest, association: Association) -> list[Any]:
+    visible = set(services.visible_to(association, request.membership))  # type: ignore[attr-defined]
+    return [(i, y) for i, y in reports.missing(association, timezone.localdate()) if i in visible]
 
 
 @association_view(*ALL_ROLES)
@@ -68,9 +77,18 @@ def intervention_detail(request: HttpRequest, association: Association, pk: int)
         "budget": intervention.budget_years.all(),
         "activities": intervention.activities.select_related("member"),
         "decisions": intervention.decisions.all(),
-        "status_form": StatusForm(intervention=intervention),
+        "reports": _report_years(intervention),
+        "budget_lines": intervention.budget_lines.select_related("version__budget").order_by(
+            "-version__budget__first_year", "-version__number"
+        ),
     }
     return render(request, "interventions/detail.html", context)
+
+
+def _report_years(intervention: Intervention) -> list[tuple[int, bool]]:
+    written = {r.year: reports.is_written(r) for r in intervention.reports.all()}
+    years = sorted({b.year for b in intervention.budget_years.all()} | set(written))
+    return [(year, written.get(year, False)) for year in years]
 
 
 @association_view(*EDITORS)
@@ -154,3 +172,33 @@ def intervention_activity(request: HttpRequest, association: Association, pk: in
     back = redirect("intervention", slug=association.slug, pk=pk)
     title = f"Aktivitet i {intervention.name}"
     return form_page(request, form, title, back, association=association)
+
+
+@association_view(*ALL_ROLES)
+def intervention_report(
+    request: HttpRequest, association: Association, pk: int, year: int
+) -> HttpResponse:
+    """The year's report: chef and the insats's own staff write it, board and auditors read."""
+    intervention = _visible(request, association, pk)
+    membership = request.membership  # type: ignore[attr-defined]
+    may_write = membership.can_edit or membership.role == "insatspersonal"
+    if request.method == "POST" and not may_write:
+        raise PermissionDenied("Din roll i förbundet får inte göra detta.")
+    report = AnnualReport.objects.filter(intervention=intervention, year=year).first()
+    form = AnnualReportForm(
+        request.POST or None, instance=report or AnnualReport(intervention=intervention, year=year)
+    )
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Årsrapporten {year} för {intervention.name} är sparad.")
+        return redirect("intervention_report", slug=association.slug, pk=pk, year=year)
+    context = {
+        "association": association,
+        "intervention": intervention,
+        "year": year,
+        "figures": reports.figures(intervention, year),
+        "report": report,
+        "form": form if may_write else None,
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "interventions/report.html", context, status=status)

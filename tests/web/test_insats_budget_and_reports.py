@@ -1,0 +1,146 @@
+"""Insats lines of the budget come from the register; the annual report and what is missing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from samordna.budgets import register, services
+from samordna.budgets.models import BudgetAmount
+from samordna.interventions.models import AnnualReport, Intervention, InterventionBudget
+from tests.conftest import make_user
+
+
+def _text(response) -> str:
+    return response.content.decode().replace("\u00a0", " ")
+
+
+def _insats(association, name="Samverkansteam", kind="individual", status="pagaende"):
+    insats = Intervention.objects.create(
+        association=association, name=name, kind=kind, status=status
+    )
+    insats.members.set(association.members.filter(kind__in=["fk", "municipality"]))
+    return insats
+
+
+def _budget_years(insats, amounts):
+    for year, kronor in amounts.items():
+        InterventionBudget.objects.create(intervention=insats, year=year, amount=kronor * 100)
+
+
+def _amounts(line):
+    return {a.year: a.amount // 100 for a in line.amounts.all()}
+
+
+def test_a_new_budget_lists_each_insats_by_name_with_its_register_amounts(association):
+    team = _insats(association)
+    _budget_years(team, {2026: 400_000, 2027: 420_000})
+    forum = _insats(association, "Samverkansforum", "structural")
+    _budget_years(forum, {2026: 50_000})
+    budget = services.create(association, services.NewBudget("Budget 2026", 2026), user=None)
+    lines = {line.label: line for line in budget.versions.get().lines.all()}
+    assert lines["Samverkansteam"].section == "individual"
+    assert _amounts(lines["Samverkansteam"]) == {2026: 400_000, 2027: 420_000}
+    assert lines["Samverkansforum"].section == "structural"
+    assert lines["Samverkansforum"].intervention == forum
+
+
+def test_a_line_added_later_lands_in_its_own_section(association):
+    _budget_years(_insats(association), {2026: 400_000})
+    budget = services.create(association, services.NewBudget("Budget 2026", 2026), user=None)
+    version = budget.versions.get()
+    services.add_line(version, "income", "Ränta")
+    sections = [line.section for line in version.lines.all()]
+    assert sections == sorted(sections, key=["income", "individual"].index)
+    assert [line.label for line in version.lines.all()][-1] == "Samverkansteam"
+
+
+def test_a_register_change_after_the_decision_shows_as_a_difference(client, chef, association):
+    team = _insats(association)
+    _budget_years(team, {2026: 400_000})
+    budget = services.create(association, services.NewBudget("Budget 2026", 2026), user=None)
+    decided = budget.versions.get()
+    services.decide(decided, services.Decision(date(2025, 11, 20), "12", "Styrelsen"))
+    InterventionBudget.objects.filter(intervention=team, year=2026).update(amount=450_000_00)
+    client.force_login(chef)
+    page = _text(client.get(reverse("budget", args=[association.slug, budget.pk])))
+    assert "Insatsregistret har ändrats sedan versionen beslutades" in page
+    assert "400 000" in page and "450 000" in page and "50 000" in page
+    line = decided.lines.get(intervention=team)
+    assert _amounts(line) == {2026: 400_000}
+
+
+def test_a_revision_takes_the_register_amounts_when_asked(client, chef, association):
+    team = _insats(association)
+    _budget_years(team, {2026: 400_000})
+    budget = services.create(association, services.NewBudget("Budget 2026", 2026), user=None)
+    decided = budget.versions.get()
+    services.decide(decided, services.Decision(date(2025, 11, 20), "12", "Styrelsen"))
+    InterventionBudget.objects.filter(intervention=team, year=2026).update(amount=450_000_00)
+    revision = services.revise(decided, user=chef)
+    client.force_login(chef)
+    client.post(reverse("budget_from_register", args=[association.slug, budget.pk, 2]))
+    assert _amounts(revision.lines.get(intervention=team)) == {2026: 450_000}
+    assert register.differences(revision) == []
+    compare = _text(client.get(reverse("budget_compare", args=[association.slug, budget.pk])))
+    assert "Samverkansteam" in compare and "450 000" in compare
+
+
+def test_a_decided_version_refuses_the_register(client, chef, association):
+    _budget_years(_insats(association), {2026: 400_000})
+    budget = services.create(association, services.NewBudget("Budget 2026", 2026), user=None)
+    decided = budget.versions.get()
+    services.decide(decided, services.Decision(date(2025, 11, 20), "12", "Styrelsen"))
+    before = list(BudgetAmount.objects.values_list("line_id", "year", "amount"))
+    client.force_login(chef)
+    client.post(reverse("budget_from_register", args=[association.slug, budget.pk, 1]))
+    assert list(BudgetAmount.objects.values_list("line_id", "year", "amount")) == before
+
+
+def test_an_imported_line_with_the_insats_name_is_linked_not_doubled(association):
+    team = _insats(association)
+    _budget_years(team, {2026: 400_000})
+    budget = services.create(association, services.NewBudget("Budget 2026", 2026), user=None)
+    version = budget.versions.get()
+    version.lines.filter(intervention=team).update(intervention=None)
+    assert register.fill_from_register(version) == 1
+    assert version.lines.filter(label="Samverkansteam").count() == 1
+
+
+@pytest.fixture
+def staff(association):
+    return make_user("handledare", association, "insatspersonal")
+
+
+def test_a_finished_year_without_a_report_is_missing_until_written(
+    client, staff, board, association
+):
+    team = _insats(association)
+    last, this = date.today().year - 1, date.today().year
+    _budget_years(team, {last: 400_000, this: 400_000})
+    team.staff.add(staff)
+    client.force_login(board)
+    listing = _text(client.get(reverse("interventions", args=[association.slug])))
+    assert "Årsrapporter som saknas" in listing and f"Samverkansteam {last}" in listing
+    url = reverse("intervention_report", args=[association.slug, team.pk, last])
+    refused = client.post(url, {"how_it_went": "Bra."})
+    assert refused.status_code == 403 and not AnnualReport.objects.exists()
+    client.force_login(staff)
+    client.post(url, {"how_it_went": "Elva deltagare började, sex gick till arbete."})
+    client.force_login(board)
+    listing = _text(client.get(reverse("interventions", args=[association.slug])))
+    assert "Årsrapporter som saknas" not in listing
+    report = _text(client.get(url))
+    assert "sex gick till arbete" in report and "400 000" in report
+    assert "Inget utfall inläst" in report
+
+
+def test_staff_cannot_write_the_report_of_another_insats(client, staff, association):
+    team = _insats(association)
+    _budget_years(team, {2025: 400_000})
+    client.force_login(staff)
+    url = reverse("intervention_report", args=[association.slug, team.pk, 2025])
+    assert client.post(url, {"how_it_went": "Bra."}).status_code == 404
+    assert not AnnualReport.objects.exists()
