@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "samordna.commands.association",
     "samordna.commands.budget",
     "samordna.commands.actuals",
+    "samordna.commands.insats",
     "samordna.commands.demo",
     "samordna.commands.serve",
 )

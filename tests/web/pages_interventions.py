@@ -27,6 +27,7 @@ def _application(association):
 PAGES = {
     "interventions": ("read", lambda a: {}),
     "intervention_new": ("edit", lambda a: {}),
+    "intervention_import": ("edit", lambda a: {}),
     "intervention": ("read", _insats),
     "intervention_edit": ("edit", _insats),
     "intervention_status": ("edit", _insats),

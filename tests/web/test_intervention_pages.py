@@ -322,3 +322,22 @@ def test_meetings_are_counted_per_year_and_attendance_saved(client, chef, associ
     url = reverse("meeting", args=[association.slug, meeting.pk])
     client.post(url, {f"seat-{seat.pk}": "ersattare"})
     assert meeting.attendance.get().present_as == "ersattare"
+
+
+def test_a_register_file_is_imported_from_the_page(client, chef, association):
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fixtures = Path(__file__).parents[1] / "fixtures" / "insatser"
+    client.force_login(chef)
+    url = reverse("intervention_import", args=[association.slug])
+    bad = client.post(
+        url, {"file": SimpleUploadedFile("bad.csv", (fixtures / "bad.csv").read_bytes())}
+    )
+    assert bad.status_code == 400 and "rad 3, kolumn slag" in _text(bad)
+    assert not Intervention.objects.exists()
+    good = SimpleUploadedFile("register.csv", (fixtures / "register.csv").read_bytes())
+    response = client.post(url, {"file": good}, follow=True)
+    page = _text(response)
+    assert "3 nya och 0 uppdaterade" in page and "Samverkansforum" in page

@@ -45,3 +45,14 @@ class InputError(ValueError):
             if part
         )
         super().__init__(f"{where}: {message}" if where else message)
+
+
+LISTED = 20  # bad cells listed in one message
+
+
+def all_errors(errors: list[InputError]) -> InputError:
+    """Every bad cell in one error: the first names its place, the rest follow line by line."""
+    first, rest = errors[0], [str(error) for error in errors[1:LISTED]]
+    if len(errors) > LISTED:
+        rest.append(f"… och {len(errors) - LISTED} fel till.")
+    return InputError("\n".join([first.detail, *rest]), row=first.row, column=first.column)

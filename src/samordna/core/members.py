@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import TypeVar
 
 from samordna.core.allocation import AllocationError, Party
-from samordna.core.findings import InputError
+from samordna.core.findings import InputError, all_errors
 from samordna.core.table import Row, Table
 
 HEADERS = {  # field -> the header titles that name it, Swedish first
@@ -38,7 +38,6 @@ KIND_WORDS = {
     "kommun": "municipality",
 }
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
-_LISTED = 20  # bad cells listed in one message
 
 T = TypeVar("T")
 
@@ -65,7 +64,7 @@ def parse_members(table: Table) -> list[Party]:
             errors += _duplicate(party, parties, columns)
             parties.append(party)
     if errors:
-        raise _all(errors)
+        raise all_errors(errors)
     return parties
 
 
@@ -174,10 +173,3 @@ def _duplicate(party: Party, earlier: list[Party], columns: _Columns) -> list[In
             message = f"”{party.name}” står redan på rad {other.row}; varje medlem ska stå en gång."
             return [InputError(message, row=party.row, column=columns.title["name"])]
     return []
-
-
-def _all(errors: list[InputError]) -> InputError:
-    first, rest = errors[0], [str(error) for error in errors[1:_LISTED]]
-    if len(errors) > _LISTED:
-        rest.append(f"… och {len(errors) - _LISTED} fel till.")
-    return InputError("\n".join([first.detail, *rest]), row=first.row, column=first.column)

@@ -247,3 +247,12 @@ class AnnualReportForm(forms.ModelForm):
         model = AnnualReport
         fields = ["how_it_went", "obstacles", "success_factors", "goal_fulfilment"]
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
+
+
+class RegisterImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Insatsregister (CSV eller XLSX)"),
+        help_text=_(
+            "Kolumnerna namn och slag, och de uppgifter du har; se Filformat för insatser."
+        ),
+    )

@@ -7,6 +7,7 @@ from samordna.interventions import board_views, views
 patterns = [
     path("insatser/", views.intervention_list, name="interventions"),
     path("insatser/ny/", views.intervention_edit, name="intervention_new"),
+    path("insatser/importera/", views.intervention_import, name="intervention_import"),
     path("insatser/<int:pk>/", views.intervention_detail, name="intervention"),
     path("insatser/<int:pk>/andra/", views.intervention_edit, name="intervention_edit"),
     path("insatser/<int:pk>/status/", views.intervention_status, name="intervention_status"),

@@ -14,17 +14,20 @@ from django.utils import timezone
 from samordna.associations.access import ALL_ROLES, EDITORS, association_view
 from samordna.associations.models import Association
 from samordna.associations.views import form_page
+from samordna.core.findings import InputError
 from samordna.core.intervention_status import STATUSES
-from samordna.interventions import reports, services
+from samordna.interventions import imports, reports, services
 from samordna.interventions.forms import (
     ActivityForm,
     AnnualReportForm,
     BudgetYearForm,
     GoalForm,
     InterventionForm,
+    RegisterImportForm,
     StatusForm,
 )
 from samordna.interventions.models import AnnualReport, Intervention, InterventionBudget
+from samordna.tables import TableError, table_from_bytes
 
 
 def _visible(request: HttpRequest, association: Association, pk: int) -> Intervention:
@@ -202,3 +205,24 @@ def intervention_report(
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "interventions/report.html", context, status=status)
+
+
+@association_view(*EDITORS)
+def intervention_import(request: HttpRequest, association: Association) -> HttpResponse:
+    form = RegisterImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            table = table_from_bytes(upload.read(), upload.name)
+            result = imports.import_register(association, table)
+        except (TableError, InputError) as error:
+            form.add_error("file", f"{upload.name}: {error}. Ingenting har importerats.")
+        else:
+            messages.success(
+                request,
+                f"{upload.name}: {result.created} nya och {result.updated} uppdaterade insatser.",
+            )
+            return redirect("interventions", slug=association.slug)
+    status = 400 if request.method == "POST" else 200
+    context = {"association": association, "form": form}
+    return render(request, "interventions/import.html", context, status=status)
