@@ -19,6 +19,7 @@ from samordna.associations.models import (
 )
 from samordna.demo_budgets import load_budgets, load_frames
 from samordna.demo_data import ASSOCIATIONS, DEMO_PASSWORD, USERS
+from samordna.demo_interventions import load_interventions
 from samordna.economy import services
 from samordna.economy.models import ContributionYear
 
@@ -30,6 +31,7 @@ def load_demo() -> list[Association]:
     for username, full_name, roles in USERS:
         _user(username, full_name, roles)
     for association in associations:
+        load_interventions(association)
         load_budgets(association)
         load_frames(association)
     return associations

@@ -14,6 +14,7 @@ from typing import Any
 from samordna.associations.models import Association
 from samordna.budgets import services
 from samordna.core.budget_file import budget_from_table
+from samordna.demo_interventions import line_labels
 from samordna.economy.models import Frame
 from samordna.tables import read_table
 
@@ -96,6 +97,9 @@ def load_budgets(association: Association) -> None:
     budget = services.import_budget(
         association, budget_from_table(read_table(FILES / filename)), name, user=None
     )
+    version = budget.versions.get()
+    for label, intervention in line_labels(association).items():
+        version.lines.filter(label=label, kind="line").update(intervention=intervention)
     if association.slug in OPENING_EQUITY:
         budget.opening_equity = OPENING_EQUITY[association.slug] * 100
         budget.save(update_fields=["opening_equity"])

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from samordna.associations.models import Association
 from samordna.budgets import services as budgets
+from samordna.budgets.equity_views import projection_of
+from samordna.core.intervention_status import STATUSES
+from samordna.interventions import reports, services
+
+RUNNING_OUT_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -31,3 +37,53 @@ def budget_glance(association: Association, today: date) -> BudgetGlance | None:
     year = today.year if today.year in budget.years else budget.first_year
     totals = budgets.check_version(version).totals[year]
     return BudgetGlance(budget, version, year, totals)
+
+
+@dataclass(frozen=True)
+class EquityGlance:
+    year: int
+    closing: int
+    cap: int | None
+    over_by: int
+
+
+def equity_glance(glance: BudgetGlance | None) -> EquityGlance | None:
+    """The glance year's closing equity against the cap, when the budget has an opening."""
+    if glance is None:
+        return None
+    for year in projection_of(glance.budget):
+        if year.year == glance.year:
+            return EquityGlance(year.year, year.closing, year.cap.amount, year.over_by)
+    return None
+
+
+@dataclass(frozen=True)
+class InsatsGlance:
+    by_status: list[tuple[str, int]]
+    running_out: list[tuple[Any, str]]  # insats, what runs out
+    missing_reports: list[tuple[Any, int]]
+    to_report: list[Any]  # decisions by delegation not yet reported to the board
+
+
+def insats_glance(association: Association, today: date) -> InsatsGlance:
+    interventions = list(association.interventions.prefetch_related("decisions"))
+    counts = Counter(i.status for i in interventions)
+    by_status = [(label, counts[key]) for key, label in STATUSES.items() if counts[key]]
+    running_out = [
+        (intervention, text)
+        for intervention in interventions
+        if (text := services.warning(intervention, today) or _period_ends(intervention, today))
+    ]
+    to_report = association.decisions.filter(by_delegation=True, reported_at=None)
+    return InsatsGlance(
+        by_status, running_out, reports.missing(association, today), list(to_report)
+    )
+
+
+def _period_ends(intervention: Any, today: date) -> str:
+    end = intervention.end
+    if end is None or intervention.status not in ("beviljad", "pagaende"):
+        return ""
+    if 0 <= (end - today).days <= RUNNING_OUT_DAYS:
+        return f"Perioden slutar {end.isoformat()}."
+    return ""

@@ -7,6 +7,7 @@ from samordna.budgets import services
 from samordna.budgets.models import Budget, BudgetAmount
 from samordna.demo import load_demo
 from samordna.economy.models import Contribution
+from samordna.interventions.models import Decision, Intervention
 
 
 def _counts():
@@ -16,6 +17,8 @@ def _counts():
         Contribution.objects.count(),
         Budget.objects.count(),
         BudgetAmount.objects.count(),
+        Intervention.objects.count(),
+        Decision.objects.count(),
     )
 
 
@@ -82,3 +85,24 @@ def test_the_outcome_table_of_seed_004_is_reproduced(client, db):
         assert heading in page
     for amount in ("2 336 000", "2 054 000", "3 717 000", "3 040 000", "1 930 000", "409 000"):
         assert amount in page
+
+
+def test_the_seed_insatser_carry_their_periods_decisions_and_budget_lines(client, db):
+    load_demo()
+    roslagen = Association.objects.get(slug="sodra-roslagen")
+    team = roslagen.interventions.get(name="Rådgivande teamet")
+    assert (team.start.isoformat(), team.end.isoformat()) == ("2015-02-04", "2017-06-30")
+    assert [d.citation for d in team.decisions.all()] == ["2015-02-04"]
+    assert roslagen.interventions.get(kind="structural").name.startswith("Frukostmöten")
+    budget = Budget.objects.get(association=roslagen, first_year=2016, is_forecast=False)
+    from samordna.budgets import register
+
+    version = services.current_version(budget)
+    assert version.lines.get(intervention=team).label == "Pågående operativ insats"
+    assert register.differences(version) == []
+    trollhattan = Association.objects.get(slug="trollhattan-lilla-edet-grastorp")
+    assert trollhattan.interventions.count() == 10
+    assert trollhattan.interventions.get(name="ALL-IN").esf
+    for insats in trollhattan.interventions.all():
+        assert insats.decisions.get().citation == "2019-11-28"
+        assert len({m.kind for m in insats.members.all()}) >= 2

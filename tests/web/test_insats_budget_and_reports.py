@@ -144,3 +144,33 @@ def test_staff_cannot_write_the_report_of_another_insats(client, staff, associat
     url = reverse("intervention_report", args=[association.slug, team.pk, 2025])
     assert client.post(url, {"how_it_went": "Bra."}).status_code == 404
     assert not AnnualReport.objects.exists()
+
+
+def test_the_overview_shows_the_year_of_the_insatser(client, chef, staff, association):
+    from datetime import timedelta
+
+    from samordna.interventions.models import Decision
+
+    today = date.today()
+    ending = _insats(association, "Jobbspår")
+    ending.end = today + timedelta(days=30)
+    ending.save()
+    _budget_years(_insats(association), {today.year - 1: 400_000})
+    _insats(association, "Nytt forum", "structural", "ide")
+    Decision.objects.create(
+        association=association,
+        date=today,
+        paragraph="3",
+        kind="delegation",
+        text="Förbundschefen beviljar 20 000 kr till en utbildningsdag.",
+        by_delegation=True,
+    )
+    client.force_login(chef)
+    page = _text(client.get(reverse("association", args=[association.slug])))
+    assert "idé 1" in page and "pågående 2" in page
+    assert f"Jobbspår</a>: Perioden slutar {ending.end.isoformat()}" in page
+    assert "20 000 kr till en utbildningsdag" in page
+    assert "1 årsrapport saknas" in page and f"Samverkansteam {today.year - 1}" in page
+    client.force_login(staff)
+    staff_page = _text(client.get(reverse("association", args=[association.slug])))
+    assert "Jobbspår" not in staff_page and "utbildningsdag" not in staff_page

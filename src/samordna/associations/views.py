@@ -26,7 +26,7 @@ from samordna.associations.forms import (
     PopulationForm,
 )
 from samordna.associations.models import Association, BoardSeat, Member, Officer, Population
-from samordna.overview import budget_glance
+from samordna.overview import budget_glance, equity_glance, insats_glance
 
 
 @login_required
@@ -39,12 +39,17 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @association_view(*ALL_ROLES)
 def association_detail(request: HttpRequest, association: Association) -> HttpResponse:
+    today = timezone.localdate()
+    glance = budget_glance(association, today)
     context = {
         "association": association,
         "members": association.members.select_related("region"),
         "years": association.contribution_years.all()[:5],
-        "budget_glance": budget_glance(association, timezone.localdate()),
+        "budget_glance": glance,
+        "equity_glance": equity_glance(glance),
     }
+    if request.membership.role != "insatspersonal":  # type: ignore[attr-defined]
+        context["insats_glance"] = insats_glance(association, today)
     return render(request, "associations/detail.html", context)
 
 

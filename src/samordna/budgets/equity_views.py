@@ -99,6 +99,13 @@ def budget_equity(request: HttpRequest, association: Association, pk: int) -> Ht
     return render(request, "budgets/equity.html", context)
 
 
+def projection_of(budget: Budget) -> list[equity.EquityYear]:
+    """The equity projection of the budget's current version (empty without opening equity)."""
+    version = services.current_version(budget)
+    totals = services.check_version(version).totals
+    return _projection(budget, totals, version, bands_for(budget))
+
+
 def _projection(budget: Budget, totals: Any, version: Any, bands: Any) -> list[equity.EquityYear]:
     if budget.opening_equity is None:
         return []
