@@ -18,10 +18,11 @@ from samordna.associations.models import (
     Population,
 )
 from samordna.demo_budgets import load_budgets, load_frames
-from samordna.demo_data import ASSOCIATIONS, DEMO_PASSWORD, USERS
+from samordna.demo_data import ASSOCIATIONS, DEMO_PASSWORD, STAFF, USERS
 from samordna.demo_interventions import load_interventions
 from samordna.economy import services
 from samordna.economy.models import ContributionYear
+from samordna.interventions.models import Intervention
 
 
 @transaction.atomic
@@ -34,6 +35,7 @@ def load_demo() -> list[Association]:
         load_interventions(association)
         load_budgets(association)
         load_frames(association)
+    _staff()
     return associations
 
 
@@ -108,6 +110,13 @@ def _contribution(association: Association, data: dict[str, Any]) -> Contributio
     )
     stated = {_named(association, n).pk: kr * 100 for n, kr in data["stated"].items()}
     return services.save(association, request, user=None, stated=stated)
+
+
+def _staff() -> None:
+    for username, names in STAFF.items():
+        user = get_user_model().objects.get(username=username)
+        for intervention in Intervention.objects.filter(name__in=names):
+            intervention.staff.add(user)
 
 
 def _user(username: str, full_name: str, roles: Any) -> None:

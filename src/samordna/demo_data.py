@@ -232,5 +232,12 @@ USERS = [
     ("chef", "Demo Förbundschef", {a["slug"]: "chef" for a in ASSOCIATIONS}),
     ("styrelse", "Demo Styrelseledamot", {"trollhattan-lilla-edet-grastorp": "styrelse"}),
     ("revisor", "Demo Revisor", {"sodra-roslagen": "revisor"}),
+    (
+        "insatspersonal",
+        "Demo Insatspersonal",
+        {"trollhattan-lilla-edet-grastorp": "insatspersonal"},
+    ),
 ]
+# username -> the insatser (by name) whose staff they are
+STAFF = {"insatspersonal": ["Friska vindar 2.0 Trollhättan"]}
 DEMO_PASSWORD = "samordna-demo"
