@@ -33,10 +33,7 @@ def _insats(name: str, kind: str, budget: dict[int, int], **extra: Any) -> dict[
 # slug -> board meetings the plan names, with what was decided there.
 MEETINGS: dict[str, list[tuple[date, list[tuple[str, str, str]]]]] = {
     "trollhattan-lilla-edet-grastorp": [
-        (
-            date(2019, 11, 28),
-            [("budget", "", "Verksamhetsplan och budget 2020 med plan 2021–2022 fastställs.")],
-        ),
+        (date(2019, 11, 28), []),  # the budget's decision is registered when it is decided
     ],
     "sodra-roslagen": [
         (
@@ -63,10 +60,7 @@ MEETINGS: dict[str, list[tuple[date, list[tuple[str, str, str]]]]] = {
                 ),
             ],
         ),
-        (
-            date(2015, 11, 11),
-            [("budget", "", "Verksamhetsplan och budget 2016 med plan 2017 fastställs.")],
-        ),
+        (date(2015, 11, 11), []),
     ],
 }
 

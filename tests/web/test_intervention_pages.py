@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from samordna.associations.models import BoardSeat
 from samordna.interventions import services
-from samordna.interventions.models import Application, Decision, Intervention
+from samordna.interventions.models import Application, Decision, Intervention, Meeting
 from tests.conftest import make_user
 
 
@@ -341,3 +341,37 @@ def test_a_register_file_is_imported_from_the_page(client, chef, association):
     response = client.post(url, {"file": good}, follow=True)
     page = _text(response)
     assert "3 nya och 0 uppdaterade" in page and "Samverkansforum" in page
+
+
+def test_delegated_decisions_are_reported_at_a_board_meeting(client, chef, board, association):
+    decision = _decision(association, kind="delegation", when=date(2026, 2, 1))
+    decision.by_delegation = True
+    decision.save()
+    later = _decision(association, kind="delegation", when=date(2026, 4, 1), paragraph="40")
+    later.by_delegation = True
+    later.save()
+    meeting = Meeting.objects.create(association=association, date=date(2026, 3, 11))
+    url = reverse("meeting", args=[association.slug, meeting.pk])
+    client.force_login(board)
+    assert client.post(url, {"action": "report"}).status_code == 403
+    client.force_login(chef)
+    client.post(url, {"action": "report"})
+    decision.refresh_from_db()
+    later.refresh_from_db()
+    assert decision.reported_at == meeting and later.reported_at is None
+    page = _text(client.get(reverse("decisions", args=[association.slug])))
+    assert "2026-04-01 §40" in page.split("Delegationsbeslut att anmäla")[1].split("</ul>")[0]
+    assert "2026-02-01 §34" not in page.split("Delegationsbeslut att anmäla")[1].split("</ul>")[0]
+
+
+def test_a_decided_budget_enters_the_decisions_register(client, chef, association):
+    from samordna.budgets import services as budgets
+
+    meeting = Meeting.objects.create(association=association, date=date(2025, 11, 20))
+    budget = budgets.create(association, budgets.NewBudget("Budget 2026", 2026), user=None)
+    budgets.decide(budget.versions.get(), budgets.Decision(date(2025, 11, 20), "12", "Styrelsen"))
+    decision = Decision.objects.get(kind="budget")
+    assert decision.citation == "2025-11-20 §12" and decision.meeting == meeting
+    client.force_login(chef)
+    page = _text(client.get(reverse("decisions", args=[association.slug])))
+    assert "Budget 2026, version 1" in page

@@ -29,6 +29,7 @@ from samordna.budgets.register import fill_from_register
 from samordna.core import budget as core
 from samordna.core.budget_check import BudgetCheck, check_budget
 from samordna.core.budget_rules import Change, check_member_split, compare, scaled
+from samordna.interventions.models import Decision as RegisteredDecision
 
 
 def to_core(version: BudgetVersion) -> core.Budget:
@@ -245,9 +246,27 @@ def decide(version: BudgetVersion, decision: Decision) -> BudgetVersion:
     version.decided_by = decision.decided_by
     version.decision_text = decision.text
     version.save()
+    _register_decision(version)
     if version.revises_id:
         BudgetVersion.objects.filter(pk=version.revises_id).update(superseded=True)
     return version
+
+
+def _register_decision(version: BudgetVersion) -> None:
+    """The decision goes into the förbund's decisions register, linked to the version."""
+    budget = version.budget
+    verb = "reviderad" if version.revises_id else "beslutad"
+    RegisteredDecision.objects.create(
+        association=budget.association,
+        date=version.decision_date,
+        paragraph=version.decision_paragraph,
+        kind="budget",
+        text=f"{budget.name}, version {version.number} {verb}. {version.decision_text}".strip(),
+        budget_version=version,
+        meeting=budget.association.meetings.filter(
+            body="styrelse", date=version.decision_date
+        ).first(),
+    )
 
 
 @transaction.atomic

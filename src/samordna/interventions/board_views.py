@@ -141,6 +141,10 @@ def meeting_detail(request: HttpRequest, association: Association, pk: int) -> H
     if request.method == "POST":
         if not request.membership.can_edit:  # type: ignore[attr-defined]
             raise PermissionDenied("Din roll i förbundet får inte göra detta.")
+        if request.POST.get("action") == "report":
+            count = _unreported(meeting).update(reported_at=meeting)
+            messages.success(request, f"{count} delegationsbeslut är anmälda vid {meeting}.")
+            return redirect("meeting", slug=association.slug, pk=pk)
         meeting.attendance.all().delete()
         for seat in seats:
             present_as = request.POST.get(f"seat-{seat.pk}")
@@ -150,13 +154,27 @@ def meeting_detail(request: HttpRequest, association: Association, pk: int) -> H
         return redirect("meeting", slug=association.slug, pk=pk)
     present = {a.seat_id: a.present_as for a in meeting.attendance.all()}
     rows = [(seat, present.get(seat.pk, "")) for seat in seats]
-    context = {"association": association, "meeting": meeting, "rows": rows}
+    context = {
+        "association": association,
+        "meeting": meeting,
+        "rows": rows,
+        "unreported": list(_unreported(meeting)),
+    }
     return render(request, "interventions/meeting_detail.html", context)
+
+
+def _unreported(meeting: Meeting) -> Any:
+    """Decisions by delegation up to the meeting's date, not yet reported to the board."""
+    return meeting.association.decisions.filter(
+        by_delegation=True, reported_at=None, date__lte=meeting.date
+    )
 
 
 @association_view()
 def decision_list(request: HttpRequest, association: Association) -> HttpResponse:
-    decisions = association.decisions.select_related("meeting", "intervention", "reported_at")
+    decisions = association.decisions.select_related(
+        "meeting", "intervention", "reported_at", "budget_version__budget"
+    )
     delegated = [d for d in decisions if d.by_delegation and d.reported_at_id is None]
     context = {"association": association, "decisions": decisions, "delegated": delegated}
     return render(request, "interventions/decisions.html", context)

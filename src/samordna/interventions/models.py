@@ -66,6 +66,14 @@ class Decision(models.Model):
     intervention = models.ForeignKey(
         "Intervention", on_delete=models.SET_NULL, null=True, blank=True, related_name="decisions"
     )
+    budget_version = models.ForeignKey(
+        "budgets.BudgetVersion",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("budgetversion"),
+    )
     by_delegation = models.BooleanField(_("fattat på delegation"), default=False)
     reported_at = models.ForeignKey(
         Meeting,
