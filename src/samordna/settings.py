@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "samordna.budgets",
     "samordna.actuals",
     "samordna.interventions",
+    "samordna.followup",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,8 @@ from samordna.associations import views as association_views
 from samordna.budgets.urls import patterns as budget_patterns
 from samordna.economy import frames
 from samordna.economy import views as economy_views
+from samordna.followup.urls import patterns as followup_patterns
+from samordna.followup.urls import public_patterns as survey_patterns
 from samordna.interventions.urls import patterns as intervention_patterns
 
 association_patterns = [
@@ -44,6 +46,7 @@ association_patterns = [
     *budget_patterns,
     *actual_patterns,
     *intervention_patterns,
+    *followup_patterns,
 ]
 
 urlpatterns = [
@@ -55,6 +58,7 @@ urlpatterns = [
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("forbund/<slug:slug>/", include(association_patterns)),
+    *survey_patterns,
 ]
 
 handler400 = "samordna.errors.bad_request"

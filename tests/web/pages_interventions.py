@@ -17,7 +17,7 @@ STAFF_PAGES = {
 
 
 def _insats(association):
-    return {"pk": Intervention.objects.get(association=association).pk}
+    return {"pk": Intervention.objects.get(association=association, name="Samverkansteam").pk}
 
 
 def _application(association):

@@ -1,0 +1,341 @@
+"""Following up participants: the words of an episode and the year's report, small groups hidden.
+
+An episode is pseudonymous: a random code, sex, birth year, dates, referring organisations,
+income source and occupation at start and end, end reason, life quality 0–10 and step changes.
+The report counts the episodes that ran during a year, and their exits that year; every count
+goes through `suppression`, so no page or file built from it shows a group of fewer than five.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from statistics import median
+from typing import Any
+
+from samordna.core.suppression import Cell, protect, protect_matrix, share
+
+SEXES = {"kvinna": "Kvinnor", "man": "Män"}  # as the reports name the groups
+SEX_CHOICES = {"kvinna": "Kvinna", "man": "Man"}  # as a form asks
+AGE_BANDS: tuple[tuple[str, int, int], ...] = (
+    ("16–19 år", 16, 19),
+    ("20–29 år", 20, 29),
+    ("30–39 år", 30, 39),
+    ("40–49 år", 40, 49),
+    ("50–59 år", 50, 59),
+    ("60 år och äldre", 60, 200),
+)
+INCOMES = {
+    "lon": "Lön",
+    "lon_stod": "Lön med stöd (lönebidrag m.m.)",
+    "studiemedel": "Studiemedel",
+    "sjukpenning": "Sjukpenning",
+    "aktivitetsersattning": "Aktivitetsersättning",
+    "sjukersattning": "Sjukersättning",
+    "aktivitetsstod": "Aktivitetsstöd",
+    "a_kassa": "Arbetslöshetsersättning",
+    "forsorjningsstod": "Ekonomiskt bistånd",
+    "ingen": "Ingen egen försörjning",
+    "annan": "Annan försörjning",
+}
+OCCUPATIONS = {
+    "arbete": "Arbete",
+    "arbete_stod": "Arbete med stöd",
+    "studier": "Studier",
+    "arbetssokande": "Arbetssökande",
+    "annan_insats": "Insats hos annan aktör",
+    "sjukskriven": "Sjukskriven",
+    "ingen": "Ingen sysselsättning",
+    "annan": "Annan sysselsättning",
+}
+END_REASONS = {
+    "arbete": "Arbete",
+    "arbete_stod": "Arbete med stöd",
+    "studier": "Studier",
+    "arbetssokande": "Arbetssökande",
+    "annan_insats": "Annan insats",
+    "sjukskriven": "Sjukskriven",
+    "flyttat": "Flyttat",
+    "avbrott": "Avbrott",
+    "annat": "Annat",
+}
+IN_WORK_OR_STUDIES = frozenset({"arbete", "arbete_stod", "studier"})
+MEASURES = {
+    "work_or_studies": "Arbete eller studier vid avslut",
+    "steps": "Ökad arbetsförmåga (minst en stegförflyttning)",
+    "quality": "Högre livskvalitet vid avslut",
+}
+CONSENT_YEARS = 2
+
+
+def age_band(birth_year: int, on: date) -> str:
+    age = on.year - birth_year
+    for label, low, high in AGE_BANDS:
+        if low <= age <= high:
+            return label
+    return "Under 16 år" if age < 16 else AGE_BANDS[-1][0]
+
+
+def consent_expiry(given: date) -> date:
+    """Two years after the consent was given (the day before, on the calendar)."""
+    try:
+        return given.replace(year=given.year + CONSENT_YEARS)
+    except ValueError:  # 29 February
+        return date(given.year + CONSENT_YEARS, 2, 28)
+
+
+@dataclass(frozen=True)
+class EpisodeFacts:
+    sex: str
+    birth_year: int
+    start: date
+    end: date | None = None
+    income_start: str = ""
+    income_end: str = ""
+    end_reason: str = ""
+    quality_start: int | None = None
+    quality_end: int | None = None
+    steps: int = 0
+
+    def ran_in(self, year: int) -> bool:
+        return self.start <= date(year, 12, 31) and (self.end is None or self.end.year >= year)
+
+    def ended_in(self, year: int) -> bool:
+        return self.end is not None and self.end.year == year
+
+
+@dataclass(frozen=True)
+class Target:
+    """A sub-goal's target as the plans write it: "minst 4 av 10"."""
+
+    part: int
+    of: int
+
+    def __str__(self) -> str:
+        return f"minst {self.part} av {self.of}"
+
+    def met_by(self, part: int, whole: int) -> bool:
+        return part * self.of >= self.part * whole
+
+
+@dataclass(frozen=True)
+class SubGoal:
+    measure: str
+    part: int
+    whole: int
+    target: Target | None
+
+    @property
+    def label(self) -> str:
+        return MEASURES[self.measure]
+
+    @property
+    def share(self) -> str | None:
+        return share(self.part, self.whole)
+
+    @property
+    def verdict(self) -> str:
+        if self.share is None:
+            return "För få deltagare för att redovisa"
+        if self.target is None:
+            return "Inget mål satt"
+        return "Uppfyllt" if self.target.met_by(self.part, self.whole) else "Inte uppfyllt"
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    labels: tuple[str, ...]
+    cells: tuple[Cell, ...]
+    total: Cell
+
+    def rows(self) -> list[tuple[str, Cell]]:
+        return list(zip(self.labels, self.cells, strict=True))
+
+    def as_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {label: cell.shown for label, cell in self.rows()}
+        data["Totalt"] = self.total.shown
+        return data
+
+
+def breakdown(counts: Mapping[str, int]) -> Breakdown:
+    total = sum(counts.values())
+    return Breakdown(tuple(counts), tuple(protect(list(counts.values()))), Cell(total))
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Income source at start (rows) against at end (columns)."""
+
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    cells: tuple[tuple[Cell, ...], ...]
+    row_totals: tuple[Cell, ...]
+    column_totals: tuple[Cell, ...]
+
+    def lines(self) -> list[tuple[str, tuple[Cell, ...], Cell]]:
+        return list(zip(self.rows, self.cells, self.row_totals, strict=True))
+
+    @property
+    def total(self) -> Cell:
+        return Cell(sum(c.count for c in self.row_totals))
+
+    def as_data(self) -> dict[str, dict[str, Any]]:
+        return {
+            row: {col: cell.shown for col, cell in zip(self.columns, line, strict=True)}
+            for row, line in zip(self.rows, self.cells, strict=True)
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    year: int
+    participants: Cell
+    by_sex: Breakdown
+    by_age: Breakdown
+    exits: Cell
+    outcomes: Breakdown
+    income: Matrix
+    subgoals: tuple[SubGoal, ...]
+    quality_change: str | None  # mean change in points, "+1,4", or None when too few
+    months_in_insats: str | None  # median, "7,5", or None when too few
+    cost: int | None = None  # öre, the outcome's cost, when known
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def cost_per_participant(self) -> int | None:
+        if self.cost is None or not self.participants.is_shown or not self.participants.count:
+            return None
+        return round(self.cost / self.participants.count)
+
+
+def report(
+    episodes: Iterable[EpisodeFacts],
+    year: int,
+    targets: Mapping[str, Target] | None = None,
+    cost: int | None = None,
+) -> Report:
+    """The year's follow-up of `episodes` (one insats, or a förbund's all)."""
+    ran = [e for e in episodes if e.ran_in(year)]
+    ended = [e for e in ran if e.ended_in(year)]
+    targets = targets or {}
+    return Report(
+        year=year,
+        participants=Cell(len(ran)),
+        by_sex=breakdown(
+            {label: _count(ran, lambda e, k=k: e.sex == k) for k, label in SEXES.items()}
+        ),
+        by_age=breakdown(_by_age(ran, year)),
+        exits=Cell(len(ended)),
+        outcomes=breakdown(
+            {
+                label: _count(ended, lambda e, k=k: e.end_reason == k)
+                for k, label in END_REASONS.items()
+            }
+        ),
+        income=income_matrix(ended),
+        subgoals=_subgoals(ended, targets),
+        quality_change=_quality_change(ended),
+        months_in_insats=_months(ended),
+        cost=cost,
+    )
+
+
+def _count(episodes: Sequence[EpisodeFacts], test: Any) -> int:
+    return sum(1 for e in episodes if test(e))
+
+
+def _by_age(episodes: Sequence[EpisodeFacts], year: int) -> dict[str, int]:
+    """Age bands by the age reached during the year."""
+    counts = {label: 0 for label, _, _ in AGE_BANDS}
+    for e in episodes:
+        band = age_band(e.birth_year, date(year, 12, 31))
+        counts[band] = counts.get(band, 0) + 1
+    return counts
+
+
+def income_matrix(ended: Sequence[EpisodeFacts]) -> Matrix:
+    known = [e for e in ended if e.income_start and e.income_end]
+    rows = [k for k in INCOMES if any(e.income_start == k for e in known)]
+    columns = [k for k in INCOMES if any(e.income_end == k for e in known)]
+    counts = [
+        [
+            _count(known, lambda e, r=r, c=c: (e.income_start, e.income_end) == (r, c))
+            for c in columns
+        ]
+        for r in rows
+    ]
+    cells = protect_matrix(counts)
+    row_totals = tuple(Cell(sum(line)) for line in counts)
+    column_totals = tuple(Cell(sum(line[j] for line in counts)) for j in range(len(columns)))
+    return Matrix(
+        tuple(INCOMES[r] for r in rows),
+        tuple(INCOMES[c] for c in columns),
+        tuple(tuple(line) for line in cells),
+        row_totals,
+        column_totals,
+    )
+
+
+def _subgoals(ended: Sequence[EpisodeFacts], targets: Mapping[str, Target]) -> tuple[SubGoal, ...]:
+    rated = [e for e in ended if e.quality_start is not None and e.quality_end is not None]
+    higher = _count(rated, lambda e: e.quality_end > e.quality_start)
+    return (
+        SubGoal(
+            "work_or_studies",
+            _count(ended, lambda e: e.end_reason in IN_WORK_OR_STUDIES),
+            len(ended),
+            targets.get("work_or_studies"),
+        ),
+        SubGoal("steps", _count(ended, lambda e: e.steps > 0), len(ended), targets.get("steps")),
+        SubGoal("quality", higher, len(rated), targets.get("quality")),
+    )
+
+
+def _decimal(value: float, sign: bool = False) -> str:
+    text = f"{value:+.1f}" if sign else f"{value:.1f}"
+    return text.replace(".", ",").replace("-", "−")
+
+
+def _quality_change(ended: Sequence[EpisodeFacts]) -> str | None:
+    changes = [
+        e.quality_end - e.quality_start
+        for e in ended
+        if e.quality_start is not None and e.quality_end is not None
+    ]
+    if len(changes) < 5:
+        return None
+    return _decimal(sum(changes) / len(changes), sign=True)
+
+
+def _months(ended: Sequence[EpisodeFacts]) -> str | None:
+    days = [(e.end - e.start).days for e in ended if e.end is not None]
+    if len(days) < 5:
+        return None
+    return _decimal(median(days) / 30.44)
+
+
+def as_data(found: Report) -> dict[str, Any]:
+    """The report as JSON-ready data: every count under five is the string "<5"."""
+    return {
+        "year": found.year,
+        "participants": found.participants.shown,
+        "by_sex": found.by_sex.as_data(),
+        "by_age": found.by_age.as_data(),
+        "exits": found.exits.shown,
+        "outcomes": found.outcomes.as_data(),
+        "income_before_after": found.income.as_data(),
+        "subgoals": [
+            {
+                "measure": g.measure,
+                "label": g.label,
+                "share": g.share,
+                "target": str(g.target) if g.target else None,
+                "verdict": g.verdict,
+            }
+            for g in found.subgoals
+        ],
+        "quality_change": found.quality_change,
+        "months_in_insats": found.months_in_insats,
+        "cost_per_participant": found.cost_per_participant,
+    }

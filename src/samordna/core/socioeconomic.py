@@ -1,0 +1,98 @@
+"""The socio-economic effect of an insats: reduced public support after it, per actor.
+
+For each finished episode with an income source at start and at end, the monthly public cost
+of the source at start minus that at end is the monthly gain, shared among the actors who bear
+it (kommun, region, Försäkringskassan, Arbetsförmedlingen, staten). The gain is counted over 12
+and over 60 months, as if the change lasted, without discounting. The monthly costs are dated
+parameters the förbund edits; the assumptions are printed beside the figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from samordna.core.followup import EpisodeFacts
+from samordna.core.params import load
+from samordna.core.suppression import is_small
+
+ACTORS = {
+    "kommun": "Kommunen",
+    "region": "Regionen",
+    "fk": "Försäkringskassan",
+    "af": "Arbetsförmedlingen",
+    "staten": "Staten",
+}
+HORIZONS = (12, 60)
+ASSUMPTIONS = (
+    "Vinsten per månad är den offentliga kostnaden för försörjningen vid start minus den vid "
+    "avslut, för avslutade deltagare där båda är kända.",
+    "Förändringen antas bestå hela perioden: 1 år = 12 månader, 5 år = 60 månader, "
+    "utan diskontering och utan hänsyn till att en del återgår.",
+    "Lön räknas som skatteintäkt för kommun och region (negativ kostnad).",
+    "Kostnaderna per månad är förbundets parametrar med datum och källa; se tabellen.",
+)
+
+Costs = Mapping[str, Mapping[str, int]]  # income source -> actor -> öre per month
+
+
+def default_costs(on: date) -> tuple[dict[str, dict[str, int]], str]:
+    """The shipped example costs in force on `on` (in öre), and their source."""
+    parameter = load("support_costs")
+    entry = parameter.at(on)
+    costs = {
+        source: {actor: int(kr) * 100 for actor, kr in actors.items()}
+        for source, actors in entry["costs"].items()
+    }
+    return costs, parameter.source
+
+
+@dataclass(frozen=True)
+class Effect:
+    people: int  # finished episodes with both income sources known
+    monthly: dict[str, int]  # actor -> öre per month
+    cost: int | None  # the insats's cost (öre) for comparison
+
+    @property
+    def shown(self) -> bool:
+        """Too few people and one person's change could be read from the figures."""
+        return not is_small(self.people) and self.people > 0
+
+    def over(self, months: int) -> dict[str, int]:
+        return {actor: amount * months for actor, amount in self.monthly.items()}
+
+    def total(self, months: int) -> int:
+        return sum(self.monthly.values()) * months
+
+    @property
+    def per_actor(self) -> dict[str, tuple[int, int]]:
+        """Actor -> (gain over 1 year, over 5 years), in öre."""
+        return {a: (m * HORIZONS[0], m * HORIZONS[1]) for a, m in self.monthly.items()}
+
+    @property
+    def year_total(self) -> int:
+        return self.total(HORIZONS[0])
+
+    @property
+    def five_year_total(self) -> int:
+        return self.total(HORIZONS[1])
+
+    def covers_cost(self, months: int) -> bool | None:
+        if self.cost is None:
+            return None
+        return self.total(months) >= self.cost
+
+
+def effect(episodes: Iterable[EpisodeFacts], costs: Costs, cost: int | None = None) -> Effect:
+    monthly = dict.fromkeys(ACTORS, 0)
+    people = 0
+    for e in episodes:
+        if e.end is None or not e.income_start or not e.income_end:
+            continue
+        people += 1
+        for actor in ACTORS:
+            before = costs.get(e.income_start, {}).get(actor, 0)
+            after = costs.get(e.income_end, {}).get(actor, 0)
+            monthly[actor] += before - after
+    return Effect(people, monthly, cost)

@@ -1,0 +1,210 @@
+"""Indicators: fulfilment against targets and over the years, the wording, targets, answers typed
+or imported, links to the anonymous form, and the form itself (no login, one answer per
+ticket, rate-limited, nothing about the respondent stored)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from samordna.associations.access import EDITORS, READERS, association_view
+from samordna.associations.models import Association
+from samordna.core.findings import InputError
+from samordna.core.indicators import GROUPS, PARTICIPANT_GROUPS
+from samordna.followup import imports, services
+from samordna.followup.forms import (
+    AnswersForm,
+    FileForm,
+    IndicatorForm,
+    IndicatorTargetForm,
+    SurveyLinkForm,
+    survey_form,
+)
+from samordna.followup.models import (
+    Indicator,
+    IndicatorResponse,
+    IndicatorTarget,
+    SurveyLink,
+    SurveyTicket,
+)
+from samordna.followup.views import _year
+from samordna.tables import TableError, table_from_bytes
+
+ANSWERS_PER_WINDOW = 10  # answers from one client to one link …
+WINDOW_SECONDS = 600  # … within ten minutes
+
+
+@association_view(*READERS)
+def indicator_list(request: HttpRequest, association: Association) -> HttpResponse:
+    year = _year(request)
+    context = {
+        "association": association,
+        "year": year,
+        "rows": services.indicator_rows(association, year),
+        "groups": GROUPS,
+    }
+    return render(request, "followup/indicators.html", context)
+
+
+@association_view(*EDITORS)
+def indicator_edit(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    indicator = get_object_or_404(Indicator, association=association, pk=pk)
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{indicator}: sparad.")
+        return redirect("indicators", slug=association.slug)
+    context = {"association": association, "form": form, "title": f"Ändra {indicator}"}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "form_page.html", context, status=status)
+
+
+@association_view(*EDITORS)
+def indicator_targets(request: HttpRequest, association: Association) -> HttpResponse:
+    services.ensure_indicators(association)
+    form = IndicatorTargetForm(
+        request.POST or None, association=association, initial={"year": _year(request)}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        IndicatorTarget.objects.update_or_create(
+            indicator=data["indicator"], year=data["year"], defaults={"percent": data["percent"]}
+        )
+        messages.success(request, f"Målet för {data['indicator']} {data['year']} är sparat.")
+        return redirect("indicators", slug=association.slug)
+    context = {"association": association, "form": form, "title": "Mål för en indikator"}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "form_page.html", context, status=status)
+
+
+@association_view(*EDITORS)
+def indicator_answers(request: HttpRequest, association: Association) -> HttpResponse:
+    services.ensure_indicators(association)
+    typed = AnswersForm(association=association)
+    upload = FileForm()
+    if request.method == "POST" and request.POST.get("action") == "import":
+        upload = FileForm(request.POST, request.FILES)
+        if upload.is_valid():
+            given = upload.cleaned_data["file"]
+            try:
+                count = imports.import_answers(
+                    association, table_from_bytes(given.read(), given.name)
+                )
+            except (TableError, InputError) as problem:
+                upload.add_error("file", f"{given.name}, {problem}\nIngenting har importerats.")
+            else:
+                messages.success(request, f"{given.name}: {count} svar inlästa.")
+                return redirect("indicators", slug=association.slug)
+    elif request.method == "POST":
+        typed = AnswersForm(request.POST, association=association)
+        if typed.is_valid():
+            _store_typed(typed.cleaned_data)
+            data = typed.cleaned_data
+            messages.success(
+                request, f"{data['count']} svar med steg {data['score']} på {data['indicator']}."
+            )
+            return redirect("indicator_answers", slug=association.slug)
+    context = {"association": association, "typed": typed, "upload": upload}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "followup/answers.html", context, status=status)
+
+
+def _store_typed(data: dict) -> None:  # type: ignore[type-arg]
+    IndicatorResponse.objects.bulk_create(
+        IndicatorResponse(
+            indicator=data["indicator"],
+            intervention=data["intervention"],
+            year=data["year"],
+            score=data["score"],
+            sex=data["sex"],
+        )
+        for _ in range(data["count"])
+    )
+
+
+@association_view(*EDITORS)
+def survey_links(request: HttpRequest, association: Association) -> HttpResponse:
+    form = SurveyLinkForm(request.POST or None, association=association)
+    if request.method == "POST" and request.POST.get("action") == "toggle":
+        link = get_object_or_404(SurveyLink, association=association, pk=request.POST.get("link"))
+        link.open = not link.open
+        link.save(update_fields=["open"])
+        messages.success(request, "Länken är öppen." if link.open else "Länken är stängd.")
+        return redirect("survey_links", slug=association.slug)
+    if request.method == "POST" and form.is_valid():
+        link = form.save(commit=False)
+        link.association = association
+        link.save()
+        messages.success(request, "En ny länk till formuläret är skapad.")
+        return redirect("survey_links", slug=association.slug)
+    links = SurveyLink.objects.filter(association=association).select_related("intervention")
+    rows = [(link, request.build_absolute_uri(f"/enkat/{link.token}/")) for link in links]
+    context = {"association": association, "form": form, "rows": rows}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "followup/links.html", context, status=status)
+
+
+def _client_key(request: HttpRequest, link: SurveyLink) -> str:
+    """A short-lived key for rate limiting, kept in memory only, never in the database."""
+    seen = f"{settings.SECRET_KEY}:{request.META.get('REMOTE_ADDR', '')}:{link.pk}"
+    return "enkat:" + hashlib.sha256(seen.encode()).hexdigest()[:24]
+
+
+def _too_many(request: HttpRequest, link: SurveyLink) -> bool:
+    key = _client_key(request, link)
+    cache.add(key, 0, WINDOW_SECONDS)
+    return cache.incr(key) > ANSWERS_PER_WINDOW
+
+
+@never_cache
+def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
+    link = SurveyLink.objects.filter(token=token).select_related("association", "intervention")
+    found = link.first()
+    if found is None or not found.open:
+        return render(request, "followup/survey_closed.html", status=404)
+    questions = list(services.ensure_indicators(found.association).filter(group=found.group))
+    ask_sex = found.group in PARTICIPANT_GROUPS or any(q.by_sex for q in questions)
+    form = survey_form(questions, ask_sex, request.POST if request.method == "POST" else None)
+    context = {"link": found, "form": form, "group": GROUPS[found.group]}
+    if request.method == "POST":
+        if _too_many(request, found):
+            return render(request, "followup/survey_closed.html", {"busy": True}, status=429)
+        if form.is_valid() and _use_ticket(found, request.POST.get("ticket", "")):
+            _store_answers(found, questions, form.cleaned_data)
+            return render(request, "followup/survey_thanks.html", context)
+        context["error"] = "Svaret kunde inte tas emot: formuläret har redan skickats."
+    context["ticket"] = SurveyTicket.objects.create(link=found).ticket
+    return render(
+        request, "followup/survey.html", context, status=400 if "error" in context else 200
+    )
+
+
+def _use_ticket(link: SurveyLink, ticket: str) -> bool:
+    with transaction.atomic():
+        used = SurveyTicket.objects.filter(link=link, ticket=ticket, used=False).update(used=True)
+    return used == 1
+
+
+def _store_answers(link: SurveyLink, questions: list[Indicator], data: dict) -> None:  # type: ignore[type-arg]
+    sex = data.get("sex", "")
+    year = link.year or timezone.localdate().year
+    IndicatorResponse.objects.bulk_create(
+        IndicatorResponse(
+            indicator=q,
+            intervention=link.intervention,
+            year=year,
+            score=int(data[f"i{q.number}"]),
+            sex=sex if q.by_sex or link.group in PARTICIPANT_GROUPS else "",
+            via=IndicatorResponse.Via.FORM,
+        )
+        for q in questions
+        if data.get(f"i{q.number}")
+    )

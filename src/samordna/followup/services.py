@@ -1,0 +1,240 @@
+"""Follow-up on the database: who sees which episodes, the year's report, consents, targets,
+support costs, the national export and the indicator slots of a förbund."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+
+from samordna.associations.models import Association
+from samordna.core import followup, indicators, socioeconomic
+from samordna.core.suppression import Cell
+from samordna.followup.models import (
+    Episode,
+    FollowupTarget,
+    Indicator,
+    IndicatorResponse,
+    SupportCost,
+)
+from samordna.interventions import reports as insats_reports
+from samordna.interventions.models import Intervention
+
+EXPIRING_DAYS = 30
+EPISODE_ROLES = ("chef", "insatspersonal")
+
+
+def own_interventions(association: Association, membership: Any) -> QuerySet[Intervention]:
+    """The insatser whose episodes the member may see and change: all for chef, own for staff."""
+    interventions = association.interventions.all()
+    if membership.role == "chef":
+        return interventions
+    if membership.role == "insatspersonal":
+        return interventions.filter(staff=membership.user)
+    raise PermissionDenied("Bara förbundschefen och insatsens personal ser deltagarna.")
+
+
+def episodes_for(association: Association, membership: Any) -> QuerySet[Episode]:
+    return Episode.objects.filter(
+        intervention__in=own_interventions(association, membership)
+    ).select_related("intervention", "main_referrer")
+
+
+def facts(episode: Episode) -> followup.EpisodeFacts:
+    return followup.EpisodeFacts(
+        sex=episode.sex,
+        birth_year=episode.birth_year,
+        start=episode.start,
+        end=episode.end,
+        income_start=episode.income_start,
+        income_end=episode.income_end,
+        end_reason=episode.end_reason,
+        quality_start=episode.quality_start,
+        quality_end=episode.quality_end,
+        steps=len(episode.steps.all()),
+    )
+
+
+def all_facts(episodes: Iterable[Episode]) -> list[followup.EpisodeFacts]:
+    return [facts(e) for e in episodes]
+
+
+def targets(association: Association, year: int) -> dict[str, followup.Target]:
+    return {
+        t.measure: followup.Target(t.part, t.of)
+        for t in FollowupTarget.objects.filter(association=association, year=year)
+    }
+
+
+def report(
+    association: Association, year: int, interventions: Iterable[Intervention] | None = None
+) -> followup.Report:
+    """The year's report over `interventions` (every individual insats when None)."""
+    chosen = list(
+        interventions
+        if interventions is not None
+        else association.interventions.filter(kind="individual")
+    )
+    episodes = Episode.objects.filter(intervention__in=chosen).prefetch_related("steps")
+    cost = _outcome_cost(chosen, year)
+    return followup.report(all_facts(episodes), year, targets(association, year), cost)
+
+
+def _outcome_cost(interventions: list[Intervention], year: int) -> int | None:
+    costs = [insats_reports.outcome(i, year) for i in interventions]
+    known = [c for c in costs if c is not None]
+    return sum(known) if known and len(known) == len(costs) else None
+
+
+def find_intervention(association: Association, name: str) -> Intervention | None:
+    return association.interventions.filter(name__iexact=name.strip()).first()
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    episode: Episode
+    state: str  # "upphör snart" | "har upphört" | "återkallat"
+
+
+def consents(episodes: Iterable[Episode], today: date) -> list[ConsentRow]:
+    """Consents ending within 30 days, ended and revoked, for still-running episodes first."""
+    soon = today + timedelta(days=EXPIRING_DAYS)
+    rows = []
+    for episode in episodes:
+        if episode.consent_revoked:
+            rows.append(ConsentRow(episode, "återkallat"))
+        elif episode.consent_expires and episode.consent_expires < today:
+            rows.append(ConsentRow(episode, "har upphört"))
+        elif episode.consent_expires and episode.consent_expires <= soon:
+            rows.append(ConsentRow(episode, "upphör snart"))
+    return sorted(
+        rows, key=lambda r: (r.episode.end is not None, r.episode.consent_expires or today)
+    )
+
+
+def costs_at(association: Association, on: date) -> tuple[dict[str, dict[str, int]], str]:
+    """The förbund's own support costs in force on `on` where entered, else the shipped ones."""
+    own = SupportCost.objects.filter(association=association, valid_from__lte=on)
+    if not own.exists():
+        return socioeconomic.default_costs(on)
+    latest = max(c.valid_from for c in own)
+    costs: dict[str, dict[str, int]] = {}
+    sources = set()
+    for cost in own.filter(valid_from=latest):
+        costs.setdefault(cost.income, {})[cost.actor] = cost.amount
+        sources.add(cost.source)
+    return costs, "; ".join(sorted(sources))
+
+
+def effect(association: Association, intervention: Intervention, year: int) -> Any:
+    episodes = Episode.objects.filter(intervention=intervention).prefetch_related("steps")
+    ended = [f for f in all_facts(episodes) if f.end is not None and f.end.year <= year]
+    costs, source = costs_at(association, date(year, 12, 31))
+    spent = [insats_reports.outcome(intervention, y) for y in _years_of(intervention, year)]
+    cost = sum(c for c in spent if c) if any(c is not None for c in spent) else None
+    return socioeconomic.effect(ended, costs, cost), costs, source
+
+
+def _years_of(intervention: Intervention, year: int) -> list[int]:
+    first = intervention.start.year if intervention.start else year
+    return list(range(first, year + 1))
+
+
+NATIONAL_HEADER = (
+    "insats",
+    "inriktning",
+    "esf",
+    "år",
+    "budget (kr)",
+    "utfall kostnad (kr)",
+    "deltagare kvinnor",
+    "deltagare män",
+    "deltagare totalt",
+)
+
+
+def national_rows(association: Association, year: int) -> list[list[Any]]:
+    """Per insats and year, the figures the national follow-up asks for; counts protected."""
+    rows = []
+    for intervention in association.interventions.order_by("kind", "name"):
+        budget = intervention.budget_years.filter(year=year).first()
+        if budget is None and not intervention.episodes.exists():
+            continue
+        outcome = insats_reports.outcome(intervention, year)
+        row: list[Any] = [
+            intervention.name,
+            "individinriktad" if intervention.kind == "individual" else "strukturinriktad",
+            "ja" if intervention.esf else "nej",
+            year,
+            budget.amount // 100 if budget else None,
+            outcome // 100 if outcome is not None else None,
+        ]
+        if intervention.kind == "individual":
+            found = report(association, year, [intervention]).by_sex
+            row += [c.shown for c in found.cells] + [found.total.shown]
+        else:
+            row += ["", "", _volume(intervention, year).shown]
+        rows.append(row)
+    return rows
+
+
+def _volume(intervention: Intervention, year: int) -> Cell:
+    return Cell(sum(a.participants for a in intervention.activities.filter(year=year)))
+
+
+def ensure_indicators(association: Association) -> QuerySet[Indicator]:
+    """The förbund's 15 national indicator slots, created from the parameter file when missing."""
+    slots, _source = indicators.national_slots(date.today())
+    have = set(association.indicators.values_list("number", flat=True))
+    for slot in slots:
+        if slot.number not in have:
+            Indicator.objects.create(
+                association=association,
+                number=slot.number,
+                group=slot.group,
+                scale_max=slot.scale_max,
+                top_steps=slot.top_steps,
+            )
+    return association.indicators.all()
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    indicator: Indicator
+    fulfilment: indicators.Fulfilment
+    by_sex: dict[str, indicators.Fulfilment]
+    trend: list[tuple[int, int | None]]
+
+
+def _measure(
+    indicator: Indicator, given: list[IndicatorResponse], goal: int | None
+) -> indicators.Fulfilment:
+    scores = [a.score for a in given]
+    return indicators.fulfilment(scores, indicator.scale_max, indicator.top_steps, goal)
+
+
+def indicator_rows(
+    association: Association, year: int, intervention: Intervention | None = None
+) -> list[IndicatorRow]:
+    rows = []
+    for indicator in ensure_indicators(association).prefetch_related("targets"):
+        answers = IndicatorResponse.objects.filter(indicator=indicator)
+        if intervention is not None:
+            answers = answers.filter(intervention=intervention)
+        target = next((t.percent for t in indicator.targets.all() if t.year == year), None)
+        by_year: dict[int, list[IndicatorResponse]] = {}
+        for answer in answers:
+            by_year.setdefault(answer.year, []).append(answer)
+        this_year = by_year.get(year, [])
+        by_sex = {
+            label: _measure(indicator, [a for a in this_year if a.sex == key], target)
+            for key, label in followup.SEXES.items()
+            if indicator.by_sex
+        }
+        trend = indicators.trend({y: _measure(indicator, g, None) for y, g in by_year.items()})
+        rows.append(IndicatorRow(indicator, _measure(indicator, this_year, target), by_sex, trend))
+    return rows

@@ -1,0 +1,41 @@
+"""Reduced public support after an insats, per actor, over one and five years."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from samordna.core.followup import EpisodeFacts
+from samordna.core.socioeconomic import default_costs, effect
+
+COSTS = {"forsorjningsstod": {"kommun": 900_000}, "lon": {"kommun": -500_000, "region": -300_000}}
+
+
+def person(before: str, after: str, end: date | None = date(2026, 6, 1)) -> EpisodeFacts:
+    return EpisodeFacts(
+        sex="kvinna",
+        birth_year=1990,
+        start=date(2025, 1, 1),
+        end=end,
+        income_start=before,
+        income_end=after,
+    )
+
+
+def test_from_social_assistance_to_work_gains_the_municipality_and_region() -> None:
+    found = effect([person("forsorjningsstod", "lon")] * 5, COSTS, cost=10_000_000)
+    assert found.people == 5
+    assert found.monthly["kommun"] == 5 * (900_000 + 500_000)
+    assert found.monthly["region"] == 5 * 300_000
+    assert found.total(12) == 12 * 5 * 1_700_000
+    assert found.covers_cost(12) is True and found.shown
+
+
+def test_unfinished_or_unknown_episodes_do_not_count() -> None:
+    found = effect([person("forsorjningsstod", "lon", end=None), person("", "lon")], COSTS)
+    assert found.people == 0 and not found.shown and found.total(60) == 0
+
+
+def test_shipped_example_costs_are_dated_and_cite_their_source() -> None:
+    costs, source = default_costs(date(2026, 1, 1))
+    assert costs["forsorjningsstod"]["kommun"] > 0 > costs["lon"]["kommun"]
+    assert "exempelvärden" in source
