@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "samordna.commands.budget",
     "samordna.commands.actuals",
     "samordna.commands.insats",
+    "samordna.commands.followup",
     "samordna.commands.demo",
     "samordna.commands.serve",
 )

@@ -77,6 +77,7 @@ class Episode(models.Model):
     consent_given = models.DateField(_("samtycke lämnat"), null=True, blank=True)
     consent_expires = models.DateField(_("samtycke gäller till"), null=True, blank=True)
     consent_revoked = models.DateField(_("samtycke återkallat"), null=True, blank=True)
+    synthetic = models.BooleanField(_("påhittad (demodata)"), default=False, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

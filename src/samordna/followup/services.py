@@ -101,19 +101,28 @@ class ConsentRow:
 
 
 def consents(episodes: Iterable[Episode], today: date) -> list[ConsentRow]:
-    """Consents ending within 30 days, ended and revoked, for still-running episodes first."""
+    """Consents ending within 30 days, ended and revoked, of episodes still running."""
     soon = today + timedelta(days=EXPIRING_DAYS)
     rows = []
     for episode in episodes:
+        if episode.end is not None and episode.end < today:
+            continue
         if episode.consent_revoked:
             rows.append(ConsentRow(episode, "återkallat"))
         elif episode.consent_expires and episode.consent_expires < today:
             rows.append(ConsentRow(episode, "har upphört"))
         elif episode.consent_expires and episode.consent_expires <= soon:
             rows.append(ConsentRow(episode, "upphör snart"))
-    return sorted(
-        rows, key=lambda r: (r.episode.end is not None, r.episode.consent_expires or today)
-    )
+    return sorted(rows, key=lambda r: r.episode.consent_expires or today)
+
+
+def latest_year(episodes: QuerySet[Episode], today: date) -> int:
+    """The latest year up to this one in which any of the episodes ran, else this year."""
+    years = [d.year for d in episodes.values_list("start", flat=True)]
+    years += [d.year for d in episodes.exclude(end=None).values_list("end", flat=True)]
+    if episodes.filter(end=None).exists() or not years:
+        return today.year
+    return min(max(years), today.year)
 
 
 def costs_at(association: Association, on: date) -> tuple[dict[str, dict[str, int]], str]:

@@ -25,9 +25,11 @@ from samordna.tables import TableError, table_from_bytes
 EPISODE_ROLES = services.EPISODE_ROLES
 
 
-def _year(request: HttpRequest) -> int:
+def _year(request: HttpRequest, default: int | None = None) -> int:
     text = request.GET.get("ar", "")
-    return int(text) if text.isdigit() and 2004 <= int(text) <= 2100 else timezone.localdate().year
+    if text.isdigit() and 2004 <= int(text) <= 2100:
+        return int(text)
+    return default or timezone.localdate().year
 
 
 def _chosen(request: HttpRequest, association: Association) -> Intervention | None:
@@ -47,10 +49,11 @@ def _chosen(request: HttpRequest, association: Association) -> Intervention | No
 def followup_report(request: HttpRequest, association: Association) -> HttpResponse:
     from samordna.interventions.services import visible_to
 
-    year = _year(request)
     visible = visible_to(association, request.membership).filter(kind="individual")  # type: ignore[attr-defined]
     chosen = _chosen(request, association)
     scope = [chosen] if chosen else list(visible)
+    episodes = Episode.objects.filter(intervention__in=scope)
+    year = _year(request, services.latest_year(episodes, timezone.localdate()))
     context = {
         "association": association,
         "year": year,
@@ -58,6 +61,7 @@ def followup_report(request: HttpRequest, association: Association) -> HttpRespo
         "chosen": chosen,
         "report": services.report(association, year, scope),
         "legend": LEGEND,
+        "synthetic": episodes.filter(synthetic=True).exists(),
         "targets": FollowupTarget.objects.filter(association=association, year=year),
     }
     return render(request, "followup/report.html", context)
