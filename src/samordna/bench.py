@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import contextlib
 import io
+import random
 import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 from samordna.cli import main as samordna
+from samordna.core.followup import END_REASONS, INCOMES, EpisodeFacts, as_data, report
 
 RUNS = 5
 SECTIONS = ("Intäkter", "Individinriktade insatser", "Strukturinriktade insatser", "Kansli")
@@ -70,7 +73,40 @@ def _quietly(argv: list[str]) -> None:
         raise SystemExit(f"{' '.join(argv)} gav felkod {code}")
 
 
-BENCHMARKS: list[Callable[[], Measurement]] = [bench_budget_check]
+def synthetic_episodes(count: int) -> list[EpisodeFacts]:
+    """`count` finished and running episodes spread over 2024–2026, deterministic."""
+    rng = random.Random(count)
+    reasons, incomes = list(END_REASONS), list(INCOMES)
+    episodes = []
+    for _ in range(count):
+        start = date(2024, 1, 1) + timedelta(days=rng.randrange(900))
+        end = start + timedelta(days=rng.randint(30, 500))
+        finished = end <= date(2026, 12, 31)
+        episodes.append(
+            EpisodeFacts(
+                sex=rng.choice(("kvinna", "man")),
+                birth_year=start.year - rng.randint(18, 64),
+                start=start,
+                end=end if finished else None,
+                income_start=rng.choice(incomes),
+                income_end=rng.choice(incomes) if finished else "",
+                end_reason=rng.choice(reasons) if finished else "",
+                quality_start=rng.randint(0, 10),
+                quality_end=rng.randint(0, 10) if finished else None,
+                steps=rng.randint(0, 3),
+            )
+        )
+    return episodes
+
+
+def bench_followup_report() -> Measurement:
+    """The year's follow-up report (all tables, protected) over 50 000 episodes, as JSON data."""
+    episodes = synthetic_episodes(50_000)
+    seconds = best_of(lambda: as_data(report(episodes, 2025)))
+    return Measurement("uppföljningsrapport", "50 000 deltagarperioder, ett år", seconds)
+
+
+BENCHMARKS: list[Callable[[], Measurement]] = [bench_budget_check, bench_followup_report]
 
 
 def main() -> None:

@@ -81,7 +81,7 @@ def test_json_has_no_small_number() -> None:
     data = as_data(report(episodes, 2026, cost=50_000_000))
     assert data["by_sex"]["Kvinnor"] == "<5"
     assert data["outcomes"]["Arbete"] == "<5"
-    assert data["cost_per_participant"] == 5_000_000
+    assert data["cost_per_participant"] == 50_000  # kronor: 500 000 kr / 10
 
 
 def test_age_band_and_consent_expiry() -> None:

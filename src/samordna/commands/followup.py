@@ -112,7 +112,7 @@ def _table(name: str, data: dict[str, Any]) -> str:
         lines.append(f"  {goal['label']}: {goal['share'] or '–'}{target}. {goal['verdict']}.")
     cost = data["cost_per_participant"]
     if cost is not None:
-        lines.append(f"\nKostnad per deltagare: {format_amount(cost)}")
+        lines.append(f"\nKostnad per deltagare: {format_amount(cost * 100)}")
     lines.append(
         "\n<5 = färre än fem personer; x = dold så att en liten grupp inte kan räknas fram."
     )

@@ -337,5 +337,7 @@ def as_data(found: Report) -> dict[str, Any]:
         ],
         "quality_change": found.quality_change,
         "months_in_insats": found.months_in_insats,
-        "cost_per_participant": found.cost_per_participant,
+        "cost_per_participant": (
+            None if found.cost_per_participant is None else round(found.cost_per_participant / 100)
+        ),
     }
