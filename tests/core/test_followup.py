@@ -1,4 +1,4 @@
-"""The year's follow-up: who took part, how they left, against the sub-goals, small groups hidden."""
+"""The year's follow-up: who took part, how they left, against the sub-goals, groups hidden."""
 
 from __future__ import annotations
 

@@ -4,12 +4,13 @@ nothing, the board sees only hidden small groups, and the anonymous form takes o
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from samordna.followup.models import (
@@ -100,8 +101,9 @@ def test_a_personnummer_in_a_step_note_is_refused(client, association, teams, ch
 
 
 def test_consents_running_out_are_listed_for_their_staff(client, association, teams, staff):
-    soon = _episode(teams[0], consent_given=date(2024, 12, 1), consent_expires=date(2026, 12, 1))
-    _episode(teams[0], consent_given=date(2026, 1, 1), consent_expires=date(2028, 1, 1))
+    in_a_week = timezone.localdate() + timedelta(days=7)
+    soon = _episode(teams[0], consent_expires=in_a_week)
+    _episode(teams[0], consent_expires=in_a_week + timedelta(days=365))
     revoked = _episode(teams[0], consent_revoked=date(2026, 5, 1))
     client.force_login(staff)
     page = client.get(_url("episodes", association)).content.decode()
@@ -131,9 +133,9 @@ def test_import_is_all_or_nothing_and_export_reads_back(client, association, tea
 
 
 def test_the_board_sees_small_groups_hidden(client, association, teams, board):
-    for n in range(3):
+    for _ in range(3):
         _episode(teams[0], sex="kvinna", end=date(2026, 6, 1), end_reason="arbete")
-    for n in range(9):
+    for _ in range(9):
         _episode(teams[0], sex="man", end=date(2026, 6, 1), end_reason="avbrott")
     client.force_login(board)
     page = client.get(_url("followup", association) + "?ar=2026").content.decode()
@@ -205,7 +207,7 @@ def test_indicator_fulfilment_against_the_target(client, association, chef):
 
 
 def test_the_effect_prints_its_assumptions(client, association, teams, board):
-    for n in range(5):
+    for _ in range(5):
         _episode(teams[0], end=date(2026, 6, 1), income_start="forsorjningsstod", income_end="lon")
     client.force_login(board)
     page = client.get(_url("effect", association) + "?ar=2026").content.decode()
@@ -213,3 +215,30 @@ def test_the_effect_prints_its_assumptions(client, association, teams, board):
     row = page.split("Deltagarteam")[1].split("</tr>")[0].replace("\u00a0", " ")
     assert "882 000 kr" in row  # kommun: 5 people × (9 500 + 5 200) kr × 12 months
     assert "4 410 000 kr" in row  # the same over 60 months
+
+
+def test_the_annual_insats_report_shows_its_participants(client, association, teams, board):
+    for _ in range(3):
+        _episode(teams[0], sex="kvinna")
+    for _ in range(6):
+        _episode(teams[0], sex="man")
+    client.force_login(board)
+    url = _url("intervention_report", association, pk=teams[0].pk, year=2026)
+    page = client.get(url).content.decode()
+    table = page.split("Deltagare efter kön 2026")[1].split("</table>")[0]
+    assert "&lt;5" in table and ">6<" not in table and ">9<" in table
+
+
+def test_a_personnummer_in_the_annual_report_is_refused(client, association, teams, chef):
+    client.force_login(chef)
+    url = _url("intervention_report", association, pk=teams[0].pk, year=2026)
+    response = client.post(url, {"how_it_went": "Deltagare 19811218-9876 fick jobb."})
+    assert response.status_code == 400 and "personnummer" in response.content.decode()
+    assert not teams[0].reports.exists()
+
+
+def test_the_overview_reminds_staff_of_consents(client, association, teams, staff):
+    _episode(teams[0], consent_expires=timezone.localdate() + timedelta(days=7))
+    client.force_login(staff)
+    page = client.get(_url("association", association)).content.decode()
+    assert "Samtycken att se över" in page and "1 samtycke till" in page

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +15,19 @@ from samordna.associations.models import (
     Population,
 )
 from samordna.core.orgnr import OrgNumberError, normalize_org_number
+from samordna.core.personnummer import identity_error
+
+
+class NoIdentityMixin:
+    """Refuse any text field holding a personnummer or samordningsnummer."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
+        for name, value in list(cleaned.items()):
+            message = identity_error(value) if isinstance(value, str) else None
+            if message:
+                self.add_error(name, message)  # type: ignore[attr-defined]
+        return cleaned
 
 
 class DateInput(forms.DateInput):

@@ -48,9 +48,19 @@ def association_detail(request: HttpRequest, association: Association) -> HttpRe
         "budget_glance": glance,
         "equity_glance": equity_glance(glance),
     }
-    if request.membership.role != "insatspersonal":  # type: ignore[attr-defined]
+    membership = request.membership  # type: ignore[attr-defined]
+    if membership.role != "insatspersonal":
         context["insats_glance"] = insats_glance(association, today)
+    if membership.role in ("chef", "insatspersonal"):
+        context["consents"] = _consents(association, membership, today)
     return render(request, "associations/detail.html", context)
+
+
+def _consents(association: Association, membership: Any, today: Any) -> list[Any]:
+    """Consents running out, ended or revoked in the episodes the member keeps."""
+    from samordna.followup import services as followup
+
+    return followup.consents(followup.episodes_for(association, membership), today)
 
 
 def form_page(

@@ -12,10 +12,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samordna.associations.forms import DateInput
+from samordna.associations.forms import DateInput, NoIdentityMixin
 from samordna.associations.models import Association
 from samordna.core.followup import SEX_CHOICES, consent_expiry
-from samordna.core.personnummer import identity_error
 from samordna.economy.forms import AmountField
 from samordna.followup.models import (
     Episode,
@@ -28,18 +27,6 @@ from samordna.followup.models import (
 )
 
 YEAR = {"min_value": 2004, "max_value": 2100}
-
-
-class NoIdentityMixin:
-    """Refuse any text field holding a personnummer or samordningsnummer."""
-
-    def clean(self) -> dict[str, Any]:
-        cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
-        for name, value in list(cleaned.items()):
-            message = identity_error(value) if isinstance(value, str) else None
-            if message:
-                self.add_error(name, message)  # type: ignore[attr-defined]
-        return cleaned
 
 
 class EpisodeForm(NoIdentityMixin, forms.ModelForm):

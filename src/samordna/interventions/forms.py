@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samordna.associations.forms import DateInput
+from samordna.associations.forms import DateInput, NoIdentityMixin
 from samordna.associations.models import Association
 from samordna.economy.forms import AmountField
 from samordna.interventions import services
@@ -35,7 +35,7 @@ class MembersMixin:
             raise forms.ValidationError(error)
 
 
-class InterventionForm(MembersMixin, forms.ModelForm):
+class InterventionForm(NoIdentityMixin, MembersMixin, forms.ModelForm):
     class Meta:
         model = Intervention
         fields = [
@@ -94,7 +94,7 @@ class StatusForm(forms.Form):
         self.fields["decision"].queryset = intervention.association.decisions.all()  # type: ignore[attr-defined]
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(NoIdentityMixin, forms.ModelForm):
     class Meta:
         model = InterventionGoal
         fields = ["text", "indicator", "target"]
@@ -105,7 +105,7 @@ class BudgetYearForm(forms.Form):
     amount = AmountField(label=_("Belopp"))
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(NoIdentityMixin, forms.ModelForm):
     class Meta:
         model = StructuralActivity
         fields = ["year", "member", "activity", "participants"]
@@ -115,7 +115,7 @@ class ActivityForm(forms.ModelForm):
         self.fields["member"].queryset = association.members.all()  # type: ignore[attr-defined]
 
 
-class ApplicationForm(MembersMixin, forms.ModelForm):
+class ApplicationForm(NoIdentityMixin, MembersMixin, forms.ModelForm):
     requested = AmountField(label=_("Sökt belopp totalt"))
     budget = forms.CharField(
         label=_("Budget per år"),
@@ -177,14 +177,14 @@ def read_years(text: str) -> dict[int, int]:
     return amounts
 
 
-class PrepareForm(forms.ModelForm):
+class PrepareForm(NoIdentityMixin, forms.ModelForm):
     class Meta:
         model = Application
         fields = ["preparation", "recommendation"]
         widgets = {"preparation": forms.Textarea(attrs={"rows": 4})}
 
 
-class DecideForm(forms.Form):
+class DecideForm(NoIdentityMixin, forms.Form):
     outcome = forms.ChoiceField(
         label=_("Beslut"),
         choices=[
@@ -213,14 +213,14 @@ class DecideForm(forms.Form):
         return read_years(text) if text.strip() else None
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(NoIdentityMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["body", "date", "note"]
         widgets = {"date": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(NoIdentityMixin, forms.ModelForm):
     class Meta:
         model = Decision
         fields = [
@@ -242,7 +242,7 @@ class DecisionForm(forms.ModelForm):
         self.fields["intervention"].queryset = association.interventions.all()  # type: ignore[attr-defined]
 
 
-class AnnualReportForm(forms.ModelForm):
+class AnnualReportForm(NoIdentityMixin, forms.ModelForm):
     class Meta:
         model = AnnualReport
         fields = ["how_it_went", "obstacles", "success_factors", "goal_fulfilment"]

@@ -200,11 +200,21 @@ def intervention_report(
         "intervention": intervention,
         "year": year,
         "figures": reports.figures(intervention, year),
+        "participants": _participants(association, intervention, year),
         "report": report,
         "form": form if may_write else None,
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "interventions/report.html", context, status=status)
+
+
+def _participants(association: Association, intervention: Intervention, year: int) -> Any:
+    """The year's follow-up of an individual insats (small groups hidden), or None."""
+    from samordna.followup import services as followup
+
+    if intervention.kind != "individual" or not intervention.episodes.exists():
+        return None
+    return followup.report(association, year, [intervention])
 
 
 @association_view(*EDITORS)
