@@ -6,7 +6,9 @@ from samordna.associations.models import Association, Member
 from samordna.budgets import services
 from samordna.budgets.models import Budget, BudgetAmount
 from samordna.demo import load_demo
+from samordna.demo_data import DEMO_PASSWORD
 from samordna.economy.models import Contribution
+from samordna.followup.models import Episode, IndicatorResponse
 from samordna.interventions.models import Decision, Intervention
 
 
@@ -19,6 +21,8 @@ def _counts():
         BudgetAmount.objects.count(),
         Intervention.objects.count(),
         Decision.objects.count(),
+        Episode.objects.count(),
+        IndicatorResponse.objects.count(),
     )
 
 
@@ -106,3 +110,15 @@ def test_the_seed_insatser_carry_their_periods_decisions_and_budget_lines(client
     for insats in trollhattan.interventions.all():
         assert insats.decisions.get().citation == "2019-11-28"
         assert len({m.kind for m in insats.members.all()}) >= 2
+
+
+def test_every_seed_insats_for_people_has_invented_participants_to_report(client, db):
+    load_demo()
+    individual = Intervention.objects.filter(kind="individual")
+    assert all(i.episodes.exists() for i in individual)
+    assert not Episode.objects.filter(synthetic=False).exists()
+    client.login(username="styrelse", password=DEMO_PASSWORD)
+    page = client.get("/forbund/trollhattan-lilla-edet-grastorp/uppfoljning/?ar=2021")
+    text = page.content.decode()
+    assert "Demodata: deltagarna här är påhittade" in text
+    assert "minst 4 av 10" in text and "minst 7 av 10" in text
