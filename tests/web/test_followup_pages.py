@@ -180,7 +180,7 @@ def test_the_form_slows_down_a_flood(client, association, teams):
     codes = []
     for _ in range(11):
         client.get(f"/enkat/{link.token}/")
-        ticket = SurveyTicket.objects.filter(link=link, used=False).last().ticket
+        ticket = SurveyTicket.objects.filter(link=link).last().ticket
         codes.append(
             client.post(f"/enkat/{link.token}/", {"ticket": ticket, "i1": "5"}).status_code
         )
@@ -242,3 +242,21 @@ def test_the_overview_reminds_staff_of_consents(client, association, teams, staf
     client.force_login(staff)
     page = client.get(_url("association", association)).content.decode()
     assert "Samtycken att se över" in page and "1 samtycke till" in page
+
+
+def test_unanswered_forms_keep_only_the_newest_tickets(client, association, monkeypatch):
+    from samordna.followup import indicator_views
+
+    monkeypatch.setattr(indicator_views, "OPEN_TICKETS", 3)
+    Indicator.objects.create(association=association, number=8, group="styrelse")
+    link = SurveyLink.objects.create(association=association, group="styrelse", year=2026)
+    client.get(f"/enkat/{link.token}/")
+    first = SurveyTicket.objects.get(link=link).ticket
+    for _ in range(4):
+        client.get(f"/enkat/{link.token}/")
+    assert SurveyTicket.objects.filter(link=link).count() == 3
+    newest = SurveyTicket.objects.filter(link=link).order_by("pk").last().ticket
+    assert client.post(f"/enkat/{link.token}/", {"ticket": first, "i8": "6"}).status_code == 400
+    answer = client.post(f"/enkat/{link.token}/", {"ticket": newest, "i8": "6"})
+    assert "Tack för dina svar" in answer.content.decode()
+    assert IndicatorResponse.objects.count() == 1

@@ -71,6 +71,18 @@ class EpisodeForm(NoIdentityMixin, forms.ModelForm):
         for name in ("quality_start", "quality_end"):
             self.fields[name].widget.attrs.update({"min": 0, "max": 10})
 
+    GROUPS = (
+        ("Deltagaren", ("intervention", "sex", "birth_year", "start", "end")),
+        ("Remittenter", ("main_referrer", "co_referrers")),
+        ("Vid start", ("income_start", "occupation_start", "quality_start")),
+        ("Vid avslut", ("income_end", "occupation_end", "end_reason", "quality_end")),
+        ("Samtycke till sekretesslättnad", ("consent_given", "consent_revoked")),
+    )
+
+    def groups(self) -> list[tuple[str, list[Any]]]:
+        """The fields in the groups the page shows them in, each under its own legend."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.GROUPS]
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")

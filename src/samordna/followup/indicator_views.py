@@ -40,6 +40,7 @@ from samordna.tables import TableError, table_from_bytes
 
 ANSWERS_PER_WINDOW = 10  # answers from one client to one link …
 WINDOW_SECONDS = 600  # … within ten minutes
+OPEN_TICKETS = 1000  # forms opened but not yet answered, per link
 
 
 @association_view(*READERS)
@@ -181,16 +182,25 @@ def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
             _store_answers(found, questions, form.cleaned_data)
             return render(request, "followup/survey_thanks.html", context)
         context["error"] = "Svaret kunde inte tas emot: formuläret har redan skickats."
-    context["ticket"] = SurveyTicket.objects.create(link=found).ticket
+    context["ticket"] = _new_ticket(found)
     return render(
         request, "followup/survey.html", context, status=400 if "error" in context else 200
     )
 
 
+def _new_ticket(link: SurveyLink) -> str:
+    """A ticket for one answer; a link keeps at most OPEN_TICKETS unused, the oldest go first."""
+    ticket = SurveyTicket.objects.create(link=link)
+    stale = link.tickets.order_by("-pk").values_list("pk", flat=True)[OPEN_TICKETS:]
+    SurveyTicket.objects.filter(pk__in=list(stale)).delete()
+    return ticket.ticket
+
+
 def _use_ticket(link: SurveyLink, ticket: str) -> bool:
+    """Use the ticket up; False when it was never given out or has been used already."""
     with transaction.atomic():
-        used = SurveyTicket.objects.filter(link=link, ticket=ticket, used=False).update(used=True)
-    return used == 1
+        deleted, _ = SurveyTicket.objects.filter(link=link, ticket=ticket).delete()
+    return deleted == 1
 
 
 def _store_answers(link: SurveyLink, questions: list[Indicator], data: dict) -> None:  # type: ignore[type-arg]

@@ -183,11 +183,10 @@ class SurveyLink(models.Model):
 
 
 class SurveyTicket(models.Model):
-    """One answer per ticket: each opening of the form gets one, and an answer uses it up."""
+    """One answer per ticket: each opening of the form gets one, and an answer deletes it."""
 
     link = models.ForeignKey(SurveyLink, on_delete=models.CASCADE, related_name="tickets")
     ticket = models.CharField(max_length=40, unique=True, default=new_token)
-    used = models.BooleanField(default=False)
 
 
 class IndicatorResponse(models.Model):
