@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 COMMAND_MODULES = (
     "samordna.commands.allocate",
@@ -63,6 +64,17 @@ def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samordna.settings")
     django.setup()
     _migrate_if_needed()
+
+
+def association_named(slug: str) -> Any:
+    """The förbund with kortnamn `slug`, with Django set up; CommandError when there is none."""
+    setup_django()
+    from samordna.associations.models import Association
+
+    association = Association.objects.filter(slug=slug).first()
+    if association is None:
+        raise CommandError(f"Förbundet ”{slug}” finns inte.")
+    return association
 
 
 def _migrate_if_needed() -> None:

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from samordna.associations.models import Association
 from samordna.core.followup import consent_expiry
+from samordna.core.money import rounded_kronor
 from samordna.followup import services
 from samordna.followup.models import (
     Episode,
@@ -114,7 +115,7 @@ def _pick(rng: random.Random, weights: dict[str, int]) -> str:
 
 def _episodes(intervention: Intervention, period: tuple[date, date], today: date) -> None:
     rng = random.Random(zlib.crc32(intervention.name.encode()))
-    budget = sum(b.amount for b in intervention.budget_years.all()) // 100
+    budget = rounded_kronor(sum(b.amount for b in intervention.budget_years.all()))
     count = max(8, min(40, budget // 120_000))
     members = list(intervention.members.all())
     first, last = period

@@ -62,3 +62,16 @@ def test_no_break_spaces_keep_an_amount_on_one_line():
 @given(st.integers(min_value=-(10**15), max_value=10**15), st.sampled_from(["kr", "tkr", "mkr"]))
 def test_what_is_written_reads_back_the_same(ore, unit):
     assert parse_amount(format_amount(ore, unit)) == ore
+
+
+def test_rounded_kronor_rounds_half_away_from_zero() -> None:
+    from samordna.core.money import rounded_kronor
+
+    assert [rounded_kronor(o) for o in (0, 149, 150, 12_345_600, -150, -149)] == [
+        0,
+        1,
+        2,
+        123_456,
+        -2,
+        -1,
+    ]

@@ -39,3 +39,11 @@ def test_shipped_example_costs_are_dated_and_cite_their_source() -> None:
     costs, source = default_costs(date(2026, 1, 1))
     assert costs["forsorjningsstod"]["kommun"] > 0 > costs["lon"]["kommun"]
     assert "exempelvärden" in source
+
+
+def test_the_verdict_says_within_which_horizon_the_cost_is_covered() -> None:
+    people = [person("forsorjningsstod", "lon")] * 5  # 8 500 000 öre a month
+    assert effect(people, COSTS, cost=50_000_000).cost_verdict == "Täcker kostnaden inom ett år."
+    assert effect(people, COSTS, cost=500_000_000).cost_verdict == "Täcker kostnaden inom fem år."
+    assert "inte" in effect(people, COSTS, cost=600_000_000).cost_verdict
+    assert effect(people, COSTS).cost_verdict == "Kostnaden är inte bokförd."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from samordna.cli import CommandError, setup_django
+from samordna.cli import CommandError, association_named
 from samordna.core.findings import InputError
 from samordna.core.money import format_amount
 
@@ -34,13 +34,9 @@ def import_file(args: argparse.Namespace) -> int:
         data = path.read_bytes()
     except OSError as error:
         raise CommandError(f"Filen {path} går inte att läsa: {error.strerror}.") from error
-    setup_django()
+    association = association_named(args.association)
     from samordna.actuals import services
-    from samordna.associations.models import Association
 
-    association = Association.objects.filter(slug=args.association).first()
-    if association is None:
-        raise CommandError(f"Förbundet ”{args.association}” finns inte.")
     try:
         done = services.import_sie(association, args.year, data, path.name, user=None)
     except InputError as error:

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from samordna.cli import CommandError, setup_django
+from samordna.cli import CommandError, association_named
 from samordna.core.budget import Budget, YearTotals
 from samordna.core.budget_check import BudgetCheck, check_budget
 from samordna.core.budget_file import UNITS, budget_from_table
@@ -75,13 +75,9 @@ def _register_import(actions: argparse._SubParsersAction) -> None:
 
 def import_file(args: argparse.Namespace) -> int:
     budget = load_budget(args.file, args.unit)
-    setup_django()
-    from samordna.associations.models import Association
+    association = association_named(args.association)
     from samordna.budgets import services
 
-    association = Association.objects.filter(slug=args.association).first()
-    if association is None:
-        raise CommandError(f"Förbundet ”{args.association}” finns inte.")
     name = args.name or f"Budget {budget.years[0]}"
     stored = services.import_budget(association, budget, name, user=None)
     check = check_budget(budget)

@@ -11,7 +11,7 @@ import argparse
 import json
 from typing import Any
 
-from samordna.cli import CommandError, setup_django
+from samordna.cli import CommandError, association_named
 from samordna.core.findings import InputError
 from samordna.core.money import format_amount
 from samordna.tables import TableError, read_table
@@ -44,16 +44,6 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=lambda args: parser.print_help() or 0)
 
 
-def _association(slug: str) -> Any:
-    setup_django()
-    from samordna.associations.models import Association
-
-    association = Association.objects.filter(slug=slug).first()
-    if association is None:
-        raise CommandError(f"Förbundet ”{slug}” finns inte.")
-    return association
-
-
 class _Chef:
     """The command line acts as the förbundschef: every insats of the förbund."""
 
@@ -65,7 +55,7 @@ def import_file(args: argparse.Namespace) -> int:
         table = read_table(args.file)
     except TableError as error:
         raise CommandError(f"{error} Ingenting har importerats.") from error
-    association = _association(args.association)
+    association = association_named(args.association)
     from samordna.followup.imports import import_episodes
 
     try:
@@ -80,7 +70,7 @@ def import_file(args: argparse.Namespace) -> int:
 
 
 def print_report(args: argparse.Namespace) -> int:
-    association = _association(args.association)
+    association = association_named(args.association)
     from samordna.core.followup import as_data
     from samordna.followup import services
 

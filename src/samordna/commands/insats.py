@@ -10,7 +10,7 @@ import argparse
 import json
 from typing import Any
 
-from samordna.cli import CommandError, setup_django
+from samordna.cli import CommandError, association_named
 from samordna.core.findings import InputError
 from samordna.core.intervention_status import STATUSES
 from samordna.core.money import format_amount
@@ -43,18 +43,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=lambda args: parser.print_help() or 0)
 
 
-def _association(slug: str) -> Any:
-    setup_django()
-    from samordna.associations.models import Association
-
-    association = Association.objects.filter(slug=slug).first()
-    if association is None:
-        raise CommandError(f"Förbundet ”{slug}” finns inte.")
-    return association
-
-
 def list_register(args: argparse.Namespace) -> int:
-    association = _association(args.association)
+    association = association_named(args.association)
     from samordna.interventions.imports import as_data, in_year
 
     rows = [as_data(i) for i in in_year(association, args.year)]
@@ -83,7 +73,7 @@ def import_file(args: argparse.Namespace) -> int:
         table = read_table(args.file)
     except TableError as error:
         raise CommandError(f"{error} Ingenting har importerats.") from error
-    association = _association(args.association)
+    association = association_named(args.association)
     from samordna.interventions.imports import import_register
 
     try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from samordna.core.findings import InputError
+from samordna.core.followup import SEX_WORDS
 from samordna.core.personnummer import identity_error
 from samordna.core.table import Table
 
@@ -17,7 +18,7 @@ HEADERS = {
     "sex": ("kön", "sex"),
     "insats": ("insats", "intervention"),
 }
-SEX_WORDS = {"": "", "k": "kvinna", "kvinna": "kvinna", "m": "man", "man": "man"}
+SEX_OR_NONE = {"": "", **SEX_WORDS}
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def read_answers(table: Table) -> tuple[dict[str, str], list[AnswerRow], list[In
         for name in ("number", "year", "score"):
             if not values[name].isdigit():
                 bad.append((name, f"”{values[name]}” är inget heltal."))
-        if values["sex"].casefold() not in SEX_WORDS:
+        if values["sex"].casefold() not in SEX_OR_NONE:
             bad.append(("sex", f"”{values['sex']}”: skriv kvinna eller man, eller lämna tomt."))
         if identity_error(values["insats"]):
             bad.append(("insats", identity_error(values["insats"]) or ""))
@@ -63,7 +64,7 @@ def read_answers(table: Table) -> tuple[dict[str, str], list[AnswerRow], list[In
                     int(values["number"]),
                     int(values["year"]),
                     int(values["score"]),
-                    SEX_WORDS[values["sex"].casefold()],
+                    SEX_OR_NONE[values["sex"].casefold()],
                     values["insats"],
                 )
             )

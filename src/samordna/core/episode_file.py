@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
+from samordna.core.cells import CellError, CellReader, read_date, split_list
 from samordna.core.findings import InputError
-from samordna.core.followup import END_REASONS, INCOMES, OCCUPATIONS
+from samordna.core.followup import END_REASONS, INCOMES, OCCUPATIONS, SEX_WORDS
 from samordna.core.personnummer import identity_error
 from samordna.core.table import Row, Table, normalize_header
 
@@ -54,14 +55,9 @@ FORBIDDEN_HEADERS = (
     "telefon",
     "e-post",
 )
-SEX_WORDS = {"k": "kvinna", "kvinna": "kvinna", "f": "kvinna", "m": "man", "man": "man"}
 CODE = re.compile(r"^[A-Z0-9]{4,12}$")
 
 T = TypeVar("T")
-
-
-class _CellError(ValueError):
-    """A cell that cannot be read; the message is Swedish and does not name the place."""
 
 
 @dataclass
@@ -150,17 +146,8 @@ def _row(
             errors.append(InputError(message, row=row.number, column=title))
     if errors:
         return EpisodeRow(row=row.number), errors
-
-    def read(field_name: str, parse: Callable[[str], T], default: T) -> T:
-        index = columns.index[field_name]
-        if index is None:
-            return default
-        try:
-            return parse(row.get(index))
-        except _CellError as error:
-            errors.append(InputError(str(error), row=row.number, column=columns.name(field_name)))
-            return default
-
+    reader = CellReader(row, columns.index, columns.title)
+    read, errors = reader.read, reader.errors
     parsed = EpisodeRow(
         row=row.number,
         code=read("code", _code, ""),
@@ -168,9 +155,9 @@ def _row(
         sex=read("sex", _sex, ""),
         birth_year=read("birth_year", _birth_year, 0),
         start=read("start", _required_date, None),
-        end=read("end", _date, None),
+        end=read("end", read_date, None),
         main_referrer=read("main_referrer", str, ""),
-        co_referrers=read("co_referrers", _list, []),
+        co_referrers=read("co_referrers", split_list, []),
         income_start=read("income_start", _word(INCOMES, "försörjning"), ""),
         income_end=read("income_end", _word(INCOMES, "försörjning"), ""),
         occupation_start=read("occupation_start", _word(OCCUPATIONS, "sysselsättning"), ""),
@@ -179,8 +166,8 @@ def _row(
         quality_start=read("quality_start", _quality, None),
         quality_end=read("quality_end", _quality, None),
         steps=read("steps", _dates, []),
-        consent=read("consent", _date, None),
-        revoked=read("revoked", _date, None),
+        consent=read("consent", read_date, None),
+        revoked=read("revoked", read_date, None),
     )
     errors += _order_errors(parsed, columns)
     return parsed, errors
@@ -200,14 +187,14 @@ def _order_errors(parsed: EpisodeRow, columns: Columns) -> list[InputError]:
 def _code(text: str) -> str:
     code = text.upper()
     if code and not CODE.match(code):
-        raise _CellError(f"”{text}” är ingen kod: 4–12 bokstäver A–Z och siffror.")
+        raise CellError(f"”{text}” är ingen kod: 4–12 bokstäver A–Z och siffror.")
     return code
 
 
 def _required(message: str) -> Callable[[str], str]:
     def parse(text: str) -> str:
         if not text:
-            raise _CellError(message)
+            raise CellError(message)
         return text
 
     return parse
@@ -216,38 +203,25 @@ def _required(message: str) -> Callable[[str], str]:
 def _sex(text: str) -> str:
     sex = SEX_WORDS.get(text.casefold())
     if sex is None:
-        raise _CellError(f"”{text}”: skriv kvinna eller man (K eller M).")
+        raise CellError(f"”{text}”: skriv kvinna eller man (K eller M).")
     return sex
 
 
 def _birth_year(text: str) -> int:
     if not re.fullmatch(r"(19|20)\d\d", text):
-        raise _CellError(f"”{text}” är inget födelseår. Skriv fyra siffror, som 1988.")
+        raise CellError(f"”{text}” är inget födelseår. Skriv fyra siffror, som 1988.")
     return int(text)
-
-
-def _date(text: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        raise _CellError(f"”{text}” är inget datum. Skriv som 2026-03-11.") from None
 
 
 def _required_date(text: str) -> date | None:
     if not text:
-        raise _CellError("Datumet saknas.")
-    return _date(text)
+        raise CellError("Datumet saknas.")
+    return read_date(text)
 
 
 def _dates(text: str) -> list[date]:
-    found = [_date(part.strip()) for part in re.split(r"[;,]", text) if part.strip()]
+    found = [read_date(part.strip()) for part in re.split(r"[;,]", text) if part.strip()]
     return [d for d in found if d is not None]
-
-
-def _list(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r"[,;/]", text) if part.strip()]
 
 
 def _word(words: Mapping[str, str], what: str) -> Callable[[str], str]:
@@ -259,7 +233,7 @@ def _word(words: Mapping[str, str], what: str) -> Callable[[str], str]:
         key = lookup.get(text.casefold())
         if key is None:
             known = ", ".join(label.lower() for label in words.values())
-            raise _CellError(f"”{text}” är ingen {what}. Skriv en av: {known}.")
+            raise CellError(f"”{text}” är ingen {what}. Skriv en av: {known}.")
         return key
 
     return parse
@@ -269,7 +243,7 @@ def _quality(text: str) -> int | None:
     if not text:
         return None
     if not text.isdigit() or not 0 <= int(text) <= 10:
-        raise _CellError(f"”{text}”: livskvalitet är ett heltal 0–10.")
+        raise CellError(f"”{text}”: livskvalitet är ett heltal 0–10.")
     return int(text)
 
 

@@ -14,10 +14,12 @@ from datetime import date
 from statistics import median
 from typing import Any
 
+from samordna.core.money import rounded_kronor
 from samordna.core.suppression import Cell, protect, protect_matrix, share
 
 SEXES = {"kvinna": "Kvinnor", "man": "Män"}  # as the reports name the groups
 SEX_CHOICES = {"kvinna": "Kvinna", "man": "Man"}  # as a form asks
+SEX_WORDS = {"k": "kvinna", "kvinna": "kvinna", "f": "kvinna", "m": "man", "man": "man"}  # files
 AGE_BANDS: tuple[tuple[str, int, int], ...] = (
     ("16–19 år", 16, 19),
     ("20–29 år", 20, 29),
@@ -66,7 +68,7 @@ MEASURES = {
     "steps": "Ökad arbetsförmåga (minst en stegförflyttning)",
     "quality": "Högre livskvalitet vid avslut",
 }
-CONSENT_YEARS = 2
+CONSENT_YEARS = 2  # seed 002: "Sekretesslättningen gäller i två år och kan … återkallas"
 
 
 def age_band(birth_year: int, on: date) -> str:
@@ -338,6 +340,8 @@ def as_data(found: Report) -> dict[str, Any]:
         "quality_change": found.quality_change,
         "months_in_insats": found.months_in_insats,
         "cost_per_participant": (
-            None if found.cost_per_participant is None else round(found.cost_per_participant / 100)
+            None
+            if found.cost_per_participant is None
+            else rounded_kronor(found.cost_per_participant)
         ),
     }

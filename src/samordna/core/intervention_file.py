@@ -10,11 +10,11 @@ users in docs/filformat/insatser.md.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
+from samordna.core.cells import CellError, CellReader, read_date, split_list
 from samordna.core.findings import InputError, all_errors
 from samordna.core.intervention_status import STATUSES
 from samordna.core.money import MoneyError, parse_amount
@@ -52,10 +52,6 @@ _YEAR = re.compile(r"^(?:budget\s+)?((?:19|20)\d\d)(?:\s*\((kr|tkr|mkr)\))?$")
 _CITATION = re.compile(r"^(\d{4}-\d\d-\d\d)(?:\s*§\s*(\S+))?$")
 
 T = TypeVar("T")
-
-
-class _CellError(ValueError):
-    """A cell that cannot be read; the message is Swedish and does not name the place."""
 
 
 @dataclass(frozen=True)
@@ -149,27 +145,17 @@ def _columns(table: Table) -> Columns:
 
 def _row(row: Row, columns: Columns) -> tuple[InterventionRow, list[InputError]]:
     """The row as far as it can be read (defaults in bad cells), and its errors."""
-    errors: list[InputError] = []
-
-    def read(field_name: str, parse: Callable[[str], T], default: T) -> T:
-        index = columns.index[field_name]
-        if index is None:
-            return default
-        try:
-            return parse(row.get(index))
-        except _CellError as error:
-            errors.append(InputError(str(error), row=row.number, column=columns.name(field_name)))
-            return default
-
+    reader = CellReader(row, columns.index, columns.title)
+    read, errors = reader.read, reader.errors
     parsed = InterventionRow(
         row=row.number,
         name=read("name", _name, ""),
         kind=read("kind", _kind, ""),
         status=read("status", _status, "ide"),
-        members=read("members", _members, []),
+        members=read("members", split_list, []),
         target_group=read("target_group", str, ""),
-        start=read("start", _date, None),
-        end=read("end", _date, None),
+        start=read("start", read_date, None),
+        end=read("end", read_date, None),
         planned=read("planned", _count, None),
         esf=read("esf", _yes_no, False),
         cofinancing=read("cofinancing", str, ""),
@@ -198,14 +184,14 @@ def _period_errors(parsed: InterventionRow, columns: Columns) -> list[InputError
 
 def _name(text: str) -> str:
     if not text:
-        raise _CellError("Namnet saknas.")
+        raise CellError("Namnet saknas.")
     return text
 
 
 def _kind(text: str) -> str:
     kind = KIND_WORDS.get(text.casefold())
     if kind is None:
-        raise _CellError(
+        raise CellError(
             f"”{text}” är inget slag. Skriv individinriktad eller strukturinriktad. "
             "En insats med båda delarna registreras som två rader."
         )
@@ -218,21 +204,8 @@ def _status(text: str) -> str:
     status = STATUS_WORDS.get(text.casefold())
     if status is None:
         known = ", ".join(label.lower() for label in STATUSES.values())
-        raise _CellError(f"”{text}” är ingen status. Skriv en av: {known}.")
+        raise CellError(f"”{text}” är ingen status. Skriv en av: {known}.")
     return status
-
-
-def _members(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r"[,;/]", text) if part.strip()]
-
-
-def _date(text: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        raise _CellError(f"”{text}” är inget datum. Skriv som 2026-03-11.") from None
 
 
 def _count(text: str) -> int | None:
@@ -240,7 +213,7 @@ def _count(text: str) -> int | None:
     if not digits:
         return None
     if not digits.isdigit():
-        raise _CellError(f"”{text}” är inget antal deltagare.")
+        raise CellError(f"”{text}” är inget antal deltagare.")
     return int(digits)
 
 
@@ -249,7 +222,7 @@ def _yes_no(text: str) -> bool:
         return True
     if text.casefold() in NO:
         return False
-    raise _CellError(f"”{text}”: skriv ja eller nej.")
+    raise CellError(f"”{text}”: skriv ja eller nej.")
 
 
 def _citation(text: str) -> Citation | None:
@@ -257,11 +230,11 @@ def _citation(text: str) -> Citation | None:
         return None
     found = _CITATION.match(text.strip())
     if not found:
-        raise _CellError(f"”{text}” är inget beslut. Skriv datum och paragraf: 2024-03-11 §34.")
+        raise CellError(f"”{text}” är inget beslut. Skriv datum och paragraf: 2024-03-11 §34.")
     try:
         when = date.fromisoformat(found.group(1))
     except ValueError:
-        raise _CellError(f"”{text}”: datumet finns inte.") from None
+        raise CellError(f"”{text}”: datumet finns inte.") from None
     return Citation(when, found.group(2) or "")
 
 

@@ -96,6 +96,12 @@ def kronor(ore: int) -> int:
     return ore // 100
 
 
+def rounded_kronor(ore: int) -> int:
+    """An amount in whole kronor, öre rounded half away from zero (exports of outcomes)."""
+    sign = -1 if ore < 0 else 1
+    return sign * ((abs(ore) + 50) // 100)
+
+
 def ore_from_kronor(kr: int) -> int:
     """Whole öre from whole kronor."""
     return int(kr) * 100

@@ -59,9 +59,6 @@ class Effect:
         """Too few people and one person's change could be read from the figures."""
         return not is_small(self.people) and self.people > 0
 
-    def over(self, months: int) -> dict[str, int]:
-        return {actor: amount * months for actor, amount in self.monthly.items()}
-
     def total(self, months: int) -> int:
         return sum(self.monthly.values()) * months
 
@@ -82,6 +79,16 @@ class Effect:
         if self.cost is None:
             return None
         return self.total(months) >= self.cost
+
+    @property
+    def cost_verdict(self) -> str:
+        """Whether the reduced support pays for the insats (the seed plans ask for it)."""
+        if self.cost is None:
+            return "Kostnaden är inte bokförd."
+        for months, span in zip(HORIZONS, ("ett år", "fem år"), strict=True):
+            if self.covers_cost(months):
+                return f"Täcker kostnaden inom {span}."
+        return "Täcker inte kostnaden inom fem år."
 
 
 def effect(episodes: Iterable[EpisodeFacts], costs: Costs, cost: int | None = None) -> Effect:

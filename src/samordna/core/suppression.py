@@ -9,7 +9,7 @@ another (its value is not small, but would give a small one away).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 LIMIT = 5
@@ -104,11 +104,6 @@ def _hide_partner(
     r, c = min(candidates, key=lambda rc: (counts[rc[0]][rc[1]], rc))
     hidden[r][c] = True
     return True
-
-
-def protect_named(counts: Mapping[str, int]) -> dict[str, Cell]:
-    """`protect` for a breakdown keyed by name, in the mapping's order."""
-    return dict(zip(counts, protect(list(counts.values())), strict=True))
 
 
 def share(part: int, whole: int) -> str | None:

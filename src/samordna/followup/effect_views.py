@@ -16,12 +16,12 @@ from samordna.core.socioeconomic import ACTORS, ASSUMPTIONS, HORIZONS
 from samordna.followup import services
 from samordna.followup.forms import SupportCostForm
 from samordna.followup.models import SupportCost
-from samordna.followup.views import _year
+from samordna.followup.views import year_asked
 
 
 @association_view(*READERS)
 def effect(request: HttpRequest, association: Association) -> HttpResponse:
-    year = _year(request)
+    year = year_asked(request)
     rows = []
     costs: dict[str, dict[str, int]] = {}
     source = ""

@@ -22,13 +22,8 @@ from samordna.core.intervention_file import match_member
 from samordna.core.table import Table
 from samordna.followup import services
 from samordna.followup.models import Episode, IndicatorResponse, StepChange
+from samordna.interventions.imports import ImportResult
 from samordna.interventions.models import Intervention
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    created: int
-    updated: int
 
 
 @dataclass

@@ -35,7 +35,7 @@ from samordna.followup.models import (
     SurveyLink,
     SurveyTicket,
 )
-from samordna.followup.views import _year
+from samordna.followup.views import year_asked
 from samordna.tables import TableError, table_from_bytes
 
 ANSWERS_PER_WINDOW = 10  # answers from one client to one link …
@@ -45,7 +45,7 @@ OPEN_TICKETS = 1000  # forms opened but not yet answered, per link
 
 @association_view(*READERS)
 def indicator_list(request: HttpRequest, association: Association) -> HttpResponse:
-    year = _year(request)
+    year = year_asked(request)
     context = {
         "association": association,
         "year": year,
@@ -72,7 +72,7 @@ def indicator_edit(request: HttpRequest, association: Association, pk: int) -> H
 def indicator_targets(request: HttpRequest, association: Association) -> HttpResponse:
     services.ensure_indicators(association)
     form = IndicatorTargetForm(
-        request.POST or None, association=association, initial={"year": _year(request)}
+        request.POST or None, association=association, initial={"year": year_asked(request)}
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 
 from samordna.associations.models import Association
 from samordna.core import followup, indicators, socioeconomic
+from samordna.core.money import rounded_kronor
 from samordna.core.suppression import Cell
 from samordna.followup.models import (
     Episode,
@@ -179,8 +180,8 @@ def national_rows(association: Association, year: int) -> list[list[Any]]:
             "individinriktad" if intervention.kind == "individual" else "strukturinriktad",
             "ja" if intervention.esf else "nej",
             year,
-            budget.amount // 100 if budget else None,
-            outcome // 100 if outcome is not None else None,
+            rounded_kronor(budget.amount) if budget else None,
+            rounded_kronor(outcome) if outcome is not None else None,
         ]
         if intervention.kind == "individual":
             found = report(association, year, [intervention]).by_sex

@@ -20,12 +20,13 @@ from samordna.followup import imports, services
 from samordna.followup.forms import EpisodeForm, FileForm, FollowupTargetForm, StepForm
 from samordna.followup.models import Episode, FollowupTarget
 from samordna.interventions.models import Intervention
+from samordna.interventions.services import visible_to
 from samordna.tables import TableError, table_from_bytes
 
 EPISODE_ROLES = services.EPISODE_ROLES
 
 
-def _year(request: HttpRequest, default: int | None = None) -> int:
+def year_asked(request: HttpRequest, default: int | None = None) -> int:
     text = request.GET.get("ar", "")
     if text.isdigit() and 2004 <= int(text) <= 2100:
         return int(text)
@@ -34,8 +35,6 @@ def _year(request: HttpRequest, default: int | None = None) -> int:
 
 def _chosen(request: HttpRequest, association: Association) -> Intervention | None:
     """The insats asked for in ?insats=, among those the member may see, or None for all."""
-    from samordna.interventions.services import visible_to
-
     text = request.GET.get("insats", "")
     if not text.isdigit():
         return None
@@ -47,13 +46,11 @@ def _chosen(request: HttpRequest, association: Association) -> Intervention | No
 
 @association_view(*ALL_ROLES)
 def followup_report(request: HttpRequest, association: Association) -> HttpResponse:
-    from samordna.interventions.services import visible_to
-
     visible = visible_to(association, request.membership).filter(kind="individual")  # type: ignore[attr-defined]
     chosen = _chosen(request, association)
     scope = [chosen] if chosen else list(visible)
     episodes = Episode.objects.filter(intervention__in=scope)
-    year = _year(request, services.latest_year(episodes, timezone.localdate()))
+    year = year_asked(request, services.latest_year(episodes, timezone.localdate()))
     context = {
         "association": association,
         "year": year,
@@ -185,7 +182,7 @@ def national_export(
 
 @association_view(*EDITORS)
 def followup_targets(request: HttpRequest, association: Association) -> HttpResponse:
-    year = _year(request)
+    year = year_asked(request)
     form = FollowupTargetForm(request.POST or None, initial={"year": year, "of": 10})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

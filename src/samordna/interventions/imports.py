@@ -22,6 +22,7 @@ from samordna.core.intervention_file import (
     read_register,
 )
 from samordna.core.intervention_status import NEEDS_DECISION, STATUSES, extension_error
+from samordna.core.money import rounded_kronor
 from samordna.core.table import Table
 from samordna.interventions import services
 from samordna.interventions.models import (
@@ -174,7 +175,7 @@ def as_data(intervention: Intervention) -> dict[str, Any]:
         "target_group": intervention.target_group,
         "planned_participants": intervention.planned_participants,
         "esf": intervention.esf,
-        "budget": {str(b.year): (b.amount + 50) // 100 for b in intervention.budget_years.all()},
+        "budget": {str(b.year): rounded_kronor(b.amount) for b in intervention.budget_years.all()},
         "decisions": [
             {"date": d.date.isoformat(), "paragraph": d.paragraph, "citation": d.citation}
             for d in sorted(intervention.decisions.all(), key=lambda d: (d.date, d.pk))
