@@ -47,3 +47,9 @@ def test_the_verdict_says_within_which_horizon_the_cost_is_covered() -> None:
     assert effect(people, COSTS, cost=500_000_000).cost_verdict == "Täcker kostnaden inom fem år."
     assert "inte" in effect(people, COSTS, cost=600_000_000).cost_verdict
     assert effect(people, COSTS).cost_verdict == "Kostnaden är inte bokförd."
+
+
+def test_a_year_before_the_example_costs_uses_the_first_and_says_so() -> None:
+    costs, source = default_costs(date(2021, 12, 31))
+    assert costs == default_costs(date(2024, 1, 1))[0]
+    assert "används även för 2021" in source

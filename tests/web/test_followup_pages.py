@@ -260,3 +260,20 @@ def test_unanswered_forms_keep_only_the_newest_tickets(client, association, monk
     answer = client.post(f"/enkat/{link.token}/", {"ticket": newest, "i8": "6"})
     assert "Tack för dina svar" in answer.content.decode()
     assert IndicatorResponse.objects.count() == 1
+
+
+def test_the_effect_of_an_older_year_is_counted_and_says_with_which_costs(
+    client, association, teams, board
+):
+    for _ in range(5):
+        _episode(
+            teams[0],
+            start=date(2020, 1, 10),
+            end=date(2021, 6, 1),
+            income_start="forsorjningsstod",
+            income_end="lon",
+        )
+    client.force_login(board)
+    response = client.get(_url("effect", association) + "?ar=2021")
+    assert response.status_code == 200
+    assert "används även för 2021" in response.content.decode()

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from samordna.core.followup import EpisodeFacts
-from samordna.core.params import load
+from samordna.core.money import ore_from_kronor
+from samordna.core.params import ParameterError, load
 from samordna.core.suppression import is_small
 
 ACTORS = {
@@ -38,14 +39,25 @@ Costs = Mapping[str, Mapping[str, int]]  # income source -> actor -> öre per mo
 
 
 def default_costs(on: date) -> tuple[dict[str, dict[str, int]], str]:
-    """The shipped example costs in force on `on` (in öre), and their source."""
+    """The shipped example costs in force on `on` (in öre), and their source.
+
+    The example values start in 2024; an earlier year is counted with the first of them, and
+    the source says so, rather than leaving the estimate of an older insats empty.
+    """
     parameter = load("support_costs")
-    entry = parameter.at(on)
+    try:
+        entry, source = parameter.at(on), parameter.source
+    except ParameterError:
+        entry = min(parameter.values, key=lambda e: e["from"])
+        source = (
+            f"{parameter.source} Värdena gäller från {entry['from'].isoformat()}; "
+            f"det finns inga äldre, så de används även för {on.year}."
+        )
     costs = {
-        source: {actor: int(kr) * 100 for actor, kr in actors.items()}
-        for source, actors in entry["costs"].items()
+        kind: {actor: ore_from_kronor(kr) for actor, kr in actors.items()}
+        for kind, actors in entry["costs"].items()
     }
-    return costs, parameter.source
+    return costs, source
 
 
 @dataclass(frozen=True)
