@@ -277,3 +277,14 @@ def test_the_effect_of_an_older_year_is_counted_and_says_with_which_costs(
     response = client.get(_url("effect", association) + "?ar=2021")
     assert response.status_code == 200
     assert "används även för 2021" in response.content.decode()
+
+
+def test_the_overview_gives_staff_no_links_they_may_not_follow(client, association, staff):
+    from samordna.economy.models import ContributionYear
+
+    ContributionYear.objects.create(association=association, year=2026, total=100_000_000)
+    client.force_login(staff)
+    page = client.get(_url("association", association)).content.decode()
+    for href in [a.split('"')[0] for a in page.split('href="')[1:]]:
+        if href.startswith(f"/forbund/{association.slug}/"):
+            assert client.get(href).status_code == 200, href

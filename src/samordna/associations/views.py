@@ -49,6 +49,7 @@ def association_detail(request: HttpRequest, association: Association) -> HttpRe
         "equity_glance": equity_glance(glance),
     }
     membership = request.membership  # type: ignore[attr-defined]
+    context["staff"] = membership.role == "insatspersonal"  # no budget pages to link to
     if membership.role != "insatspersonal":
         context["insats_glance"] = insats_glance(association, today)
     if membership.role in ("chef", "insatspersonal"):
