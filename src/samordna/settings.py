@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "samordna.actuals",
     "samordna.interventions",
     "samordna.followup",
+    "samordna.documents",
 ]
 
 MIDDLEWARE = [

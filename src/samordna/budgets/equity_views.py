@@ -106,6 +106,12 @@ def projection_of(budget: Budget) -> list[equity.EquityYear]:
     return _projection(budget, totals, version, bands_for(budget))
 
 
+def goal_rows(budget: Budget) -> list[Any]:
+    """The financial goals per year of the budget's current version (with the year's outcome)."""
+    totals = services.check_version(services.current_version(budget)).totals
+    return _goal_rows(budget, totals, projection_of(budget))
+
+
 def _projection(budget: Budget, totals: Any, version: Any, bands: Any) -> list[equity.EquityYear]:
     if budget.opening_equity is None:
         return []

@@ -51,12 +51,14 @@ def budget_list(request: HttpRequest, association: Association) -> HttpResponse:
 @association_view()
 def outcome(request: HttpRequest, association: Association, year: int) -> HttpResponse:
     """Plan and forecast for the year before, beside the budget and plan years presented."""
-    table = outcome_table(_outcome_columns(association, year))
+    table = outcome_table(outcome_columns(association, year))
     context = {"association": association, "year": year, "table": table}
     return render(request, "budgets/outcome.html", context)
 
 
-def _outcome_columns(association: Association, year: int) -> list[Column]:
+def outcome_columns(association: Association, year: int) -> list[Column]:
+    """The plan and forecast (or outcome) of the year before, the budget and its first plan year."""
+
     def version_of(budget: Budget | None) -> Any:
         return services.to_core(services.current_version(budget)) if budget else None
 

@@ -279,6 +279,23 @@ def income_matrix(ended: Sequence[EpisodeFacts]) -> Matrix:
     )
 
 
+def outcomes_by_sex(episodes: Iterable[EpisodeFacts], year: int) -> Matrix:
+    """The year's exits: end reason (rows) against sex (columns), protected like any cross table."""
+    ended = [e for e in episodes if e.ran_in(year) and e.ended_in(year)]
+    rows = [k for k in END_REASONS if any(e.end_reason == k for e in ended)]
+    counts = [
+        [_count(ended, lambda e, r=r, s=s: (e.end_reason, e.sex) == (r, s)) for s in SEXES]
+        for r in rows
+    ]
+    return Matrix(
+        tuple(END_REASONS[r] for r in rows),
+        tuple(SEXES.values()),
+        tuple(tuple(line) for line in protect_matrix(counts)),
+        tuple(Cell(sum(line)) for line in counts),
+        tuple(Cell(sum(line[j] for line in counts)) for j in range(len(SEXES))),
+    )
+
+
 def _subgoals(ended: Sequence[EpisodeFacts], targets: Mapping[str, Target]) -> tuple[SubGoal, ...]:
     rated = [e for e in ended if e.quality_start is not None and e.quality_end is not None]
     higher = _count(rated, lambda e: e.quality_end > e.quality_start)

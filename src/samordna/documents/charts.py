@@ -1,0 +1,153 @@
+"""Charts drawn on the server with matplotlib: one drawing, written as SVG for the web page and
+the PDF, and as PNG for Word. The bundled font is used, so every output looks the same."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib import font_manager  # noqa: E402
+from matplotlib import pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+from samordna.core.document import Chart  # noqa: E402
+from samordna.core.money import format_amount  # noqa: E402
+
+FONTS = Path(__file__).resolve().parent.parent / "static" / "fonts"
+# Colours with at least 3:1 contrast against white and each other's neighbours (WCAG 1.4.11).
+COLOURS = ("#1f4e79", "#c55a11", "#548235", "#7030a0", "#806000")
+LIMIT_COLOUR = "#b00020"
+WIDTH, HEIGHT = 6.4, 3.2  # inches: the text width of an A4 page
+
+
+@cache
+def _font() -> str:
+    for path in sorted(FONTS.glob("LiberationSans-*.ttf")):
+        font_manager.fontManager.addfont(str(path))
+    plt.rcParams["font.family"] = "Liberation Sans"
+    plt.rcParams["svg.fonttype"] = "none"  # text stays text in the SVG
+    plt.rcParams["svg.hashsalt"] = "samordna"  # the same chart gives the same file
+    return "Liberation Sans"
+
+
+def svg(chart: Chart) -> str:
+    figure = _figure(chart)
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    plt.close(figure)
+    text = buffer.getvalue()
+    return text[text.index("<svg") :]
+
+
+def png(chart: Chart, dpi: int = 200) -> bytes:
+    figure = _figure(chart)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def _figure(chart: Chart) -> Figure:
+    _font()
+    figure, axes = plt.subplots(figsize=(WIDTH, HEIGHT), layout="constrained")
+    scale = _scale(chart)
+    if chart.kind == "hbars":
+        _hbars(axes, chart, scale)
+    else:
+        _bars(axes, chart, scale)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_title(chart.title, loc="left", fontsize=11, fontweight="bold")
+    if len(chart.series) > 1 or chart.limit is not None:
+        axes.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1, 1))
+    return figure
+
+
+def _scale(chart: Chart) -> tuple[float, str]:
+    """Amounts are drawn in kronor, thousands or millions, whichever reads best."""
+    if chart.unit != "kr":
+        return 1.0, "%" if chart.unit == "percent" else "antal"
+    largest = max((abs(v) for s in chart.series for v in s.values if v is not None), default=0)
+    if largest >= 100_000_000 * 100:
+        return 100_000_000.0, "mkr"
+    return 100_000.0, "tkr"
+
+
+def _value_label(scale: tuple[float, str]) -> FuncFormatter:
+    divisor, unit = scale
+
+    def label(value: float, _position: int) -> str:
+        if unit in {"tkr", "mkr"}:
+            return format_amount(round(value) * 100, suffix=False)
+        return f"{value:.0f}"
+
+    return FuncFormatter(label)
+
+
+def _bars(axes: object, chart: Chart, scale: tuple[float, str]) -> None:
+    divisor, unit = scale
+    positions = range(len(chart.categories))
+    stacked = chart.kind == "stacked"
+    width = 0.6 if stacked else 0.8 / max(len(chart.series), 1)
+    bottoms = [0.0] * len(chart.categories)
+    for index, series in enumerate(chart.series):
+        values = [(v or 0) / divisor for v in series.values]
+        offsets = (
+            list(positions) if stacked else [p - 0.4 + width * (index + 0.5) for p in positions]
+        )
+        axes.bar(  # type: ignore[attr-defined]
+            offsets,
+            values,
+            width,
+            bottom=bottoms if stacked else None,
+            label=series.name,
+            color=COLOURS[index % len(COLOURS)],
+        )
+        if stacked:
+            bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
+    if chart.limit is not None:
+        _limit(axes, chart, divisor)
+    axes.set_xticks(list(positions), chart.categories, fontsize=9)  # type: ignore[attr-defined]
+    axes.yaxis.set_major_formatter(_value_label(scale))  # type: ignore[attr-defined]
+    axes.set_ylabel(unit, fontsize=9)  # type: ignore[attr-defined]
+    if unit == "%":
+        axes.set_ylim(0, 100)  # type: ignore[attr-defined]
+
+
+def _limit(axes: object, chart: Chart, divisor: float) -> None:
+    assert chart.limit is not None
+    for position, value in enumerate(chart.limit.values):
+        if value is None:
+            continue
+        axes.hlines(  # type: ignore[attr-defined]
+            value / divisor,
+            position - 0.45,
+            position + 0.45,
+            colors=LIMIT_COLOUR,
+            linestyles="dashed",
+            linewidth=2,
+            label=chart.limit.name if position == _first_known(chart.limit.values) else None,
+        )
+
+
+def _first_known(values: tuple[int | None, ...]) -> int:
+    return next(i for i, v in enumerate(values) if v is not None)
+
+
+def _hbars(axes: object, chart: Chart, scale: tuple[float, str]) -> None:
+    positions = list(range(len(chart.categories)))
+    height = 0.8 / max(len(chart.series), 1)
+    for index, series in enumerate(chart.series):
+        offsets = [p - 0.4 + height * (index + 0.5) for p in positions]
+        values = [v or 0 for v in series.values]
+        axes.barh(  # type: ignore[attr-defined]
+            offsets, values, height, label=series.name, color=COLOURS[index % len(COLOURS)]
+        )
+    axes.set_yticks(positions, chart.categories, fontsize=9)  # type: ignore[attr-defined]
+    axes.invert_yaxis()  # type: ignore[attr-defined]
+    axes.set_xlabel(scale[1], fontsize=9)  # type: ignore[attr-defined]

@@ -1,0 +1,69 @@
+"""Pieces the plan, the follow-up and the notices share: a heading with people's text, the
+cover lines, the logo, and the member-contribution table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from fractions import Fraction
+
+from samordna.associations.models import Association
+from samordna.core import document as doc
+from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row
+from samordna.documents.models import DocumentLayout
+from samordna.economy.models import ContributionYear
+
+
+def section(heading: str, facts: Sequence[Block], text: str, level: int = 1) -> list[Block]:
+    """A heading, the facts drawn from the data, then the förbund's own words."""
+    return [doc.Heading(heading, level), *facts, *doc.blocks_from_text(text)]
+
+
+def cover_lines(association: Association, decided: str) -> tuple[str, ...]:
+    lines = [decided, association.name]
+    lines += [line.strip() for line in association.address.splitlines() if line.strip()]
+    if association.org_number:
+        lines.append(f"Organisationsnummer: {association.org_number}")
+    return tuple(line for line in lines if line)
+
+
+def logo(association: Association) -> bytes | None:
+    layout = DocumentLayout.objects.filter(association=association).first()
+    return bytes(layout.logo) if layout and layout.logo else None
+
+
+def joined(names: Iterable[str]) -> str:
+    """ "A, B och C"."""
+    names = list(names)
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} och {names[-1]}"
+
+
+def period(start: date | None, end: date | None) -> str:
+    if start and end:
+        return f"{doc.month_year(start)} – {doc.month_year(end)}"
+    if start:
+        return f"från {doc.month_year(start)}, tills vidare"
+    if end:
+        return f"till och med {doc.month_year(end)}"
+    return "ej fastställd"
+
+
+def span(years: Sequence[int]) -> str:
+    return f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+
+
+def fraction(value: object) -> Fraction:
+    return Fraction(str(value))
+
+
+def contribution_table(saved: ContributionYear) -> doc.Table:
+    """Each member's contribution and share, with the sum, as the plans print it."""
+    rows: list[Row] = [
+        Row((c.member.name, fraction(c.percent), c.amount, c.basis))
+        for c in saved.contributions.select_related("member")
+    ]
+    rows.append(Row(("Summa", Fraction(100), saved.total, ""), "sum"))
+    columns = (("Medlem", TEXT), ("Andel", PERCENT), ("Belopp", AMOUNT), ("Beräkning", TEXT))
+    return doc.table(f"Medlemsbidrag {saved.year}", columns, rows)

@@ -1,0 +1,288 @@
+"""Verksamhetsplan och budget YEAR (med plan YEAR+1–YEAR+2), built once from the data.
+
+The order follows the plans the förbund publish (DOMAIN.md section 9, seeds 000,
+002 and 004): introduction, mission, organisation, target groups, insatser, goals,
+financial goals, follow-up, internal control, member contributions, the budget
+and the three-year budget, and equity against the cap.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from fractions import Fraction
+
+from samordna.associations.models import Association, BoardSeat, Member, Officer
+from samordna.budgets import services as budgets
+from samordna.budgets.equity_views import goal_rows, projection_of
+from samordna.budgets.grid import display_rows
+from samordna.budgets.models import Budget
+from samordna.core import document as doc
+from samordna.core.allocation import format_percent
+from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row
+from samordna.core.followup import MEASURES
+from samordna.documents import charts_data, common
+from samordna.documents.texts import LAW, texts_for
+from samordna.economy.models import ContributionYear
+from samordna.followup.models import FollowupTarget, IndicatorTarget
+from samordna.interventions.models import Intervention
+
+
+def build(association: Association, year: int) -> doc.Document:
+    budget = budgets.latest_of_year(association, year)
+    last = year + (budget.plan_years if budget else 2)
+    texts = {key: t.text for key, t in texts_for(association, year).items()}
+    blocks: list[Block] = []
+    blocks += common.section("Inledning", [_facts(association)], texts["inledning"])
+    blocks += common.section("Uppdraget", [], texts["uppdrag"])
+    blocks += common.section("Organisation och arbetssätt", [], texts["organisation"])
+    blocks += _organisation(association)
+    blocks += common.section("Målgrupper", [], texts["malgrupper"])
+    blocks += _interventions(association, year, last)
+    blocks += _goals(association, year, texts["inriktningsmal"])
+    blocks += common.section("Finansiella mål", [], texts["finansiella_mal"])
+    blocks += _financial_goals(budget)
+    blocks += common.section("Uppföljning och utvärdering", [], texts["uppfoljning"])
+    blocks += common.section("Intern kontroll", [], texts["intern_kontroll"])
+    blocks += [doc.PageBreak(), *_contributions(association, year)]
+    blocks += _budget(budget, year)
+    return doc.Document(
+        kind="plan",
+        title=f"Verksamhetsplan och budget {year}",
+        subtitle=f"med plan för {year + 1}–{last}" if last > year else "",
+        association=association.name,
+        year=year,
+        cover_lines=common.cover_lines(association, _decided(budget)),
+        blocks=tuple(blocks),
+        filename=f"verksamhetsplan-{association.slug}-{year}",
+        logo=common.logo(association),
+    )
+
+
+def _facts(association: Association) -> doc.Paragraph:
+    members = [m.name for m in association.members.all()]
+    formed = (
+        f"Den {doc.long_date(association.formed_on)} bildades {association.name}"
+        if association.formed_on
+        else f"{association.name} är bildat"
+    )
+    listed = f" Medlemmar är {common.joined(members)}." if members else ""
+    return doc.Paragraph(f"{formed} i enlighet med {LAW}.{listed}")
+
+
+def _decided(budget: Budget | None) -> str:
+    if budget is None:
+        return "Förslag: det finns ingen budget för året ännu"
+    version = budgets.current_version(budget)
+    if version.status == "beslutad" and version.decision_date:
+        paragraph = f", {version.decision_paragraph}" if version.decision_paragraph else ""
+        return f"Beslutad av styrelsen den {doc.long_date(version.decision_date)}{paragraph}"
+    return f"Förslag (version {version.number}, ej beslutad)"
+
+
+def _organisation(association: Association) -> list[Block]:
+    seats = BoardSeat.objects.filter(association=association).select_related("member")
+    rows = []
+    for member in association.members.all():
+        own = [s for s in seats if s.member_id == member.pk]
+        regular = [_seat_name(s) for s in own if s.seat == BoardSeat.Seat.REGULAR]
+        deputy = [_seat_name(s) for s in own if s.seat == BoardSeat.Seat.DEPUTY]
+        rows.append((member.name, "\n".join(regular), "\n".join(deputy)))
+    blocks: list[Block] = [doc.Heading("Styrelsen", 2)]
+    if not seats:
+        blocks.append(doc.Paragraph("Styrelsens ledamöter och ersättare är inte inskrivna ännu."))
+    else:
+        columns = (("Medlem", TEXT), ("Ledamot", TEXT), ("Ersättare", TEXT))
+        blocks.append(doc.table("Styrelsens ledamöter och ersättare", columns, rows))
+    officers = Officer.objects.filter(association=association)
+    for group, label in Officer.Group.choices:
+        people = [_officer_name(o) for o in officers if o.group == group]
+        if people:
+            blocks += [doc.Heading(str(label), 2), doc.Bullets(tuple(people))]
+    return blocks
+
+
+def _seat_name(seat: BoardSeat) -> str:
+    name = seat.person_name or "(vakant)"
+    role = f", {seat.get_role_display().lower()}" if seat.role else ""
+    return f"{name}{role}"
+
+
+def _officer_name(officer: Officer) -> str:
+    member = f" ({officer.member.name})" if officer.member_id and officer.member else ""
+    name = f"{officer.person_name}, " if officer.person_name else ""
+    return f"{name}{officer.title}{member}"
+
+
+def _interventions(association: Association, year: int, last: int) -> list[Block]:
+    first_day, last_day = date(year, 1, 1), date(last, 12, 31)
+    chosen = [
+        i
+        for i in association.interventions.prefetch_related("members", "budget_years")
+        if i.status not in {"ide", "ansokan"}
+        and (i.start is None or i.start <= last_day)
+        and (i.end is None or i.end >= first_day)
+    ]
+    heading = f"Insatser {year}–{last}" if last > year else f"Insatser {year}"
+    blocks: list[Block] = [doc.Heading(heading)]
+    years = list(range(year, last + 1))
+    for kind, label in (("individual", "Individinriktade"), ("structural", "Strukturövergripande")):
+        own = [i for i in chosen if i.kind == kind]
+        blocks.append(doc.Heading(f"{label} insatser", 2))
+        if not own:
+            blocks.append(doc.Paragraph("Inga beviljade insatser under perioden."))
+            continue
+        blocks.append(_intervention_table(f"{label} insatser {heading[8:]}", own, years))
+    return blocks
+
+
+def _intervention_table(caption: str, chosen: list[Intervention], years: list[int]) -> doc.Table:
+    everyone = set(
+        Member.objects.filter(association=chosen[0].association_id).values_list("pk", flat=True)
+    )
+    columns = [("Insats", TEXT), ("Utförare", TEXT), ("Period", TEXT)]
+    columns += [(f"Budget {y}", AMOUNT) for y in years]
+    rows: list[Row] = []
+    sums = [0] * len(years)
+    for insats in chosen:
+        by_year = {b.year: b.amount for b in insats.budget_years.all()}
+        amounts = [by_year.get(y) for y in years]
+        sums = [total + (amount or 0) for total, amount in zip(sums, amounts, strict=True)]
+        period = common.period(insats.start, insats.end)
+        rows.append(Row((insats.name, _performers(insats, everyone), period, *amounts)))
+    rows.append(Row(("Summa", "", "", *sums), "sum"))
+    return doc.table(caption, columns, rows)
+
+
+def _performers(insats: Intervention, everyone: set[int]) -> str:
+    members = list(insats.members.all())
+    if everyone and {m.pk for m in members} == everyone:
+        return "Alla medlemmar"
+    return ", ".join(m.name for m in members)
+
+
+def _goals(association: Association, year: int, direction: str) -> list[Block]:
+    blocks: list[Block] = [doc.Heading("Mål"), doc.Heading("Inriktningsmål", 2)]
+    blocks += doc.blocks_from_text(direction)
+    targets = FollowupTarget.objects.filter(association=association, year=year)
+    blocks.append(doc.Heading("Delmål", 2))
+    if targets:
+        items = [
+            f"Minst {t.part} av {t.of} deltagare som avslutas: {MEASURES[t.measure].lower()}"
+            for t in targets
+        ]
+        blocks.append(doc.Bullets(tuple(items)))
+    else:
+        blocks.append(doc.Paragraph(f"Inga delmål är satta för {year}."))
+    indicator_targets = IndicatorTarget.objects.filter(
+        indicator__association=association, year=year
+    ).select_related("indicator")
+    if indicator_targets:
+        rows = [
+            (
+                str(t.indicator.number),
+                t.indicator.text or "(lydelsen är inte inskriven)",
+                t.indicator.get_group_display(),
+                common.fraction(t.percent),
+            )
+            for t in indicator_targets
+        ]
+        columns = (("Nr", TEXT), ("Indikator", TEXT), ("Svarsgrupp", TEXT), ("Mål", PERCENT))
+        blocks += [
+            doc.Heading("Mål för indikatorerna", 2),
+            doc.table(f"Mål för indikatorerna {year}: andel som instämmer", columns, rows),
+        ]
+    return blocks
+
+
+def _financial_goals(budget: Budget | None) -> list[Block]:
+    if budget is None:
+        return []
+    columns = [("Mål", TEXT)] + [(str(y), TEXT) for y in budget.years]
+    rows = [(label, *(cell.text for cell in cells)) for label, cells, _outcome in goal_rows(budget)]
+    return [doc.table(f"Finansiella mål {common.span(budget.years)}", columns, rows)]
+
+
+def _contributions(association: Association, year: int) -> list[Block]:
+    blocks: list[Block] = [doc.Heading(f"Medlemsbidrag {year}")]
+    saved = ContributionYear.objects.filter(association=association, year=year).first()
+    if saved is None:
+        return [*blocks, doc.Paragraph(f"Medlemsbidragen för {year} är inte fördelade ännu.")]
+    blocks.append(
+        doc.Paragraph(
+            f"Förbundets medlemsbidrag uppgår {year} till {doc.format_amount(saved.total)}. "
+            "Staten står för hälften, regionen för en fjärdedel och kommunerna för en "
+            "fjärdedel; kommunernas del fördelas efter invånarantal. "
+            "Medlemsbidraget fördelas enligt nedan."
+        )
+    )
+    blocks.append(common.contribution_table(saved))
+    return blocks
+
+
+def _budget(budget: Budget | None, year: int) -> list[Block]:
+    if budget is None:
+        return [doc.Heading(f"Budget {year}"), doc.Paragraph(f"Det finns ingen budget för {year}.")]
+    version = budgets.current_version(budget)
+    core = budgets.to_core(version)
+    rows = display_rows(core)
+    blocks: list[Block] = [doc.Heading(f"Budget {year}")]
+    blocks.append(_budget_table(f"Budget {year}", rows, [0], budget))
+    blocks.append(charts_data.budget_by_section(core, budget.unit))
+    if len(budget.years) > 1:
+        span = common.span(budget.years)
+        blocks.append(doc.Heading(f"Budget och plan {span}"))
+        every = list(range(len(budget.years)))
+        blocks.append(_budget_table(f"Budget {year} och plan {span}", rows, every, budget))
+    blocks += _equity(budget)
+    return blocks
+
+
+ROW_STYLES = {"heading": "heading", "result": "result", "line": ""}
+
+
+def _budget_table(caption: str, rows: list, indices: list[int], budget: Budget) -> doc.Table:
+    columns = [("Budgetpost", TEXT)] + [(str(budget.years[i]), AMOUNT) for i in indices]
+    built = [
+        Row((r.label, *(r.amounts[i] for i in indices)), ROW_STYLES.get(r.kind, "sum"))
+        for r in rows
+    ]
+    unit_note = f"Belopp i {budget.unit}." if budget.unit != "kr" else ""
+    return doc.table(caption, columns, built, unit_note, budget.unit)
+
+
+def _equity(budget: Budget) -> list[Block]:
+    years = projection_of(budget)
+    if not years:
+        return []
+    rows = [
+        (
+            str(y.year),
+            y.opening,
+            y.result,
+            y.closing,
+            y.cap.amount,
+            _percent_text(y.cap.band.percent),
+        )
+        for y in years
+    ]
+    columns = (
+        ("År", TEXT),
+        ("Ingående eget kapital", AMOUNT),
+        ("Årets resultat", AMOUNT),
+        ("Utgående eget kapital", AMOUNT),
+        ("Tak", AMOUNT),
+        ("Takets procentsats", TEXT),
+    )
+    table = doc.table(f"Eget kapital mot taket {common.span(budget.years)}", columns, rows)
+    return [
+        doc.Heading("Eget kapital"),
+        doc.Paragraph(
+            "Taket för eget kapital följer Nationella rådets rekommendation, räknat på "
+            "årets medlemsbidrag."
+        ),
+        charts_data.equity_against_cap(years, table),
+    ]
+
+
+def _percent_text(value: Fraction | None) -> str:
+    return format_percent(value, 1, trim=True) if value is not None else "okänd"

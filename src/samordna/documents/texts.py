@@ -1,0 +1,139 @@
+"""The words only people can write, per year: a year without its own text starts from the
+latest earlier year's, and a förbund's first year starts from a neutral text built on the law."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from samordna.associations.models import Association
+from samordna.documents.models import DocumentText
+
+
+@dataclass(frozen=True)
+class Passage:
+    key: str
+    heading: str
+    help: str
+    default: str
+
+
+LAW = "lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser"
+
+PASSAGES: tuple[Passage, ...] = (
+    Passage(
+        "inledning",
+        "Inledning",
+        "Står efter meningen om när förbundet bildades och vilka medlemmarna är.",
+        "",
+    ),
+    Passage(
+        "uppdrag",
+        "Uppdraget",
+        "Förbundets uppdrag enligt lagen och förbundsordningen.",
+        "Samordningsförbundets uppdrag är att:\n\n"
+        "- besluta om mål och riktlinjer för den finansiella samordningen\n"
+        "- stödja samverkan mellan samverkansparterna\n"
+        "- besluta om på vilket sätt de medel som står till förfogande ska användas\n"
+        "- finansiera insatser som ligger inom samverkansparternas samlade ansvarsområde\n"
+        "- svara för uppföljning och utvärdering av rehabiliteringsinsatserna\n"
+        "- upprätta budget och årsredovisning för den finansiella samordningen",
+    ),
+    Passage(
+        "organisation",
+        "Organisation och arbetssätt",
+        "Står före tabellen över styrelsen.",
+        "Förbundet leds av en styrelse med ledamöter och ersättare från varje medlem. "
+        "Förbundschefen leder arbetet utifrån styrelsens anvisningar och bereder ärendena "
+        "inför styrelsens beslut.",
+    ),
+    Passage(
+        "malgrupper",
+        "Målgrupper",
+        "Vilka förbundet vänder sig till under året. Rader som börjar med ”- ” blir en lista.",
+        "Kvinnor och män i förvärvsaktiv ålder som behöver samordnade insatser från flera "
+        "myndigheter för att komma närmare arbete eller studier.",
+    ),
+    Passage(
+        "inriktningsmal",
+        "Inriktningsmål",
+        "Förbundets långsiktiga mål. Delmålen och indikatormålen hämtas från uppföljningen.",
+        "De insatser som förbundet finansierar ska leda till:\n\n"
+        "- minskat behov av offentlig försörjning\n"
+        "- ökad förmåga till arbete eller studier\n"
+        "- att kvinnor och män erbjuds likvärdiga insatser",
+    ),
+    Passage(
+        "finansiella_mal",
+        "Finansiella mål",
+        "Står före tabellen över de finansiella målen och budgetens utfall mot dem.",
+        "Förbundet ska bedriva verksamheten med god ekonomisk hushållning. Det egna kapitalet "
+        "ska hålla sig inom Nationella rådets rekommendation.",
+    ),
+    Passage(
+        "uppfoljning",
+        "Uppföljning och utvärdering",
+        "Hur insatserna följs upp under året.",
+        "Förbundet följer upp de insatser som finansieras: deltagare, resultat och kostnad "
+        "redovisas per insats och kön, och indikatorfrågorna ställs en gång per år.",
+    ),
+    Passage(
+        "intern_kontroll",
+        "Intern kontroll",
+        "Förbundets plan för intern kontroll och kommunikation.",
+        "Styrelsen fastställer varje år en plan för intern kontroll. Förbundschefen rapporterar "
+        "till styrelsen hur planen har följts.",
+    ),
+    Passage(
+        "arets_verksamhet",
+        "Årets verksamhet",
+        "Inledningen till verksamhetsberättelsen (uppföljningen av året).",
+        "",
+    ),
+    Passage(
+        "betalning",
+        "Betalningsvillkor",
+        "Står på varje medlems avisering om medlemsbidrag.",
+        "Förbundet fakturerar medlemsbidraget. Betala senast på fakturans förfallodag och "
+        "ange förbundets namn och året som referens.",
+    ),
+)
+BY_KEY = {p.key: p for p in PASSAGES}
+
+
+@dataclass(frozen=True)
+class YearText:
+    passage: Passage
+    text: str
+    from_year: int | None  # the year the text was saved for; None for the built-in start text
+
+    def inherited(self, year: int) -> bool:
+        return self.from_year != year
+
+
+def texts_for(association: Association, year: int) -> dict[str, YearText]:
+    """Every passage for `year`: the year's own text, else the latest earlier, else the default."""
+    saved = DocumentText.objects.filter(association=association, year__lte=year).order_by("-year")
+    found: dict[str, YearText] = {}
+    for row in saved:
+        if row.key in BY_KEY and row.key not in found:
+            found[row.key] = YearText(BY_KEY[row.key], row.text, row.year)
+    return {p.key: found.get(p.key, YearText(p, p.default, None)) for p in PASSAGES}
+
+
+def save_texts(association: Association, year: int, texts: dict[str, str], user: object) -> int:
+    """Store the year's texts; return how many changed from what the year showed before."""
+    shown = texts_for(association, year)
+    changed = 0
+    for key, text in texts.items():
+        if key not in BY_KEY:
+            continue
+        before = shown[key]
+        if before.text.strip() != text.strip():
+            changed += 1
+        DocumentText.objects.update_or_create(
+            association=association,
+            year=year,
+            key=key,
+            defaults={"text": text.strip(), "saved_by": user},
+        )
+    return changed
