@@ -75,6 +75,7 @@ class Chart:
     table: Table
     unit: str = "kr"  # kr (values in öre) | count | percent
     limit: Series | None = None  # a line drawn over the bars (the equity cap, a target)
+    axis: str = ""  # what the categories are, when the title does not say
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class Document:
     cover_lines: tuple[str, ...] = ()
     blocks: tuple[Block, ...] = ()
     filename: str = "dokument"
+    cover: bool = True  # a page of its own; a notice is a letter and starts on page one
     logo: bytes | None = field(default=None, repr=False)
 
     def tables(self) -> list[Table]:

@@ -115,6 +115,8 @@ def _bars(axes: object, chart: Chart, scale: tuple[float, str]) -> None:
     axes.set_xticks(list(positions), chart.categories, fontsize=9)  # type: ignore[attr-defined]
     axes.yaxis.set_major_formatter(_value_label(scale))  # type: ignore[attr-defined]
     axes.set_ylabel(unit, fontsize=9)  # type: ignore[attr-defined]
+    if chart.axis:
+        axes.set_xlabel(chart.axis, fontsize=9)  # type: ignore[attr-defined]
     if unit == "%":
         axes.set_ylim(0, 100)  # type: ignore[attr-defined]
 

@@ -90,9 +90,7 @@ def indicator_fulfilment(
     measured = [r for r in rows if r[2] is not None or r[3] is not None]
     series = (Series("Uppfyllt", tuple(r[2] for r in measured)),)
     target = Series("Mål", tuple(r[3] for r in measured))
-    table_rows = [
-        Row((str(n), text, _percent(p), _percent(t), answers)) for n, text, p, t, answers in rows
-    ]
+    table_rows = [Row((str(n), text, p, t, answers)) for n, text, p, t, answers in rows]
     columns = (
         ("Nr", TEXT),
         ("Indikator", TEXT),
@@ -109,13 +107,10 @@ def indicator_fulfilment(
     return doc.Chart(
         f"Indikatorerna {year} mot målen",
         "bars",
-        tuple(f"Nr {r[0]}" for r in measured),
+        tuple(str(r[0]) for r in measured),
         series,
         table,
         unit="percent",
         limit=target,
+        axis="Indikator nr",
     )
-
-
-def _percent(value: int | None) -> object:
-    return None if value is None else value

@@ -122,16 +122,16 @@ def _interventions(association: Association, year: int, last: int) -> list[Block
         and (i.start is None or i.start <= last_day)
         and (i.end is None or i.end >= first_day)
     ]
-    heading = f"Insatser {year}–{last}" if last > year else f"Insatser {year}"
-    blocks: list[Block] = [doc.Heading(heading)]
     years = list(range(year, last + 1))
+    blocks: list[Block] = [doc.Heading(f"Insatser {common.span(years)}")]
     for kind, label in (("individual", "Individinriktade"), ("structural", "Strukturövergripande")):
         own = [i for i in chosen if i.kind == kind]
         blocks.append(doc.Heading(f"{label} insatser", 2))
         if not own:
             blocks.append(doc.Paragraph("Inga beviljade insatser under perioden."))
             continue
-        blocks.append(_intervention_table(f"{label} insatser {heading[8:]}", own, years))
+        caption = f"{label} insatser {common.span(years)}"
+        blocks.append(_intervention_table(caption, own, years))
     return blocks
 
 

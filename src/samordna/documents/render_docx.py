@@ -118,7 +118,8 @@ def _cover(word: WordDocument, document: doc.Document) -> None:
         word.add_paragraph(document.subtitle, style="Subtitle")
     for line in document.cover_lines:
         word.add_paragraph(line)
-    word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if document.cover:
+        word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def _block(word: WordDocument, block: doc.Block) -> None:

@@ -32,7 +32,7 @@ def body(document: doc.Document, printed: bool = False) -> SafeString:
 def standalone(document: doc.Document) -> str:
     """A whole page to print: the body with the print style sheet and the bundled font."""
     title = escape(_full_title(document))
-    footer = escape(f"{document.association} · {_full_title(document)}")
+    footer = escape(f"{document.association} · {document.title}")
     css = PRINT_CSS.read_text(encoding="utf-8").replace("FOOTER_TEXT", footer.replace('"', "'"))
     return (
         f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>{title}</title>'
@@ -58,8 +58,9 @@ def _cover(document: doc.Document) -> str:
     subtitle = (
         format_html('<p class="subtitle">{}</p>', document.subtitle) if document.subtitle else ""
     )
+    kind = "cover" if document.cover else "letterhead"
     return (
-        f'<header class="cover">{logo}'
+        f'<header class="{kind}">{logo}'
         f"{format_html('<h1>{}</h1>', document.title)}{subtitle}"
         f'<div class="cover-lines">{lines}</div></header>'
     )
