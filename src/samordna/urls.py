@@ -6,6 +6,7 @@ from django.urls import include, path
 from samordna.actuals.urls import patterns as actual_patterns
 from samordna.associations import views as association_views
 from samordna.budgets.urls import patterns as budget_patterns
+from samordna.documents.urls import patterns as document_patterns
 from samordna.economy import frames
 from samordna.economy import views as economy_views
 from samordna.followup.urls import patterns as followup_patterns
@@ -47,6 +48,7 @@ association_patterns = [
     *actual_patterns,
     *intervention_patterns,
     *followup_patterns,
+    *document_patterns,
 ]
 
 urlpatterns = [

@@ -3,15 +3,33 @@ cover lines, the logo, and the member-contribution table."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from fractions import Fraction
+from functools import wraps
+from typing import ParamSpec, TypeVar
+
+from django.utils import translation
 
 from samordna.associations.models import Association
 from samordna.core import document as doc
 from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row
 from samordna.documents.models import DocumentLayout
 from samordna.economy.models import ContributionYear
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def in_swedish(build: Callable[P, R]) -> Callable[P, R]:
+    """Documents are always Swedish, whatever language the reader's browser asks for."""
+
+    @wraps(build)
+    def built(*args: P.args, **kwargs: P.kwargs) -> R:
+        with translation.override("sv"):
+            return build(*args, **kwargs)
+
+    return built
 
 
 def section(heading: str, facts: Sequence[Block], text: str, level: int = 1) -> list[Block]:

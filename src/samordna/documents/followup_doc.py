@@ -23,6 +23,7 @@ from samordna.followup.models import Episode
 from samordna.interventions.models import Decision, Meeting
 
 
+@common.in_swedish
 def build(association: Association, year: int) -> doc.Document:
     texts = texts_for(association, year)
     blocks: list[Block] = []

@@ -16,6 +16,7 @@ class NoticeError(LookupError):
     """No allocation for the year, or no such member; the message is Swedish."""
 
 
+@common.in_swedish
 def build(association: Association, year: int, member: Member | None = None) -> doc.Document:
     saved = ContributionYear.objects.filter(association=association, year=year).first()
     if saved is None:

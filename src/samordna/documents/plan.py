@@ -27,6 +27,7 @@ from samordna.followup.models import FollowupTarget, IndicatorTarget
 from samordna.interventions.models import Intervention
 
 
+@common.in_swedish
 def build(association: Association, year: int) -> doc.Document:
     budget = budgets.latest_of_year(association, year)
     last = year + (budget.plan_years if budget else 2)

@@ -1,0 +1,28 @@
+"""Document URLs under /forbund/<slug>/dokument/."""
+
+from django.urls import path
+
+from samordna.documents import views
+
+patterns = [
+    path("dokument/", views.document_list, name="documents"),
+    path("dokument/layout/", views.document_layout, name="document_layout"),
+    path("dokument/layout/mall.docx", views.standard_template, name="document_template"),
+    path("dokument/texter/<int:year>/", views.document_texts, name="document_texts"),
+    path("dokument/<str:kind>/<int:year>/", views.document_preview, name="document"),
+    path(
+        "dokument/<str:kind>/<int:year>.<str:fmt>",
+        views.document_download,
+        name="document_download",
+    ),
+    path(
+        "dokument/<str:kind>/<int:year>/medlem-<int:member>/",
+        views.document_preview,
+        name="document_member",
+    ),
+    path(
+        "dokument/<str:kind>/<int:year>/medlem-<int:member>.<str:fmt>",
+        views.document_download,
+        name="document_member_download",
+    ),
+]

@@ -1,0 +1,217 @@
+"""Document pages: the list of documents, a preview of each as a web page with its downloads
+(PDF, Word, Excel), the year's own texts, and the förbund's logo and Word template."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from samordna.associations.access import EDITORS, association_view
+from samordna.associations.forms import NoIdentityMixin
+from samordna.associations.models import Association, Member
+from samordna.core import document as doc
+from samordna.documents import followup_doc, notice, outputs, plan, render_docx, render_html, texts
+from samordna.documents.models import DocumentLayout
+from samordna.documents.outputs import CONTENT_TYPES
+from samordna.downloads import file_response
+from samordna.economy.models import ContributionYear
+from samordna.followup.models import Episode
+
+BUILDERS: dict[str, Callable[..., doc.Document]] = {
+    "plan": plan.build,
+    "berattelse": followup_doc.build,
+    "medlemsbidrag": notice.build,
+}
+LOGO_LIMIT = 2 * 1024 * 1024
+TEMPLATE_LIMIT = 5 * 1024 * 1024
+
+
+@association_view()
+def document_list(request: HttpRequest, association: Association) -> HttpResponse:
+    budget_years = sorted(
+        set(association.budgets.filter(is_forecast=False).values_list("first_year", flat=True)),
+        reverse=True,
+    )
+    episode_years = {
+        e.start.year
+        for e in Episode.objects.filter(intervention__association=association).only("start")
+    }
+    context = {
+        "association": association,
+        "plan_years": budget_years,
+        "followup_years": sorted(set(budget_years) | episode_years, reverse=True),
+        "notice_years": list(
+            ContributionYear.objects.filter(association=association).values_list("year", flat=True)
+        ),
+        "can_edit": request.membership.role in EDITORS,  # type: ignore[attr-defined]
+    }
+    return render(request, "documents/list.html", context)
+
+
+def _build(association: Association, kind: str, year: int, member: int | None) -> doc.Document:
+    if kind not in BUILDERS or not 1990 <= year <= 2100:
+        raise Http404("Dokumentet finns inte.")
+    if kind == "medlemsbidrag":
+        chosen = get_object_or_404(Member, association=association, pk=member) if member else None
+        return notice.build(association, year, chosen)
+    return BUILDERS[kind](association, year)
+
+
+@association_view()
+def document_preview(
+    request: HttpRequest, association: Association, kind: str, year: int, member: int | None = None
+) -> HttpResponse:
+    try:
+        document = _build(association, kind, year, member)
+    except notice.NoticeError as error:
+        context = {"association": association, "error": str(error), "title": "Medlemsbidrag"}
+        return render(request, "documents/missing.html", context, status=404)
+    context = {
+        "association": association,
+        "document": document,
+        "body": render_html.body(document),
+        "kind": kind,
+        "year": year,
+        "member": member,
+        "members": _notice_members(association, kind, year),
+        "can_edit": request.membership.role in EDITORS,  # type: ignore[attr-defined]
+    }
+    return render(request, "documents/preview.html", context)
+
+
+def _notice_members(association: Association, kind: str, year: int) -> list[Any]:
+    if kind != "medlemsbidrag":
+        return []
+    saved = ContributionYear.objects.filter(association=association, year=year).first()
+    return [c.member for c in saved.contributions.select_related("member")] if saved else []
+
+
+@association_view()
+def document_download(
+    request: HttpRequest,
+    association: Association,
+    kind: str,
+    year: int,
+    fmt: str,
+    member: int | None = None,
+) -> HttpResponse:
+    if fmt not in CONTENT_TYPES:
+        raise Http404("Okänt filformat.")
+    try:
+        document = _build(association, kind, year, member)
+    except notice.NoticeError as error:
+        context = {"association": association, "error": str(error), "title": "Medlemsbidrag"}
+        return render(request, "documents/missing.html", context, status=404)
+    data = outputs.render(document, fmt, _template(association))
+    return file_response(data, f"{document.filename}.{fmt}", CONTENT_TYPES[fmt])
+
+
+def _template(association: Association) -> bytes | None:
+    layout = DocumentLayout.objects.filter(association=association).first()
+    return bytes(layout.word_template) if layout and layout.word_template else None
+
+
+class TextsForm(NoIdentityMixin, forms.Form):
+    def __init__(self, *args: Any, shown: dict[str, texts.YearText], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for key, found in shown.items():
+            self.fields[key] = forms.CharField(
+                label=found.passage.heading,
+                help_text=found.passage.help,
+                required=False,
+                initial=found.text,
+                widget=forms.Textarea(attrs={"rows": 6}),
+            )
+
+
+@association_view(*EDITORS)
+def document_texts(request: HttpRequest, association: Association, year: int) -> HttpResponse:
+    if not 1990 <= year <= 2100:
+        raise Http404("Året finns inte.")
+    shown = texts.texts_for(association, year)
+    form = TextsForm(request.POST or None, shown=shown)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            texts.save_texts(association, year, form.cleaned_data, request.user)
+        messages.success(request, f"Texterna för {year} är sparade.")
+        return redirect(reverse("document_texts", args=[association.slug, year]))
+    inherited = sorted({t.from_year for t in shown.values() if t.inherited(year) and t.from_year})
+    context = {"association": association, "year": year, "form": form, "inherited": inherited}
+    return render(request, "documents/texts.html", context)
+
+
+class LayoutForm(forms.Form):
+    logo = forms.FileField(
+        label="Logotyp (PNG eller JPEG)",
+        required=False,
+        help_text="Visas på försättsbladet och på aviseringarna. Högst 2 MB.",
+    )
+    word_template = forms.FileField(
+        label="Word-mall (.docx)",
+        required=False,
+        help_text="Ladda ner standardmallen, ändra formatmallarna i Word och ladda upp den här.",
+    )
+    remove_logo = forms.BooleanField(label="Ta bort logotypen", required=False)
+    remove_template = forms.BooleanField(label="Använd standardmallen igen", required=False)
+
+    def clean_logo(self) -> bytes | None:
+        upload = self.cleaned_data.get("logo")
+        if not upload:
+            return None
+        data = upload.read(LOGO_LIMIT + 1)
+        if len(data) > LOGO_LIMIT:
+            raise forms.ValidationError("Logotypen är större än 2 MB.")
+        if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
+            raise forms.ValidationError("Logotypen måste vara en PNG- eller JPEG-bild.")
+        return data
+
+    def clean_word_template(self) -> bytes | None:
+        upload = self.cleaned_data.get("word_template")
+        if not upload:
+            return None
+        data = upload.read(TEMPLATE_LIMIT + 1)
+        if len(data) > TEMPLATE_LIMIT:
+            raise forms.ValidationError("Mallen är större än 5 MB.")
+        error = render_docx.template_error(data)
+        if error:
+            raise forms.ValidationError(error)
+        return data
+
+
+@association_view(*EDITORS)
+def document_layout(request: HttpRequest, association: Association) -> HttpResponse:
+    layout, _ = DocumentLayout.objects.get_or_create(association=association)
+    form = LayoutForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        _save_layout(layout, form, request)
+        messages.success(request, "Layouten är sparad.")
+        return redirect(reverse("document_layout", args=[association.slug]))
+    context = {"association": association, "form": form, "layout": layout}
+    return render(request, "documents/layout.html", context)
+
+
+def _save_layout(layout: DocumentLayout, form: LayoutForm, request: HttpRequest) -> None:
+    data = form.cleaned_data
+    if data["logo"]:
+        layout.logo, layout.logo_name = data["logo"], request.FILES["logo"].name
+    elif data["remove_logo"]:
+        layout.logo, layout.logo_name = None, ""
+    if data["word_template"]:
+        layout.word_template = data["word_template"]
+        layout.word_template_name = request.FILES["word_template"].name
+    elif data["remove_template"]:
+        layout.word_template, layout.word_template_name = None, ""
+    layout.save()
+
+
+@association_view(*EDITORS)
+def standard_template(request: HttpRequest, association: Association) -> HttpResponse:
+    data = _template(association) or render_docx.standard_template()
+    return file_response(data, "samordna-mall.docx", CONTENT_TYPES["docx"])
