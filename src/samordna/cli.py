@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "samordna.commands.actuals",
     "samordna.commands.insats",
     "samordna.commands.followup",
+    "samordna.commands.report",
     "samordna.commands.demo",
     "samordna.commands.serve",
 )

@@ -84,7 +84,7 @@ def _drawn(shown: int | str) -> int | None:
 
 
 def indicator_fulfilment(
-    rows: Sequence[tuple[int, str, int | None, int | None, int]], year: int
+    rows: Sequence[tuple[int, str, int | None, int | None, int | str]], year: int
 ) -> doc.Chart:
     """(number, text, percent fulfilled or None, target or None, answers) per indicator."""
     measured = [r for r in rows if r[2] is not None or r[3] is not None]

@@ -120,7 +120,7 @@ def _indicators(association: Association, year: int) -> list[Block]:
             r.indicator.text or "(lydelsen är inte inskriven)",
             r.fulfilment.percent,
             r.fulfilment.target,
-            r.fulfilment.answers,
+            shown(r.fulfilment.answers),
         )
         for r in followup_services.indicator_rows(association, year)
         if r.fulfilment.answers or r.fulfilment.target is not None

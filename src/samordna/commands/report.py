@@ -1,0 +1,93 @@
+"""`samordna report plan|followup|notice`: the förbund's documents written to a file.
+
+    samordna report plan --association SLUG --year YEAR --format pdf -o plan.pdf
+    samordna report notice --association SLUG --year YEAR --format docx -o avisering.docx \
+        [--member NAME]
+
+Without `--member` the notice holds every member, one page each. Exit 0 when the file
+is written, 2 (with a Swedish message, nothing written) when it cannot be.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from samordna.cli import CommandError, association_named
+
+KINDS = {"plan": "verksamhetsplanen", "followup": "verksamhetsberättelsen", "notice": "aviseringen"}
+FORMATS = ("html", "pdf", "docx", "xlsx")
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "report",
+        help="skriv verksamhetsplan, verksamhetsberättelse eller avisering till en fil",
+        description="Skriver förbundets dokument från uppgifterna i Samordna: plan "
+        "(verksamhetsplan och budget), followup (verksamhetsberättelse) eller notice "
+        "(avisering av medlemsbidrag, alla medlemmar om --member saknas).",
+    )
+    parser.add_argument("kind", choices=sorted(KINDS), help="vilket dokument")
+    parser.add_argument("--association", required=True, metavar="SLUG", help="förbundets kortnamn")
+    parser.add_argument("--year", required=True, type=int, metavar="YEAR", help="året")
+    parser.add_argument("--format", required=True, choices=FORMATS, help="filformat")
+    parser.add_argument("-o", "--output", required=True, metavar="PATH", help="filen att skriva")
+    parser.add_argument("--member", metavar="NAME", help="bara en medlem (namnet), för notice")
+    parser.set_defaults(handler=write_report)
+
+
+def write_report(args: argparse.Namespace) -> int:
+    target = Path(args.output)
+    if not target.parent.is_dir():
+        raise CommandError(f"Mappen {target.parent} finns inte. Inget har skrivits.")
+    if args.member and args.kind != "notice":
+        raise CommandError("--member gäller bara notice (aviseringen).")
+    association = association_named(args.association)
+    document = _document(association, args)
+    from samordna.documents.models import DocumentLayout
+    from samordna.documents.outputs import render
+
+    layout = DocumentLayout.objects.filter(association=association).first()
+    template = bytes(layout.word_template) if layout and layout.word_template else None
+    _write(target, render(document, args.format, template))
+    print(f"Skrev {KINDS[args.kind]} {args.year} för {association.name} till {target}.")
+    return 0
+
+
+def _document(association: Any, args: argparse.Namespace) -> Any:
+    from samordna.documents import followup_doc, notice, plan
+
+    if not 1990 <= args.year <= 2100:
+        raise CommandError(f"Året {args.year} är inte rimligt.")
+    if args.kind == "plan":
+        return plan.build(association, args.year)
+    if args.kind == "followup":
+        return followup_doc.build(association, args.year)
+    member = _member(association, args.member) if args.member else None
+    try:
+        return notice.build(association, args.year, member)
+    except notice.NoticeError as error:
+        raise CommandError(f"{error} Inget har skrivits.") from error
+
+
+def _member(association: Any, name: str) -> Any:
+    found = association.members.filter(name__iexact=name.strip()).first()
+    if found is None:
+        names = ", ".join(m.name for m in association.members.all())
+        raise CommandError(f"Medlemmen ”{name}” finns inte i förbundet. Medlemmar: {names}.")
+    return found
+
+
+def _write(target: Path, data: bytes) -> None:
+    """Write the whole file or nothing: a half-written PDF is worse than none."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".samordna-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise CommandError(f"Kunde inte skriva {target}: {error.strerror}.") from error

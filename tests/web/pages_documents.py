@@ -1,0 +1,23 @@
+"""Persona table of the documents: read by chef, board and auditor; texts and layout by the chef."""
+
+from __future__ import annotations
+
+
+def _member(association):
+    return {"kind": "medlemsbidrag", "year": 2020, "member": association.members.first().pk}
+
+
+PAGES = {
+    "documents": ("read", lambda a: {}),
+    "document_layout": ("edit", lambda a: {}),
+    "document_template": ("edit", lambda a: {}),
+    "document_texts": ("edit", lambda a: {"year": 2021}),
+    "document": ("read", lambda a: {"kind": "plan", "year": 2021}),
+    "document_download": ("read", lambda a: {"kind": "berattelse", "year": 2021, "fmt": "xlsx"}),
+    "document_member": ("read", _member),
+    "document_member_download": ("read", lambda a: {**_member(a), "fmt": "docx"}),
+}
+
+
+def furnish(association):
+    """The budget (2021) and the contributions (2020) come from the other areas' furnishing."""
