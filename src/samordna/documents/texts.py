@@ -87,7 +87,9 @@ PASSAGES: tuple[Passage, ...] = (
         "arets_verksamhet",
         "Årets verksamhet",
         "Inledningen till verksamhetsberättelsen (uppföljningen av året).",
-        "",
+        "Verksamhetsberättelsen redovisar hur förbundet har genomfört årets verksamhetsplan: "
+        "resultaten mot målen, deltagarna, indikatorerna, ekonomin samt styrelsens möten och "
+        "beslut.",
     ),
     Passage(
         "betalning",
