@@ -19,6 +19,7 @@ from samordna.associations.models import (
 )
 from samordna.demo_budgets import load_budgets, load_frames
 from samordna.demo_data import ASSOCIATIONS, DEMO_PASSWORD, STAFF, USERS
+from samordna.demo_documents import load_texts
 from samordna.demo_followup import load_followup
 from samordna.demo_interventions import load_interventions
 from samordna.economy import services
@@ -37,6 +38,7 @@ def load_demo() -> list[Association]:
         load_budgets(association)
         load_frames(association)
         load_followup(association, date.today())
+        load_texts(association)
     _staff()
     return associations
 
