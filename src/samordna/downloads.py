@@ -34,6 +34,7 @@ class Sheet:
     kinds: Sequence[str] = ()
     bold_rows: set[int] = field(default_factory=set)
     caption: str = ""
+    cell_kinds: Sequence[Sequence[str]] | None = None  # per cell, when columns are mixed
 
 
 def csv_response(
@@ -90,13 +91,19 @@ def _write_sheet(book: Any, formats: dict[str, Any], sheet: Sheet, name: str) ->
     for index, row in enumerate(sheet.rows):
         bold = "bold" if index in sheet.bold_rows else ""
         for column, value in enumerate(row):
-            kind = kinds[column] if column < len(kinds) else TEXT
+            kind = _kind(sheet, kinds, index, column)
             shown = _write_cell(page, formats, top + 1 + index, column, value, kind, bold)
             if column < len(widths):
                 widths[column] = max(widths[column], len(shown))
     for column, width in enumerate(widths):
         page.set_column(column, column, min(max(width + 2, 8), 60))
     page.freeze_panes(top + 1, 0)
+
+
+def _kind(sheet: Sheet, kinds: list[str], row: int, column: int) -> str:
+    if sheet.cell_kinds is not None:
+        return sheet.cell_kinds[row][column]
+    return kinds[column] if column < len(kinds) else TEXT
 
 
 def _write_cell(
