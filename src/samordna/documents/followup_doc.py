@@ -106,8 +106,8 @@ def _subgoal_table(found: followup.Report, year: int) -> doc.Table:
 
 
 def _by_sex_table(found: followup.Report, year: int) -> doc.Table:
-    columns = [("", TEXT)] + [(label, COUNT) for label in found.by_sex.labels] + [("Totalt", COUNT)]
-    columns[0] = ("Deltagare", TEXT)
+    columns = [("Deltagare", TEXT), *((label, COUNT) for label in found.by_sex.labels)]
+    columns.append(("Totalt", COUNT))
     cells = [c.shown for c in found.by_sex.cells]
     rows = [("Deltog under året", *cells, found.by_sex.total.shown)]
     return doc.table(f"Deltagare {year} per kön", columns, rows)

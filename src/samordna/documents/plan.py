@@ -103,7 +103,7 @@ def _organisation(association: Association) -> list[Block]:
 
 
 def _seat_name(seat: BoardSeat) -> str:
-    name = seat.person_name or "(vakant)"
+    name = seat.person_name or "(namnet är inte inskrivet)"
     role = f", {seat.get_role_display().lower()}" if seat.role else ""
     return f"{name}{role}"
 
