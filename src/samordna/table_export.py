@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import escape
 
-from samordna.core.money import MoneyError, parse_amount
+from samordna.core.money import MoneyError, exact_kronor, parse_amount
 from samordna.downloads import KR, NUMBER, PERCENT, TEXT, XLSX, Sheet, file_response, workbook_bytes
 
 MARKER = b"<!-- sidans-tabeller -->"
@@ -36,8 +36,7 @@ def typed(text: str) -> tuple[object, str]:
         return None, TEXT
     try:
         if AMOUNT.match(text):
-            ore = parse_amount(text)
-            return (ore // 100 if ore % 100 == 0 else Fraction(ore, 100)), KR
+            return exact_kronor(parse_amount(text)), KR
     except MoneyError:
         return text, TEXT
     number = text.replace("−", "-")

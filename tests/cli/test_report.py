@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
-
 import pytest
 
 from samordna.cli import main
 from samordna.demo import load_demo
+from tests.documents.test_outputs import docx_text
 
 SLUG = "trollhattan-lilla-edet-grastorp"
 
@@ -45,8 +42,7 @@ def test_the_plan_is_written_as_pdf(demo, tmp_path, capsys):
 def test_notices_without_member_hold_every_member(demo, tmp_path):
     target = tmp_path / "avisering.docx"
     assert main(_args("notice", "docx", target)) == 0
-    xml = zipfile.ZipFile(io.BytesIO(target.read_bytes())).read("word/document.xml").decode()
-    text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+    text = docx_text(target.read_bytes())
     for name in (
         "Försäkringskassan",
         "Trollhättans Stad",

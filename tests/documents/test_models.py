@@ -133,3 +133,14 @@ def test_cells_are_written_through_the_one_format_function():
     assert doc.cell_text(Fraction("18.7395"), doc.Column("Andel", doc.PERCENT)) == "18,74 %"
     assert doc.cell_text("<5", doc.Column("Antal", doc.COUNT)) == "<5"
     assert doc.cell_text(12_500, doc.Column("Antal", doc.COUNT)) == "12 500"
+
+
+def test_the_laws_shares_are_read_from_the_dated_parameter_file(trollhattan):
+    from datetime import date
+
+    from samordna.core.allocation import shares_text
+
+    text = shares_text(date(2020, 1, 1))
+    assert "Staten betalar 1/2, regionen 1/4 och kommunerna 1/4" in text
+    assert "2003:1210" in text and "5 §" in text
+    assert text in notice.build(trollhattan, 2020).text()

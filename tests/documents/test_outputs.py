@@ -29,7 +29,7 @@ def _pdf_info(data: bytes, tmp_path) -> str:
     return subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
 
 
-def _docx_text(data: bytes, part: str = "word/document.xml") -> str:
+def docx_text(data: bytes, part: str = "word/document.xml") -> str:
     xml = zipfile.ZipFile(io.BytesIO(data)).read(part).decode("utf-8")
     return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
 
@@ -52,7 +52,7 @@ def test_the_plan_pdf_reads_as_the_plan_with_page_numbers_and_tags(trollhattan, 
 def test_the_plan_in_word_holds_the_same_text_and_a_page_field(trollhattan):
     document = plan.build(trollhattan, 2020)
     data = render(document, "docx")
-    text = _docx_text(data)
+    text = docx_text(data)
     assert "Verksamhetsplan och budget 2020" in text
     assert "7 156 000 kr" in text and "1 341 000 kr" in text
     assert "Den 1 januari 2009 bildades" in text
@@ -99,7 +99,7 @@ def test_a_restyled_word_template_is_used(trollhattan):
     data = render(plan.build(trollhattan, 2020), "docx", buffer.getvalue())
     styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
     assert "123456" in styles
-    assert "Medlemsbidrag 2020" in _docx_text(data)
+    assert "Medlemsbidrag 2020" in docx_text(data)
 
 
 def test_a_file_that_is_not_word_is_refused_as_template():

@@ -47,20 +47,18 @@ def write_report(args: argparse.Namespace) -> int:
         raise CommandError("--member gäller bara notice (aviseringen).")
     association = association_named(args.association)
     document = _document(association, args)
-    from samordna.documents.models import DocumentLayout
+    from samordna.documents.common import word_template
     from samordna.documents.outputs import render
 
-    layout = DocumentLayout.objects.filter(association=association).first()
-    template = bytes(layout.word_template) if layout and layout.word_template else None
-    _write(target, render(document, args.format, template))
+    _write(target, render(document, args.format, word_template(association)))
     print(f"Skrev {KINDS[args.kind]} {args.year} för {association.name} till {target}.")
     return 0
 
 
 def _document(association: Any, args: argparse.Namespace) -> Any:
-    from samordna.documents import followup_doc, notice, plan
+    from samordna.documents import common, followup_doc, notice, plan
 
-    if not 1990 <= args.year <= 2100:
+    if not common.plausible(args.year):
         raise CommandError(f"Året {args.year} är inte rimligt.")
     if args.kind == "plan":
         return plan.build(association, args.year)

@@ -157,6 +157,17 @@ def total_from_state_half(state_amount: int, when: date) -> int:
     return int(total)
 
 
+def shares_text(when: date) -> str:
+    """The law's split in words, from the parameter file in force on `when`, with its source."""
+    parameter, in_force = _in_force(when)
+    shares = _party_shares(in_force)
+    return (
+        f"Staten betalar {shares['state']}, regionen {shares['region']} och kommunerna "
+        f"{shares['municipality']} av förbundets medlemsbidrag ({parameter.source}). "
+        "Kommunernas del fördelas efter invånarantal eller avtalad andel."
+    )
+
+
 def format_percent(value: Fraction, decimals: int = 2, *, trim: bool = False) -> str:
     """Swedish percent: Fraction("74.96") -> "74,96 %"; `trim` drops trailing zeros ("40 %")."""
     return f"{_decimal_text(value, decimals, trim)} %"

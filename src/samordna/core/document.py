@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
 
@@ -175,6 +175,15 @@ def _chunk_blocks(chunk: str) -> Iterable[Block]:
         yield Paragraph(" ".join(prose))
     if items:
         yield Bullets(tuple(items))
+
+
+def with_sum(found: Table, label: str = "Summa") -> Table:
+    """The table with a sum row under it: each amount column added up, missing amounts as 0."""
+    cells: list[object] = [label]
+    for index, column in enumerate(found.columns[1:], start=1):
+        amounts = [row.cells[index] for row in found.rows]
+        cells.append(sum(a for a in amounts if isinstance(a, int)) if column.kind == AMOUNT else "")
+    return replace(found, rows=(*found.rows, Row(tuple(cells), "sum")))
 
 
 def table(

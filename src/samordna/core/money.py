@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 ORE_PER_UNIT = {"kr": 100, "tkr": 100_000, "mkr": 100_000_000}
 _UNIT_WORDS = {
@@ -100,6 +101,11 @@ def rounded_kronor(ore: int) -> int:
     """An amount in whole kronor, öre rounded half away from zero (exports of outcomes)."""
     sign = -1 if ore < 0 else 1
     return sign * ((abs(ore) + 50) // 100)
+
+
+def exact_kronor(ore: int) -> int | Fraction:
+    """An amount in kronor without rounding (Excel cells): whole kronor as int, else a fraction."""
+    return ore // 100 if ore % 100 == 0 else Fraction(ore, 100)
 
 
 def ore_from_kronor(kr: int) -> int:

@@ -95,6 +95,13 @@ def _totals(column: Column) -> YearTotals | None:
     return totals(column.budget).get(column.year)
 
 
+def deviation(budgeted: int | None, actual: int | None) -> int | None:
+    """Outcome minus budget (above zero: more than budgeted); None when either is missing."""
+    if budgeted is None or actual is None:
+        return None
+    return actual - budgeted
+
+
 def forecast_line(budgeted: int, actual_by_month: Mapping[int, int], through_month: int) -> int:
     """Forecast for the whole year: the outcome through `through_month` and the budget for the
     months left, pro rata (a twelfth a month), rounded to whole kronor."""

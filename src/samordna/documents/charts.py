@@ -79,7 +79,7 @@ def _scale(chart: Chart) -> tuple[float, str]:
 
 
 def _value_label(scale: tuple[float, str]) -> FuncFormatter:
-    divisor, unit = scale
+    unit = scale[1]
 
     def label(value: float, _position: int) -> str:
         if unit in {"tkr", "mkr"}:

@@ -50,6 +50,19 @@ def logo(association: Association) -> bytes | None:
     return bytes(layout.logo) if layout and layout.logo else None
 
 
+def word_template(association: Association) -> bytes | None:
+    """The förbund's own Word template, or None for the standard one."""
+    layout = DocumentLayout.objects.filter(association=association).first()
+    return bytes(layout.word_template) if layout and layout.word_template else None
+
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # years a document can be asked for
+
+
+def plausible(year: int) -> bool:
+    return FIRST_YEAR <= year <= LAST_YEAR
+
+
 def joined(names: Iterable[str]) -> str:
     """ "A, B och C"."""
     names = list(names)

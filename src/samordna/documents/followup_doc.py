@@ -8,13 +8,14 @@ from dataclasses import replace
 
 from samordna.associations.models import Association
 from samordna.budgets import services as budgets
-from samordna.budgets.equity_views import projection_of
+from samordna.budgets.equity_views import bands_for, projection_of
 from samordna.budgets.views import outcome_columns
 from samordna.core import document as doc
-from samordna.core import followup
+from samordna.core import equity, followup
 from samordna.core.budget import SECTION_LABELS
 from samordna.core.document import AMOUNT, COUNT, TEXT, Block, Row
-from samordna.core.outcome import OutcomeTable, outcome_table
+from samordna.core.money import format_amount
+from samordna.core.outcome import OutcomeTable, deviation, outcome_table
 from samordna.core.suppression import shown
 from samordna.documents import charts_data, common
 from samordna.documents.texts import texts_for
@@ -85,9 +86,8 @@ def _participant_facts(found: followup.Report) -> str:
             f"Livskvaliteten ändrades i genomsnitt med {found.quality_change} steg "
             "på skalan 0–10 mellan start och avslut."
         )
-    if found.cost is not None and found.participants.count >= 5:
-        per = found.cost // found.participants.count
-        parts.append(f"Kostnaden per deltagare var {doc.format_amount(per - per % 100)}.")
+    if found.cost_per_participant is not None:
+        parts.append(f"Kostnaden per deltagare var {format_amount(found.cost_per_participant)}.")
     return " ".join(parts)
 
 
@@ -120,7 +120,7 @@ def _indicators(association: Association, year: int) -> list[Block]:
             r.indicator.text or "(lydelsen är inte inskriven)",
             r.fulfilment.percent,
             r.fulfilment.target,
-            shown(r.fulfilment.answers),
+            r.fulfilment.answers_shown,
         )
         for r in followup_services.indicator_rows(association, year)
         if r.fulfilment.answers or r.fulfilment.target is not None
@@ -150,32 +150,28 @@ def _outcome_table(found: OutcomeTable, year: int) -> doc.Table:
         if line.section != section:
             section = line.section
             rows.append(Row((SECTION_LABELS[section], None, None, None), "heading"))
-        rows.append(Row((line.label, *line.amounts, _difference(line.amounts))))
+        rows.append(Row((line.label, *line.amounts, deviation(*line.amounts))))
     results = [t.result if t else None for t in found.totals]
-    rows.append(Row(("Årets resultat", *results, _difference(results)), "result"))
+    rows.append(Row(("Årets resultat", *results, deviation(*results)), "result"))
     columns = [("Budgetpost", TEXT)] + [(h, AMOUNT) for h in found.headings]
     columns.append(("Avvikelse", AMOUNT))
     return doc.table(f"Budget och utfall {year} per rad", columns, rows)
 
 
-def _difference(amounts: list[int | None]) -> int | None:
-    budgeted, actual = amounts
-    if budgeted is None or actual is None:
-        return None
-    return actual - budgeted
-
-
 def _equity(association: Association, year: int, found: OutcomeTable) -> list[Block]:
     budget = budgets.latest_of_year(association, year)
     years = projection_of(budget) if budget else []
-    if not years:
+    if budget is None or not years:
         return []
     first = years[0]
+    shown_years = [("Enligt budget", first)]
     actual = found.totals[1]
-    rows = [("Enligt budget", first.opening, first.result, first.closing, first.cap.amount)]
     if actual is not None:
-        closing = first.opening + actual.result
-        rows.append((found.headings[1], first.opening, actual.result, closing, first.cap.amount))
+        outcome = equity.project(
+            first.opening, {year: actual.result}, {year: first.contributions}, bands_for(budget)
+        )
+        shown_years.append((found.headings[1], outcome[0]))
+    rows = [(label, y.opening, y.result, y.closing, y.cap.amount) for label, y in shown_years]
     columns = (
         ("", TEXT),
         ("Ingående eget kapital", AMOUNT),

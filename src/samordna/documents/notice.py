@@ -3,10 +3,13 @@ was computed and the payment terms; one member's or all members' in one document
 
 from __future__ import annotations
 
+from datetime import date
+
 from samordna.associations.models import Association, Member
 from samordna.core import document as doc
-from samordna.core.allocation import format_percent
+from samordna.core.allocation import format_percent, shares_text
 from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row
+from samordna.core.money import format_amount
 from samordna.documents import common
 from samordna.documents.texts import texts_for
 from samordna.economy.models import Contribution, ContributionYear
@@ -54,13 +57,13 @@ def build(association: Association, year: int, member: Member | None = None) -> 
 def _notice(saved: ContributionYear, contribution: Contribution, terms: str) -> list[Block]:
     member = contribution.member
     share = format_percent(common.fraction(contribution.percent), 2, trim=True)
-    amount = doc.format_amount(contribution.amount)
+    amount = format_amount(contribution.amount)
     blocks: list[Block] = [
         doc.Heading(f"Avisering av medlemsbidrag {saved.year}: {member.name}"),
         doc.Paragraph(
             f"{member.name} betalar {amount} i medlemsbidrag till "
             f"{saved.association.name} för {saved.year}. Det är {share} av förbundets "
-            f"medlemsbidrag på {doc.format_amount(saved.total)}."
+            f"medlemsbidrag på {format_amount(saved.total)}."
         ),
         doc.table(
             f"Medlemsbidrag {saved.year}: {member.name}",
@@ -71,11 +74,7 @@ def _notice(saved: ContributionYear, contribution: Contribution, terms: str) -> 
         ),
         doc.Heading("Så har beloppet räknats", 2),
         doc.Paragraph(contribution.basis),
-        doc.Paragraph(
-            "Enligt lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser "
-            "betalar staten hälften, regionen en fjärdedel och kommunerna en fjärdedel av "
-            "förbundets medlemsbidrag."
-        ),
+        doc.Paragraph(shares_text(date(saved.year, 1, 1))),
         common.contribution_table(saved),
     ]
     return [*blocks, doc.Heading("Betalning", 2), *doc.blocks_from_text(terms)]

@@ -17,9 +17,10 @@ from samordna.budgets.equity_views import goal_rows, projection_of
 from samordna.budgets.grid import display_rows
 from samordna.budgets.models import Budget
 from samordna.core import document as doc
-from samordna.core.allocation import format_percent
+from samordna.core.allocation import format_percent, shares_text
 from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row
 from samordna.core.followup import MEASURES
+from samordna.core.money import format_amount
 from samordna.documents import charts_data, common
 from samordna.documents.texts import LAW, texts_for
 from samordna.economy.models import ContributionYear
@@ -143,15 +144,12 @@ def _intervention_table(caption: str, chosen: list[Intervention], years: list[in
     columns = [("Insats", TEXT), ("Utförare", TEXT), ("Period", TEXT)]
     columns += [(f"Budget {y}", AMOUNT) for y in years]
     rows: list[Row] = []
-    sums = [0] * len(years)
     for insats in chosen:
         by_year = {b.year: b.amount for b in insats.budget_years.all()}
-        amounts = [by_year.get(y) for y in years]
-        sums = [total + (amount or 0) for total, amount in zip(sums, amounts, strict=True)]
         period = common.period(insats.start, insats.end)
+        amounts = (by_year.get(y) for y in years)
         rows.append(Row((insats.name, _performers(insats, everyone), period, *amounts)))
-    rows.append(Row(("Summa", "", "", *sums), "sum"))
-    return doc.table(caption, columns, rows)
+    return doc.with_sum(doc.table(caption, columns, rows))
 
 
 def _performers(insats: Intervention, everyone: set[int]) -> str:
@@ -210,10 +208,8 @@ def _contributions(association: Association, year: int) -> list[Block]:
         return [*blocks, doc.Paragraph(f"Medlemsbidragen för {year} är inte fördelade ännu.")]
     blocks.append(
         doc.Paragraph(
-            f"Förbundets medlemsbidrag uppgår {year} till {doc.format_amount(saved.total)}. "
-            "Staten står för hälften, regionen för en fjärdedel och kommunerna för en "
-            "fjärdedel; kommunernas del fördelas efter invånarantal. "
-            "Medlemsbidraget fördelas enligt nedan."
+            f"Förbundets medlemsbidrag uppgår {year} till {format_amount(saved.total)}. "
+            f"{shares_text(date(year, 1, 1))} Medlemsbidraget fördelas enligt nedan."
         )
     )
     blocks.append(common.contribution_table(saved))

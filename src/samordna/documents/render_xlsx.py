@@ -7,6 +7,7 @@ from fractions import Fraction
 
 from samordna.core import document as doc
 from samordna.core.document import AMOUNT, COUNT, PERCENT
+from samordna.core.money import exact_kronor
 from samordna.downloads import KR, NUMBER, TEXT, Sheet, workbook_bytes
 
 KINDS = {AMOUNT: KR, PERCENT: "percent", COUNT: NUMBER}
@@ -29,7 +30,7 @@ def _sheet(table: doc.Table) -> Sheet:
 def _value(value: object, column: doc.Column) -> object:
     """Amounts from öre to kronor, percent to a fraction of 1; text and "<5" stay as they are."""
     if column.kind == AMOUNT and isinstance(value, int):
-        return Fraction(value, 100) if value % 100 else value // 100
+        return exact_kronor(value)
     if column.kind == PERCENT and isinstance(value, int | Fraction):
         return Fraction(value) / 100
     return value

@@ -122,20 +122,14 @@ def texts_for(association: Association, year: int) -> dict[str, YearText]:
     return {p.key: found.get(p.key, YearText(p, p.default, None)) for p in PASSAGES}
 
 
-def save_texts(association: Association, year: int, texts: dict[str, str], user: object) -> int:
-    """Store the year's texts; return how many changed from what the year showed before."""
-    shown = texts_for(association, year)
-    changed = 0
+def save_texts(association: Association, year: int, texts: dict[str, str], user: object) -> None:
+    """Store the year's texts as its own, every passage, so later years start from them."""
     for key, text in texts.items():
         if key not in BY_KEY:
             continue
-        before = shown[key]
-        if before.text.strip() != text.strip():
-            changed += 1
         DocumentText.objects.update_or_create(
             association=association,
             year=year,
             key=key,
             defaults={"text": text.strip(), "saved_by": user},
         )
-    return changed

@@ -17,7 +17,16 @@ from samordna.associations.access import EDITORS, association_view
 from samordna.associations.forms import NoIdentityMixin
 from samordna.associations.models import Association, Member
 from samordna.core import document as doc
-from samordna.documents import followup_doc, notice, outputs, plan, render_docx, render_html, texts
+from samordna.documents import (
+    common,
+    followup_doc,
+    notice,
+    outputs,
+    plan,
+    render_docx,
+    render_html,
+    texts,
+)
 from samordna.documents.models import DocumentLayout
 from samordna.documents.outputs import CONTENT_TYPES
 from samordna.downloads import file_response
@@ -56,12 +65,17 @@ def document_list(request: HttpRequest, association: Association) -> HttpRespons
 
 
 def _build(association: Association, kind: str, year: int, member: int | None) -> doc.Document:
-    if kind not in BUILDERS or not 1990 <= year <= 2100:
+    if kind not in BUILDERS or not common.plausible(year):
         raise Http404("Dokumentet finns inte.")
     if kind == "medlemsbidrag":
         chosen = get_object_or_404(Member, association=association, pk=member) if member else None
         return notice.build(association, year, chosen)
     return BUILDERS[kind](association, year)
+
+
+def _missing(request: HttpRequest, association: Association, error: Exception) -> HttpResponse:
+    context = {"association": association, "error": str(error), "title": "Medlemsbidrag"}
+    return render(request, "documents/missing.html", context, status=404)
 
 
 @association_view()
@@ -71,8 +85,7 @@ def document_preview(
     try:
         document = _build(association, kind, year, member)
     except notice.NoticeError as error:
-        context = {"association": association, "error": str(error), "title": "Medlemsbidrag"}
-        return render(request, "documents/missing.html", context, status=404)
+        return _missing(request, association, error)
     context = {
         "association": association,
         "document": document,
@@ -107,15 +120,9 @@ def document_download(
     try:
         document = _build(association, kind, year, member)
     except notice.NoticeError as error:
-        context = {"association": association, "error": str(error), "title": "Medlemsbidrag"}
-        return render(request, "documents/missing.html", context, status=404)
-    data = outputs.render(document, fmt, _template(association))
+        return _missing(request, association, error)
+    data = outputs.render(document, fmt, common.word_template(association))
     return file_response(data, f"{document.filename}.{fmt}", CONTENT_TYPES[fmt])
-
-
-def _template(association: Association) -> bytes | None:
-    layout = DocumentLayout.objects.filter(association=association).first()
-    return bytes(layout.word_template) if layout and layout.word_template else None
 
 
 class TextsForm(NoIdentityMixin, forms.Form):
@@ -133,7 +140,7 @@ class TextsForm(NoIdentityMixin, forms.Form):
 
 @association_view(*EDITORS)
 def document_texts(request: HttpRequest, association: Association, year: int) -> HttpResponse:
-    if not 1990 <= year <= 2100:
+    if not common.plausible(year):
         raise Http404("Året finns inte.")
     shown = texts.texts_for(association, year)
     form = TextsForm(request.POST or None, shown=shown)
@@ -213,5 +220,5 @@ def _save_layout(layout: DocumentLayout, form: LayoutForm, request: HttpRequest)
 
 @association_view(*EDITORS)
 def standard_template(request: HttpRequest, association: Association) -> HttpResponse:
-    data = _template(association) or render_docx.standard_template()
+    data = common.word_template(association) or render_docx.standard_template()
     return file_response(data, "samordna-mall.docx", CONTENT_TYPES["docx"])
