@@ -144,3 +144,8 @@ def test_the_laws_shares_are_read_from_the_dated_parameter_file(trollhattan):
     assert "Staten betalar 1/2, regionen 1/4 och kommunerna 1/4" in text
     assert "2003:1210" in text and "5 §" in text
     assert text in notice.build(trollhattan, 2020).text()
+
+
+def test_a_plan_with_one_plan_year_names_that_year_once(demo):
+    document = plan.build(demo["sodra-roslagen"], 2016)
+    assert document.subtitle == "med plan för 2017"

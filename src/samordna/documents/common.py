@@ -82,6 +82,7 @@ def period(start: date | None, end: date | None) -> str:
 
 
 def span(years: Sequence[int]) -> str:
+    """ "2020–2022", or one year alone."""
     return f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
 
 

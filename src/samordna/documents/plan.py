@@ -50,7 +50,7 @@ def build(association: Association, year: int) -> doc.Document:
     return doc.Document(
         kind="plan",
         title=f"Verksamhetsplan och budget {year}",
-        subtitle=f"med plan för {year + 1}–{last}" if last > year else "",
+        subtitle=f"med plan för {common.span(range(year + 1, last + 1))}" if last > year else "",
         association=association.name,
         year=year,
         cover_lines=common.cover_lines(association, _decided(budget)),
