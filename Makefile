@@ -28,6 +28,10 @@ run: install
 test: install lint
 	$(BIN)/python -m pytest
 
+# Everything but the browser tests, on both cores: the everyday loop.
+test-fast: install
+	$(BIN)/python -m pytest -n 2 -m "not browser"
+
 lint: install
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests

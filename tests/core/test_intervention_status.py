@@ -15,7 +15,7 @@ from samordna.core.intervention_status import (
     move_error,
 )
 
-ALLOWED = [(current, new) for current, targets in MOVES.items() for new in targets]
+ALLOWED = [(current, new) for current, targets in MOVES.items() for new in sorted(targets)]
 REFUSED = [(current, new) for current in STATUSES for new in STATUSES if new not in MOVES[current]]
 
 
