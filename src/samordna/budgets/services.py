@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import F
 
 from samordna.associations.models import Association, Member
+from samordna.audit import bulk
 from samordna.budgets.models import (
     Budget,
     BudgetAmount,
@@ -219,9 +220,12 @@ def _store_rows(
             position=position,
             member=member,
         )
-        BudgetAmount.objects.bulk_create(
-            BudgetAmount(line=line, year=year, amount=amount)
-            for year, amount in row.amounts.items()
+        bulk.bulk_create(
+            BudgetAmount,
+            (
+                BudgetAmount(line=line, year=year, amount=amount)
+                for year, amount in row.amounts.items()
+            ),
         )
 
 
@@ -248,7 +252,7 @@ def decide(version: BudgetVersion, decision: Decision) -> BudgetVersion:
     version.save()
     _register_decision(version)
     if version.revises_id:
-        BudgetVersion.objects.filter(pk=version.revises_id).update(superseded=True)
+        bulk.update(BudgetVersion.objects.filter(pk=version.revises_id), superseded=True)
     return version
 
 
@@ -295,8 +299,9 @@ def copy_rows(source: BudgetVersion, target: BudgetVersion) -> None:
             member=row.member,
             intervention=row.intervention,
         )
-        BudgetAmount.objects.bulk_create(
-            BudgetAmount(line=line, year=a.year, amount=a.amount) for a in amounts[row.pk]
+        bulk.bulk_create(
+            BudgetAmount,
+            (BudgetAmount(line=line, year=a.year, amount=a.amount) for a in amounts[row.pk]),
         )
 
 
