@@ -154,10 +154,20 @@ def set_amounts(version: BudgetVersion, amounts: Mapping[tuple[int, int], int | 
     """Store amounts keyed by (line id, year); None empties the cell. All or nothing."""
     lines = {line.pk: line for line in version.lines.all()}
     for (line_id, year), amount in amounts.items():
-        line = lines[line_id]
-        BudgetAmount.objects.filter(line=line, year=year).delete()
-        if amount is not None:
-            BudgetAmount.objects.create(line=line, year=year, amount=amount)
+        _set_amount(lines[line_id], year, amount)
+
+
+def _set_amount(line: BudgetLine, year: int, amount: int | None) -> None:
+    """Change the stored amount in place, so the history shows its before and after."""
+    stored = BudgetAmount.objects.filter(line=line, year=year).first()
+    if amount is None:
+        if stored is not None:
+            stored.delete()
+    elif stored is None:
+        BudgetAmount.objects.create(line=line, year=year, amount=amount)
+    elif stored.amount != amount:
+        stored.amount = amount
+        stored.save()
 
 
 @transaction.atomic
