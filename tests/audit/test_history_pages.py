@@ -171,3 +171,29 @@ def test_the_object_pages_link_to_their_history_for_the_chef_only(client, chef, 
     client.force_login(chef)
     page = _text(client.get(reverse("members", args=[association.slug])))
     assert reverse("history", args=[association.slug]) in page
+
+
+def test_the_revisor_finds_a_members_history_from_its_row(client, auditor, board, association):
+    member = association.members.get(kind="fk")
+    link = reverse("object_history", args=[association.slug, "associations.member", member.pk])
+    client.force_login(auditor)
+    assert link in _text(client.get(reverse("members", args=[association.slug])))
+    client.force_login(board)
+    assert link not in _text(client.get(reverse("members", args=[association.slug])))
+    assert client.get(link).status_code == 403
+
+
+def test_a_participants_birth_year_is_not_shown_in_the_history(client, chef, association):
+    from samordna.followup.models import Episode
+
+    insats = Intervention.objects.create(association=association, name="Team", kind="individual")
+    episode = Episode.objects.create(
+        intervention=insats, sex="kvinna", birth_year=1987, start=date(2026, 1, 5)
+    )
+    client.force_login(chef)
+    page = _text(
+        client.get(
+            reverse("object_history", args=[association.slug, "followup.episode", episode.pk])
+        )
+    )
+    assert episode.code in page and "1987" not in page and "(visas inte)" in page

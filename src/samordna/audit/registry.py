@@ -26,6 +26,8 @@ NOT_RECORDED = {
     "followup.surveyticket",  # one-time tickets of the anonymous form
 }
 SKIPPED_FIELDS = {"position", "token", "password", "secret"}
+# Shown on the pages only as an age band: the trail says that it changed, not what it was.
+HIDDEN_FIELDS = {"followup.episode": ["birth_year"]}
 
 _acting_as: ContextVar[str | None] = ContextVar("samordna_acting_as", default=None)
 
@@ -68,7 +70,14 @@ def register_models() -> None:
             model,
             exclude_fields=[f.name for f in fields if _skipped(f)],
             m2m_fields={f.name for f in fields if f.many_to_many and not f.auto_created},
+            mask_fields=HIDDEN_FIELDS.get(label_of(model), []),
+            mask_callable="samordna.audit.registry.hidden",
         )
+
+
+def hidden(value: str) -> str:
+    """The value of a hidden field as the trail keeps it."""
+    return "(visas inte)" if value not in ("", "None") else "None"
 
 
 def _skipped(field: Any) -> bool:

@@ -13,7 +13,7 @@ HISTORY_READERS = ("chef", "revisor")
 
 
 @register.simple_tag(takes_context=True)
-def history_link(context: Any, obj: Any, text: str = "Historik") -> str:
+def history_link(context: Any, obj: Any, text: str = "Historik", of: str = "") -> str:
     membership = context.get("membership")
     if obj is None or membership is None or membership.role not in HISTORY_READERS:
         return ""
@@ -21,4 +21,9 @@ def history_link(context: Any, obj: Any, text: str = "Historik") -> str:
         "object_history",
         args=[membership.association.slug, obj._meta.label_lower, obj.pk],
     )
+    if of:
+        label = f"{text} för {of}"
+        return format_html(
+            '<a class="history-link" href="{}" aria-label="{}">{}</a>', url, label, text
+        )
     return format_html('<a class="history-link" href="{}">{}</a>', url, text)
