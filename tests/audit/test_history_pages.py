@@ -197,3 +197,15 @@ def test_a_participants_birth_year_is_not_shown_in_the_history(client, chef, ass
         )
     )
     assert episode.code in page and "1987" not in page and "(visas inte)" in page
+
+
+def test_a_new_logo_is_on_record_by_its_file_name(client, chef, association):
+    from samordna.documents.models import DocumentLayout
+
+    layout = DocumentLayout.objects.create(association=association)
+    layout.logo, layout.logo_name = b"\x89PNG\r\n", "logotyp.png"
+    layout.save()
+    client.force_login(chef)
+    page = _history(client, association, kind="documents.documentlayout", action="andrad")
+    assert "<td>logotypens filnamn</td><td>–</td><td>logotyp.png</td>" in page
+    assert "PNG" not in page

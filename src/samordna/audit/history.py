@@ -65,9 +65,10 @@ def for_association(association: Association) -> QuerySet[Change]:
 def for_object(association: Association, label: str, pk: int) -> QuerySet[Change]:
     app_label, model = label.split(".")
     own = Q(content_type__app_label=app_label, content_type__model=model, object_pk=str(pk))
-    return Change.objects.filter(association_pk=association.pk).filter(
-        own | Q(within__contains=f" {label}:{pk} ")
-    )
+    entries = Change.objects.filter(association_pk=association.pk)
+    if label == "associations.association":  # the förbund's own details, not all it holds
+        return entries.filter(own)
+    return entries.filter(own | Q(within__contains=f" {label}:{pk} "))
 
 
 def filtered(entries: QuerySet[Change], filters: Filters) -> QuerySet[Change]:

@@ -4,10 +4,12 @@ show them (amounts through the one money formatter, choices by their label)."""
 from __future__ import annotations
 
 import contextlib
+from datetime import UTC, datetime
 from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
+from django.utils import timezone
 
 from samordna.core.money import format_amount
 
@@ -86,6 +88,11 @@ FIELDS = {
     "imported_by": "importerad av",
     "filed_by": "inlämnad av",
     "link": "enkätlänk",
+    "saved_at": "sparad",
+    "created_at": "skapad",
+    "updated_at": "ändrad",
+    "imported_at": "importerad",
+    "filed_at": "inlämnad",
 }
 EMPTY = "–"
 
@@ -155,9 +162,22 @@ def display(field: Any, value: Any) -> str:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(field, models.BigIntegerField):
         return _money(value)
+    if isinstance(field, models.DateTimeField):
+        return _moment(value)
     if isinstance(field, models.BooleanField):
         return "ja" if str(value) == "True" else "nej"
     return str(value)
+
+
+def _moment(value: Any) -> str:
+    """A time as the trail stores it (UTC, without zone) in Swedish local time."""
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    if timezone.is_naive(moment):
+        moment = moment.replace(tzinfo=UTC)
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
 
 
 def _money(value: Any) -> str:

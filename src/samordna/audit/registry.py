@@ -81,8 +81,12 @@ def hidden(value: str) -> str:
 
 
 def _skipped(field: Any) -> bool:
+    """Fields the trail leaves out: ids, reverse relations, file contents (their file name is
+    kept), and "saved at" stamps (the entry has its own time)."""
     if field.auto_created or getattr(field, "primary_key", False):
-        return True  # the id and the other side of a relation
+        return True
+    if isinstance(field, models.BinaryField):
+        return True
     automatic = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
     return automatic or field.name in SKIPPED_FIELDS
 

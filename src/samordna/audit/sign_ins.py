@@ -34,7 +34,7 @@ def sign_in_failed(
         _record(user, Change.Event.SIGN_IN_FAILED, request, actor=None)
 
 
-def _record(user: Any, event: str, request: Any, actor: Any) -> None:
+def _record(user: Any, event: Any, request: Any, actor: Any) -> None:
     Change.objects.create(
         content_type=ContentType.objects.get_for_model(type(user)),
         object_pk=str(user.pk),
@@ -43,6 +43,6 @@ def _record(user: Any, event: str, request: Any, actor: Any) -> None:
         action=Change.Action.ACCESS,
         event=event,
         actor=actor,
-        actor_label="" if actor else str(user),
+        actor_label="",
         remote_addr=request.META.get("REMOTE_ADDR") if request is not None else None,
     )
