@@ -54,3 +54,10 @@ def test_the_revisor_sees_the_chefs_changes_in_the_history(page, forbund):
     table = page.get_by_role("table", name="Förbundets historik").inner_text()
     assert "Eva Ek" in table and "Samverkansteam" not in table
     check_page(page, "historik-filtrerad")
+
+    page.goto(f"{base}/budget/{budget.pk}/")
+    page.get_by_role("link", name="Historik", exact=True).last.click()
+    page.get_by_role("heading", name="Historik: budget Budget 2021").wait_for()
+    table = page.get_by_role("table", name="Uppgiftens historik").inner_text()
+    assert "1 250 000 kr" in table.replace("\u00a0", " ") and "Eva Ek" not in table
+    check_page(page, "historik-budget")

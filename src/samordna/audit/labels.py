@@ -113,7 +113,8 @@ def describe(instance: models.Model) -> str:
 
 def _own_words(instance: models.Model) -> list[str]:
     words = []
-    for name in ("line", "user", "member", "label", "seat", "person_name", "title", "role", "year"):
+    names = ("budget", "line", "user", "member", "label", "seat", "person_name", "title", "role")
+    for name in (*names, "number", "year"):
         field = _field(type(instance), name)
         if field is not None:
             words.append(_word(instance, field))
@@ -121,6 +122,8 @@ def _own_words(instance: models.Model) -> list[str]:
 
 
 def _word(instance: models.Model, field: Any) -> str:
+    if field.name == "number":  # "version 2", "konto 3010"
+        return f"{field.verbose_name} {getattr(instance, field.name)}"
     if not field.is_relation:
         return display(field, getattr(instance, field.name))
     related = None
