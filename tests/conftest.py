@@ -6,10 +6,17 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from hypothesis import settings
 
 from samordna.associations.models import Association, Member, Membership, Population
 
 PASSWORD = "ett-langt-testlosenord"
+
+# Hypothesis: `ci` at full strength (make test, and a bare pytest); `fast` for make test-fast.
+# No deadline in either: speed is measured in make bench, never asserted by a timer in a test.
+settings.register_profile("ci", deadline=None)
+settings.register_profile("fast", max_examples=20, deadline=None)
+settings.load_profile("ci")
 
 
 def make_user(username: str, association: Association | None = None, role: str = "chef"):
