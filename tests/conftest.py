@@ -1,16 +1,21 @@
-"""Shared fixtures: a förbund with its members, and the personas who ask for its pages."""
+"""Shared fixtures: a förbund with its members, the personas who ask for its pages, the demo."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from hypothesis import settings
 
 from samordna.associations.models import Association, Member, Membership, Population
+from samordna.demo import load_demo
 
 PASSWORD = "ett-langt-testlosenord"
+# "Today" for the tests that need one: time is frozen there (time-machine), never read.
+TODAY = datetime(2026, 6, 15, 12, tzinfo=UTC)
 
 # Hypothesis: `ci` at full strength (make test, and a bare pytest); `fast` for make test-fast.
 # No deadline in either: speed is measured in make bench, never asserted by a timer in a test.
@@ -86,3 +91,22 @@ def other_chef(other_association):
 @pytest.fixture
 def outsider(db):
     return make_user("utomstaende")
+
+
+@pytest.fixture(scope="module")
+def demo_in_module(django_db_setup, django_db_blocker):
+    """The demo loaded once per test module, in a transaction rolled back when the module ends.
+
+    Each test runs inside it in its own savepoint (the `db` fixture), so what a test changes is
+    gone for the next one, as if the demo had been loaded afresh.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_in_module, db):
+    """The demo förbund by slug, for document, CLI and page tests."""
+    return {a.slug: a for a in Association.objects.all()}
