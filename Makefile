@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 # The Debian packages: installed when missing (as root), otherwise the command to run, exit 2.
 SYSTEM := $(PYTHON) tools/system_packages.py
 
-.PHONY: install run test test-fast lint bench messages clean
+.PHONY: install run test test-fast lint docs bench messages clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Samordna kräver Python 3.11 eller senare") if sys.version_info < (3, 11) else None'
@@ -42,9 +42,15 @@ test-fast: install
 	$(BIN)/python -m pytest -n 2 -m "not browser" --hypothesis-profile=fast
 
 lint: install
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff format --check src tests tools
 	$(BIN)/mypy
+	$(BIN)/python tools/cli_docs.py --check
+
+# The usage blocks in docs/kommandon/ from the commands' real --help; the glossary's code tables.
+docs: install
+	$(BIN)/python tools/cli_docs.py
+	$(BIN)/python tools/ordlista.py
 
 bench: install
 	$(BIN)/python -m samordna.bench

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from samordna.associations.models import Association
+from samordna.demo import load_demo
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop runs in this thread
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -46,6 +49,15 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo, committed so the live server's thread sees it; afresh for each test because
+    the browser tests change it (tests/conftest.py's `demo` is once per module, in a savepoint).
+    """
+    load_demo()
+    return {a.slug: a for a in Association.objects.all()}
 
 
 @pytest.fixture
