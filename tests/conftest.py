@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -93,17 +95,24 @@ def outsider(db):
     return make_user("utomstaende")
 
 
-@pytest.fixture(scope="module")
-def demo_in_module(django_db_setup, django_db_blocker):
-    """The demo loaded once per test module, in a transaction rolled back when the module ends.
+@contextmanager
+def kept_for_module(django_db_blocker) -> Iterator[None]:
+    """Rows created inside stay for a whole test module and are rolled back when it ends.
 
-    Each test runs inside it in its own savepoint (the `db` fixture), so what a test changes is
-    gone for the next one, as if the demo had been loaded afresh.
+    Use it in a module-scoped fixture (setUpTestData style): each test then runs in its own
+    savepoint (the `db` fixture), so what a test changes is gone for the next one.
     """
     with django_db_blocker.unblock(), transaction.atomic():
-        load_demo()
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def demo_in_module(django_db_setup, django_db_blocker):
+    """The demo loaded once per test module (loading it takes seconds)."""
+    with kept_for_module(django_db_blocker):
+        load_demo()
+        yield
 
 
 @pytest.fixture
