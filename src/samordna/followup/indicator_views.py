@@ -170,7 +170,8 @@ def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
     found = link.first()
     if found is None or not found.open:
         return render(request, "followup/survey_closed.html", status=404)
-    questions = list(services.ensure_indicators(found.association, timezone.localdate()).filter(group=found.group))
+    slots = services.ensure_indicators(found.association, timezone.localdate())
+    questions = list(slots.filter(group=found.group))
     ask_sex = found.group in PARTICIPANT_GROUPS or any(q.by_sex for q in questions)
     form = survey_form(questions, ask_sex, request.POST if request.method == "POST" else None)
     context = {"link": found, "form": form, "group": GROUPS[found.group]}
