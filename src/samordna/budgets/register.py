@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from samordna.budgets.lines import add_line
 from samordna.budgets.models import BudgetAmount, BudgetLine, BudgetVersion, ImmutableError
 from samordna.interventions.models import Intervention, InterventionBudget
 
@@ -72,8 +73,6 @@ def fill_from_register(version: BudgetVersion) -> int:
 
     A line already carrying the insats's name in its section is linked rather than doubled.
     """
-    from samordna.budgets.services import add_line
-
     if version.is_locked:
         raise ImmutableError()
     touched = 0
