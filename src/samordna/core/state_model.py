@@ -15,7 +15,7 @@ from datetime import date
 from fractions import Fraction
 
 from samordna.core.allocation import format_percent
-from samordna.core.money import format_amount
+from samordna.core.money import format_amount, round_half_up
 from samordna.core.params import load
 
 
@@ -88,4 +88,4 @@ def _floor(values: dict, given: ModelInput) -> int | None:
 
 def _kr(value: Fraction | int) -> int:
     """Round öre to whole kronor, half up."""
-    return int(Fraction(value) / 100 + Fraction(1, 2)) * 100
+    return round_half_up(Fraction(value) / 100) * 100
