@@ -46,10 +46,10 @@ def _line_amounts(version: BudgetVersion) -> dict[Intervention, dict[int, int]]:
         line__version=version, line__intervention__isnull=False
     ).select_related("line__intervention")
     for amount in amounts:
-        years = found[amount.line.intervention]  # type: ignore[index]
+        years = found[amount.line.intervention]
         years[amount.year] = years.get(amount.year, 0) + amount.amount
     for line in version.lines.filter(intervention__isnull=False).select_related("intervention"):
-        found.setdefault(line.intervention, {})  # type: ignore[arg-type]
+        found.setdefault(line.intervention, {})
     return dict(found)
 
 

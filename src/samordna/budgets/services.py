@@ -217,26 +217,24 @@ def decide(version: BudgetVersion, decision: Decision) -> BudgetVersion:
     version.decided_by = decision.decided_by
     version.decision_text = decision.text
     version.save()
-    _register_decision(version)
+    _register_decision(version, decision.date)
     if version.revises_id:
         BudgetVersion.objects.filter(pk=version.revises_id).update(superseded=True)
     return version
 
 
-def _register_decision(version: BudgetVersion) -> None:
+def _register_decision(version: BudgetVersion, decided_on: date) -> None:
     """The decision goes into the förbund's decisions register, linked to the version."""
     budget = version.budget
     verb = "reviderad" if version.revises_id else "beslutad"
     RegisteredDecision.objects.create(
         association=budget.association,
-        date=version.decision_date,
+        date=decided_on,
         paragraph=version.decision_paragraph,
         kind="budget",
         text=f"{budget.name}, version {version.number} {verb}. {version.decision_text}".strip(),
         budget_version=version,
-        meeting=budget.association.meetings.filter(
-            body="styrelse", date=version.decision_date
-        ).first(),
+        meeting=budget.association.meetings.filter(body="styrelse", date=decided_on).first(),
     )
 
 

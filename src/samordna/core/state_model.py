@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import Any
 
 from samordna.core.allocation import format_percent
 from samordna.core.money import format_amount, round_half_up
@@ -77,7 +78,7 @@ def estimate(given: ModelInput) -> Estimate:
     return Estimate(base, by_support, by_population, capped, total, explanation)
 
 
-def _floor(values: dict, given: ModelInput) -> int | None:
+def _floor(values: dict[str, Any], given: ModelInput) -> int | None:
     cap_until = values.get("cut_cap_until")
     if given.previous is None or given.equity_above_cap or cap_until is None:
         return None
