@@ -45,6 +45,7 @@ lint: install
 	$(BIN)/ruff check src tests tools
 	$(BIN)/ruff format --check src tests tools
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/python tools/cli_docs.py --check
 
 # The usage blocks in docs/kommandon/ from the commands' real --help; the glossary's code tables.
@@ -53,7 +54,7 @@ docs: install
 	$(BIN)/python tools/ordlista.py
 
 bench: install
-	$(BIN)/python -m samordna.bench
+	$(BIN)/python tools/bench.py
 
 clean:
 	rm -rf $(VENV) samordna.sqlite3

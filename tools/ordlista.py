@@ -24,7 +24,7 @@ def _fields() -> Iterable[tuple[str, str, tuple[tuple[str, str], ...]]]:
     for model in apps.get_models():
         if not model.__module__.startswith("samordna."):
             continue
-        for field in model._meta.get_fields():
+        for field in model._meta.fields:
             if getattr(field, "choices", None):
                 title = str(field.verbose_name)
                 codes = tuple((str(c), str(label)) for c, label in field.flatchoices if c != "")
