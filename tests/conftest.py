@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 from samordna.associations.models import Association, Member, Membership, Population
 from samordna.demo import load_demo
@@ -21,8 +21,10 @@ TODAY = datetime(2026, 6, 15, 12, tzinfo=UTC)
 
 # Hypothesis: `ci` at full strength (make test, and a bare pytest); `fast` for make test-fast.
 # No deadline in either: speed is measured in make bench, never asserted by a timer in a test.
-settings.register_profile("ci", deadline=None)
-settings.register_profile("fast", max_examples=20, deadline=None)
+# Nor the too_slow health check: it times input generation, which a loaded machine slows down.
+UNTIMED = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("ci", **UNTIMED)
+settings.register_profile("fast", max_examples=20, **UNTIMED)
 settings.load_profile("ci")
 
 
