@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from samordna.audit.history import ACTION_NAMES, Filters
@@ -18,12 +20,14 @@ class HistoryFilterForm(forms.Form):
         label="Till och med", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args: object, actors: list, kinds: list, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self, *args: Any, actors: list[tuple[int, str]], kinds: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["actor"].choices = [("", "Alla"), *actors]  # type: ignore[attr-defined]
         self.fields["kind"].choices = [("", "Alla"), *kinds]  # type: ignore[attr-defined]
 
-    def clean(self) -> dict:  # type: ignore[type-arg]
+    def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("since") and data.get("until") and data["since"] > data["until"]:
             raise forms.ValidationError("Från-datumet måste vara före till-datumet.")

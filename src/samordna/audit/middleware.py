@@ -11,4 +11,4 @@ from samordna.audit.registry import acting_as
 class AuditMiddleware(AuditlogMiddleware):
     def __call__(self, request: HttpRequest) -> HttpResponse:
         with acting_as(""):
-            return super().__call__(request)  # type: ignore[no-any-return]
+            return super().__call__(request)

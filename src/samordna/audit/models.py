@@ -42,10 +42,18 @@ class Change(AbstractLogEntry):
         SIGN_IN = "sign_in", "Inloggning"
         SIGN_IN_FAILED = "sign_in_failed", "Misslyckad inloggning"
 
-    association_pk = models.BigIntegerField(null=True, blank=True, db_index=True)
-    within = models.TextField(blank=True, default="")  # " app.model:pk …" of the object's parents
-    actor_label = models.CharField(max_length=200, blank=True, default="")
-    event = models.CharField(max_length=20, blank=True, default="", choices=Event.choices)
+    association_pk: models.BigIntegerField[int | None, int | None] = models.BigIntegerField(
+        null=True, blank=True, db_index=True
+    )
+    within: models.TextField[str, str] = models.TextField(
+        blank=True, default=""
+    )  # " app.model:pk …" of the object's parents
+    actor_label: models.CharField[str, str] = models.CharField(
+        max_length=200, blank=True, default=""
+    )
+    event: models.CharField[str, str] = models.CharField(
+        max_length=20, blank=True, default="", choices=Event.choices
+    )
 
     objects = ChangeManager()
 

@@ -6,6 +6,7 @@ Readers are the chef and the revisor; there is no view that edits or deletes an 
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -14,6 +15,7 @@ from samordna.associations.models import Association
 from samordna.audit import export, history, registry
 from samordna.audit.forms import HistoryFilterForm
 from samordna.audit.labels import kind_name
+from samordna.audit.models import Change
 from samordna.downloads import XLSX, file_response
 
 READERS = ("chef", "revisor")
@@ -29,7 +31,9 @@ def _filter_form(request: HttpRequest, association: Association) -> HistoryFilte
     )
 
 
-def _selected(request: HttpRequest, association: Association):  # type: ignore[no-untyped-def]
+def _selected(
+    request: HttpRequest, association: Association
+) -> tuple[HistoryFilterForm, QuerySet[Change]]:
     form = _filter_form(request, association)
     entries = history.for_association(association)
     if form.is_bound and not form.is_valid():
