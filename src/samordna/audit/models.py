@@ -42,6 +42,16 @@ class Change(AbstractLogEntry):
         SIGN_IN = "sign_in", "Inloggning"
         SIGN_IN_FAILED = "sign_in_failed", "Misslyckad inloggning"
 
+    action: models.PositiveSmallIntegerField[int, int] = models.PositiveSmallIntegerField(
+        "händelse",
+        db_index=True,
+        choices=[
+            (AbstractLogEntry.Action.CREATE, "Skapad"),
+            (AbstractLogEntry.Action.UPDATE, "Ändrad"),
+            (AbstractLogEntry.Action.DELETE, "Borttagen"),
+            (AbstractLogEntry.Action.ACCESS, "Inloggning eller försök"),
+        ],
+    )
     association_pk: models.BigIntegerField[int | None, int | None] = models.BigIntegerField(
         null=True, blank=True, db_index=True
     )
@@ -52,7 +62,7 @@ class Change(AbstractLogEntry):
         max_length=200, blank=True, default=""
     )
     event: models.CharField[str, str] = models.CharField(
-        max_length=20, blank=True, default="", choices=Event.choices
+        "slag av inloggning", max_length=20, blank=True, default="", choices=Event.choices
     )
 
     objects = ChangeManager()
