@@ -89,7 +89,7 @@ def read_total(text: str) -> int:
 def _allocate(table: Table, total: int, unit: int) -> Allocation:
     parties = _parties(table)
     try:
-        return allocate(parties, total, unit, date.today())
+        return allocate(parties, total, unit, when=date.today())
     except AllocationError as error:
         raise CommandError(str(in_file_terms(error, table))) from error
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from typing import Any
 
 from samordna.cli import NOTHING_IMPORTED, association_named, imported, table_at
@@ -71,7 +72,7 @@ def import_file(args: argparse.Namespace) -> int:
     association = association_named(args.association)
     from samordna.interventions.imports import import_register
 
-    result = imported(args.file, lambda: import_register(association, table))
+    result = imported(args.file, lambda: import_register(association, table, date.today()))
     print(
         f"{args.file}: {result.created} nya och {result.updated} uppdaterade insatser "
         f"i {association.name}."

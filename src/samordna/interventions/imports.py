@@ -47,7 +47,7 @@ class _Checked:
     members: list[Member]
 
 
-def import_register(association: Association, table: Table) -> ImportResult:
+def import_register(association: Association, table: Table, today: date) -> ImportResult:
     """Create or update the förbund's insatser from the file (matched by name and kind)."""
     columns, rows, errors = read_register(table)
     members = list(association.members.all())
@@ -55,7 +55,7 @@ def import_register(association: Association, table: Table) -> ImportResult:
         rows,
         errors,
         lambda row: _check(association, row, columns, members),
-        lambda item: _store(association, item),
+        lambda item: _store(association, item, today),
     )
     created = sum(1 for item in checked if item.existing is None)
     return ImportResult(created, len(checked) - created)
@@ -109,7 +109,7 @@ def _members(row: InterventionRow, members: list[Member], fail: Any) -> list[Mem
     return chosen
 
 
-def _store(association: Association, item: _Checked) -> None:
+def _store(association: Association, item: _Checked, today: date) -> None:
     row = item.row
     intervention = item.existing or Intervention(association=association, kind=row.kind)
     before = intervention.status if item.existing else None
@@ -133,7 +133,7 @@ def _store(association: Association, item: _Checked) -> None:
     granted = _decision(intervention, row.decision, "beviljad")
     _decision(intervention, row.extension, "forlangd")
     if before != row.status:
-        when = row.decision.date if row.decision and row.status in DECIDED else date.today()
+        when = row.decision.date if row.decision and row.status in DECIDED else today
         StatusChange.objects.create(
             intervention=intervention,
             status=row.status,
