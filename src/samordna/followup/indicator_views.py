@@ -91,7 +91,7 @@ def indicator_targets(request: HttpRequest, association: Association) -> HttpRes
 @association_view(*EDITORS)
 def indicator_answers(request: HttpRequest, association: Association) -> HttpResponse:
     services.ensure_indicators(association, timezone.localdate())
-    typed = AnswersForm(association=association)
+    typed = AnswersForm(association=association, initial={"year": timezone.localdate().year})
     upload = FileForm()
     if request.method == "POST" and request.POST.get("action") == "import":
         upload = FileForm(request.POST, request.FILES)
@@ -137,7 +137,8 @@ def _store_typed(data: dict[str, Any]) -> None:
 
 @association_view(*EDITORS)
 def survey_links(request: HttpRequest, association: Association) -> HttpResponse:
-    form = SurveyLinkForm(request.POST or None, association=association)
+    this_year = {"year": timezone.localdate().year}
+    form = SurveyLinkForm(request.POST or None, association=association, initial=this_year)
     if request.method == "POST" and request.POST.get("action") == "toggle":
         link = get_object_or_404(SurveyLink, association=association, pk=request.POST.get("link"))
         link.open = not link.open
