@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "samordna.commands.insats",
     "samordna.commands.followup",
     "samordna.commands.report",
+    "samordna.commands.privacy",
     "samordna.commands.demo",
     "samordna.commands.serve",
 )

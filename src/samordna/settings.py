@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "samordna.interventions",
     "samordna.followup",
     "samordna.documents",
+    "samordna.privacy",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "samordna.privacy.middleware.IdentityGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
