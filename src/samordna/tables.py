@@ -56,18 +56,24 @@ def refuse_identity_in_name(filename: str) -> None:
 
 
 def _refuse_identities(raw: list[list[str]]) -> None:
-    """TableError naming the first cell that holds a personnummer (never the number)."""
+    """TableError naming every cell that holds a personnummer (never the number itself)."""
     header = raw[0] if raw else []
-    for number, cells in enumerate(raw, start=1):
-        for index, cell in enumerate(cells):
-            found = find_identities(str(cell))
-            if found:
-                title = header[index].strip() if index < len(header) else ""
-                raise TableError(
-                    f"rad {number}, kolumn {title or index + 1}: cellen innehåller "
-                    f"{describe(found)}. Samordna får inte lagra personnummer eller "
-                    "samordningsnummer: ta bort numret ur filen."
-                )
+    places = [
+        f"rad {number}, kolumn {_title(header, index)}: cellen innehåller {describe(found)}"
+        for number, cells in enumerate(raw, start=1)
+        for index, cell in enumerate(cells)
+        if (found := find_identities(str(cell)))
+    ]
+    if places:
+        raise TableError(
+            "\n".join(places) + "\nSamordna får inte lagra personnummer eller samordningsnummer: "
+            "ta bort numren ur filen."
+        )
+
+
+def _title(header: list[str], index: int) -> str:
+    title = str(header[index]).strip() if index < len(header) else ""
+    return title or str(index + 1)
 
 
 def _from_rows(raw: list[list[str]]) -> Table:

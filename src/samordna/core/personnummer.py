@@ -5,8 +5,9 @@ all ask it. A number counts, whatever its check digit, when
 
 - it has 10 digits (YYMMDD NNNC) or 12 digits (CCYYMMDD NNNC), written together or in groups
   split by spaces (also non-breaking), any dash (-, ‐, ‑, ‒, –, —, −) or `+`, where every split
-  falls between the parts of the date or before the last four ("850101 1236", "85 01 01-1236",
-  "19850101 – 1236", "1985 01 01 1236"), and
+  falls between the parts of the date or before the last four, and only spaces split the date
+  itself ("850101 1236", "85 01 01-1236", "19850101 – 1236", "1985 01 01 1236"; but
+  "2026-01-01–2028-12-31" is a date range), and
 - its first digits form a date that exists (a samordningsnummer adds 60 to the day).
 
 Digits that run on into more digits are not a number of their own ("1234567890123" is not
@@ -23,6 +24,7 @@ from datetime import date
 
 _SEPARATOR = "[ \t\u00a0\u2007\u2009\u202f\\-\u2010-\u2015\u2212+]"
 _CHAIN = re.compile(rf"\d+(?:{_SEPARATOR}{{1,3}}\d+)*")
+_DASH = re.compile("[\\-\u2010-\u2015\u2212+]")
 _SPLITS = {10: frozenset({2, 4, 6}), 12: frozenset({2, 4, 6, 8})}
 
 
@@ -77,21 +79,31 @@ def _groups(chain: re.Match[str]) -> list[tuple[str, int, int]]:
 
 
 def _at(text: str, groups: list[tuple[str, int, int]], first: int) -> tuple[Finding, int] | None:
-    """The identity starting at group `first`, and the group after it, if there is one."""
+    """The identity starting at group `first`, and the group after it, if there is one.
+
+    Inside the date only spaces may split the digits: "2026-01-01–2028" is a date range,
+    not a number, while "85 01 01-1236" and "850101–1236" are numbers."""
     digits = ""
-    splits: set[int] = set()
+    splits: dict[int, str] = {}
     for last in range(first, len(groups)):
         if digits:
-            splits.add(len(digits))
+            splits[len(digits)] = text[groups[last - 1][2] : groups[last][1]]
         digits += groups[last][0]
         if len(digits) > 12:
             return None
-        if len(digits) in _SPLITS and splits <= _SPLITS[len(digits)]:
+        if _splits_fit(splits, len(digits)):
             start, end = groups[first][1], groups[last][2]
             kind = _kind(digits, "+" in text[start:end])
             if kind:
                 return Finding(kind, start, end, text[start:end]), last + 1
     return None
+
+
+def _splits_fit(splits: dict[int, str], length: int) -> bool:
+    if length not in _SPLITS or not set(splits) <= _SPLITS[length]:
+        return False
+    inside_date = [sep for at, sep in splits.items() if at != length - 4]
+    return not any(_DASH.search(sep) for sep in inside_date)
 
 
 def find_identities(text: str) -> list[Finding]:
