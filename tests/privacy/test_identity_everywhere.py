@@ -55,9 +55,7 @@ def test_a_save_that_no_form_checked_is_stopped_without_the_digits(association):
     assert Intervention.objects.count() == 0
 
 
-def test_a_budget_line_label_in_an_import_file_names_its_row_and_column(
-    client, chef, association
-):
+def test_a_budget_line_label_in_an_import_file_names_its_row_and_column(client, chef, association):
     client.force_login(chef)
     text = "avsnitt;rad;2026\nintäkter;Medlemsbidrag;1 000 000\nkansli;Lön 850101 1236;500 000\n"
     response = client.post(
