@@ -181,7 +181,9 @@ def _published(association: Association, year: int, role: str) -> Attack | None:
 def _outcomes_by_sex(attack: Attack, association: Association, year: int) -> None:
     """The follow-up document's exits by reason and sex, with its sums."""
     matrix = services.outcomes_by_sex(association, year)
-    small_columns = {c for c, t in zip(matrix.columns, matrix.column_totals) if t.shown == "<5"}
+    small_columns = {
+        c for c, t in zip(matrix.columns, matrix.column_totals, strict=True) if t.shown == "<5"
+    }
     for row, line, total in matrix.lines():
         for col, cell in zip(matrix.columns, line, strict=True):
             loose = total.shown == "<5" or col in small_columns

@@ -9,9 +9,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from samordna.actuals.models import Account, ActualImport
 from samordna.associations.models import BoardSeat
 from samordna.budgets.models import Budget, BudgetLine
-from samordna.actuals.models import Account, ActualImport
 from samordna.interventions.models import Intervention
 from samordna.privacy.guard import IdentityRefused
 from tests.conftest import make_user

@@ -144,7 +144,7 @@ def _range(
         goal = [0.0] * n
         goal[i] = sign
         result = linprog(goal, A_eq=rows or None, b_eq=rhs or None, bounds=limits, method="highs")
-        ends.append(sign * result.fun if result.status == 0 else float(limits[i][sign < 0]))
+        ends.append(sign * result.fun if result.status == 0 else limits[i][sign < 0])
     return ends[0], ends[1]
 
 
