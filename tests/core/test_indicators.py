@@ -8,8 +8,8 @@ from samordna.core.indicators import GROUPS, fulfilment, national_slots, score_e
 
 
 def test_top_two_steps_count_as_fulfilled() -> None:
-    found = fulfilment([7, 6, 5, 6, 2] * 2, scale_max=7, top_steps=2, target=60)
-    assert (found.answers, found.fulfilled, found.percent) == (10, 6, 60)
+    found = fulfilment([7, 6, 5, 6, 2] * 3, scale_max=7, top_steps=2, target=60)
+    assert (found.answers, found.fulfilled, found.percent) == (15, 9, 60)
     assert found.verdict == "Uppfyllt"
     assert fulfilment([7, 6, 5, 4, 2] * 3, 7, 2, target=60).verdict == "Inte uppfyllt"
 
