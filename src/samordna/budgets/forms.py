@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samordna.associations.forms import NoIdentityMixin
-from samordna.budgets.models import Section
+from samordna.core.budget import SECTION_CHOICES
 from samordna.core.budget_file import UNITS
 
 
@@ -49,7 +49,7 @@ class ImportForm(NoIdentityMixin, forms.Form):
 
 
 class LineForm(NoIdentityMixin, forms.Form):
-    section = forms.ChoiceField(label=_("Avsnitt"), choices=Section.choices)
+    section = forms.ChoiceField(label=_("Avsnitt"), choices=SECTION_CHOICES)
     label = forms.CharField(label=_("Ny rad"), max_length=300)
 
 

@@ -10,10 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db import transaction
-
 from samordna.associations.models import Association, Member
-from samordna.core.findings import InputError, all_errors
+from samordna.core.findings import InputError
 from samordna.core.intervention_file import (
     Citation,
     Columns,
@@ -31,6 +29,7 @@ from samordna.interventions.models import (
     InterventionBudget,
     StatusChange,
 )
+from samordna.tables import store_all_or_nothing
 
 DECIDED = {key for key in STATUSES if key not in ("ide", "ansokan")} | NEEDS_DECISION
 
@@ -48,21 +47,16 @@ class _Checked:
     members: list[Member]
 
 
-def import_register(association: Association, table: Table) -> ImportResult:
+def import_register(association: Association, table: Table, today: date) -> ImportResult:
     """Create or update the förbund's insatser from the file (matched by name and kind)."""
     columns, rows, errors = read_register(table)
     members = list(association.members.all())
-    checked: list[_Checked] = []
-    for row in rows:
-        found, problems = _check(association, row, columns, members)
-        errors += problems
-        if found is not None:
-            checked.append(found)
-    if errors:
-        raise all_errors(sorted(errors, key=lambda e: e.row or 0))
-    with transaction.atomic():
-        for item in checked:
-            _store(association, item)
+    checked = store_all_or_nothing(
+        rows,
+        errors,
+        lambda row: _check(association, row, columns, members),
+        lambda item: _store(association, item, today),
+    )
     created = sum(1 for item in checked if item.existing is None)
     return ImportResult(created, len(checked) - created)
 
@@ -115,7 +109,7 @@ def _members(row: InterventionRow, members: list[Member], fail: Any) -> list[Mem
     return chosen
 
 
-def _store(association: Association, item: _Checked) -> None:
+def _store(association: Association, item: _Checked, today: date) -> None:
     row = item.row
     intervention = item.existing or Intervention(association=association, kind=row.kind)
     before = intervention.status if item.existing else None
@@ -139,7 +133,7 @@ def _store(association: Association, item: _Checked) -> None:
     granted = _decision(intervention, row.decision, "beviljad")
     _decision(intervention, row.extension, "forlangd")
     if before != row.status:
-        when = row.decision.date if row.decision and row.status in DECIDED else date.today()
+        when = row.decision.date if row.decision and row.status in DECIDED else today
         StatusChange.objects.create(
             intervention=intervention,
             status=row.status,

@@ -1,4 +1,4 @@
-"""The `samordna` command. Each area adds its subcommands from samordna/commands/.
+"""The `samordna` command. Each area adds its subcommands from a module in this package.
 
 Exit codes: 0 done, 1 the check found errors, 2 the input could not be used
 (a Swedish message on stderr naming row and column; nothing on stdout).
@@ -10,20 +10,28 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from samordna.core.findings import InputError
+from samordna.core.table import Table
+from samordna.tables import TableError, read_table
+
+T = TypeVar("T")
+NOTHING_IMPORTED = "Ingenting har importerats."
 
 COMMAND_MODULES = (
-    "samordna.commands.allocate",
-    "samordna.commands.association",
-    "samordna.commands.budget",
-    "samordna.commands.actuals",
-    "samordna.commands.insats",
-    "samordna.commands.followup",
-    "samordna.commands.report",
-    "samordna.commands.privacy",
-    "samordna.commands.demo",
-    "samordna.commands.serve",
+    "samordna.cli.allocate",
+    "samordna.cli.association",
+    "samordna.cli.budget",
+    "samordna.cli.actuals",
+    "samordna.cli.insats",
+    "samordna.cli.followup",
+    "samordna.cli.report",
+    "samordna.cli.privacy",
+    "samordna.cli.demo",
+    "samordna.cli.serve",
 )
 
 
@@ -77,6 +85,22 @@ def association_named(slug: str) -> Any:
     if association is None:
         raise CommandError(f"Förbundet ”{slug}” finns inte.")
     return association
+
+
+def table_at(path: str | Path, after: str = "") -> Table:
+    """The file's table, or stop with the reader's Swedish message and `after` (exit 2)."""
+    try:
+        return read_table(path)
+    except TableError as error:
+        raise CommandError(f"{error} {after}".strip()) from error
+
+
+def imported(path: str | Path, run: Callable[[], T]) -> T:
+    """Run an all-or-nothing import; a bad file stops with every error, row and column (exit 2)."""
+    try:
+        return run()
+    except InputError as error:
+        raise CommandError(f"{path}, {error}\n{NOTHING_IMPORTED}") from error
 
 
 def _migrate_if_needed() -> None:

@@ -11,13 +11,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from samordna.cli import CommandError, association_named
+from samordna.cli import CommandError, association_named, table_at
 from samordna.core.budget import Budget, YearTotals
 from samordna.core.budget_check import BudgetCheck, check_budget
 from samordna.core.budget_file import UNITS, budget_from_table
 from samordna.core.findings import Finding, InputError
 from samordna.core.money import format_amount, kronor
-from samordna.tables import TableError, read_table
 
 TOTAL_LABELS = (
     ("income", "Intäkter"),
@@ -43,6 +42,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _register_check(actions: argparse._SubParsersAction) -> None:
     check = actions.add_parser(
         "check",
+        usage="samordna budget check FILE [--unit kr|tkr] [--format text|json]",
         help="räkna om en budgetfils summor och resultat",
         description="Räknar om varje angiven summa och resultat i en budgetfil (CSV eller XLSX) "
         "och visar varje skillnad med rad, år, angivet och beräknat belopp. "
@@ -99,8 +99,8 @@ def check_file(args: argparse.Namespace) -> int:
 def load_budget(path: str | Path, unit: str | None = None) -> Budget:
     """Read a budget file, or stop with the Swedish message naming row and column (exit 2)."""
     try:
-        return budget_from_table(read_table(path), unit)
-    except (TableError, InputError) as error:
+        return budget_from_table(table_at(path), unit)
+    except InputError as error:
         raise CommandError(str(error)) from error
 
 
