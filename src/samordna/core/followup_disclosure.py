@@ -23,6 +23,8 @@ from samordna.core.followup import (
 from samordna.core.suppression import Cell
 
 Scope = Hashable
+Key = tuple[object, ...]
+Sum = tuple[Key, tuple[Key, ...]]
 ALL: Scope = "förbundet"
 WORK_OR_STUDIES = frozenset(END_REASONS[k] for k in IN_WORK_OR_STUDIES)
 
@@ -61,9 +63,9 @@ def _matrix_cells(what: str, matrix: Matrix) -> dict[tuple[object, ...], int]:
     return found
 
 
-def _equations(report: Report, outcome_sex: Matrix | None) -> list[tuple[tuple, tuple]]:
+def _equations(report: Report, outcome_sex: Matrix | None) -> list[Sum]:
     """The sums a reader knows inside one scope's report (keys without the scope)."""
-    sums: list[tuple[tuple, tuple]] = [
+    sums: list[Sum] = [
         (("participants",), (("sex", "Totalt"),)),
         (("participants",), (("age", "Totalt"),)),
         (("sex", "Totalt"), tuple(("sex", label) for label in report.by_sex.labels)),
@@ -87,7 +89,7 @@ def _equations(report: Report, outcome_sex: Matrix | None) -> list[tuple[tuple, 
     return sums
 
 
-def _matrix_equations(what: str, matrix: Matrix) -> list[tuple[tuple, tuple]]:
+def _matrix_equations(what: str, matrix: Matrix) -> list[Sum]:
     rows = [((what, r, "Totalt"), tuple((what, r, c) for c in matrix.columns)) for r in matrix.rows]
     columns = [
         ((what, "Totalt", c), tuple((what, r, c) for r in matrix.rows)) for c in matrix.columns
@@ -134,7 +136,11 @@ def protect_reports(
 ) -> tuple[dict[Scope, Report], Matrix | None]:
     """The reports (and the förbund's exits by reason and sex) with the jointly chosen cells
     hidden."""
-    hidden = set(disclosure.protect(linked_set(reports, groups, outcome_sex)))
+    hidden: set[Key] = {
+        k
+        for k in disclosure.protect(linked_set(reports, groups, outcome_sex))
+        if isinstance(k, tuple)
+    }
     for scope, members in groups.items():
         if len(members) == 1:  # the förbund with one insats: the same cells, the same hiding
             hidden |= {(scope, *key[1:]) for key in hidden if key[0] == members[0]}

@@ -138,7 +138,7 @@ def _groups(
 ) -> dict[Scope, list[int]]:
     """The sums published beside single insatser: the förbund's and each staff member's."""
     groups: dict[Scope, list[int]] = {ALL: individual}
-    sets = [
+    sets: list[Iterable[int]] = [
         association.interventions.filter(staff=m.user, kind="individual").values_list(
             "pk", flat=True
         )
