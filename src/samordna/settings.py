@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "samordna.documents",
     "auditlog",
     "samordna.audit",
+    "samordna.privacy",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "samordna.audit.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "samordna.privacy.middleware.IdentityGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
