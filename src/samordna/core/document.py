@@ -98,6 +98,9 @@ class Document:
     filename: str = "dokument"
     cover: bool = True  # a page of its own; a notice is a letter and starts on page one
     logo: bytes | None = field(default=None, repr=False)
+    # What the budget check found wrong in the figures the document is built from, in plain
+    # words: shown before anyone downloads (the document itself prints computed figures).
+    findings: tuple[str, ...] = ()
 
     def tables(self) -> list[Table]:
         """Every table in reading order, the tables beside the charts included."""

@@ -12,29 +12,40 @@ from datetime import date
 from fractions import Fraction
 
 from samordna.associations.models import Association, BoardSeat, Member, Officer
+from samordna.budgets import plan_version
 from samordna.budgets import services as budgets
-from samordna.budgets.equity_views import goal_rows, projection_of
-from samordna.budgets.grid import display_rows
-from samordna.budgets.models import Budget
+from samordna.budgets.equity_views import bands_for, contributions_by_year, goal_rows
+from samordna.budgets.models import Budget, BudgetVersion
 from samordna.core import document as doc
-from samordna.core.allocation import format_percent, shares_text
+from samordna.core import equity
+from samordna.core.allocation import format_percent, law_title, shares_text
+from samordna.core.budget import Budget as CoreBudget
+from samordna.core.budget_check import BudgetCheck, check_budget
+from samordna.core.budget_print import display_rows, error_summary
 from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row
+from samordna.core.equity import EquityYear
 from samordna.core.followup import MEASURES
 from samordna.core.money import format_amount
 from samordna.documents import charts_data, common
-from samordna.documents.texts import LAW, texts_for
+from samordna.documents.texts import texts_for
 from samordna.economy.models import ContributionYear
 from samordna.followup.models import FollowupTarget, IndicatorTarget
 from samordna.interventions.models import Intervention
 
 
 @common.in_swedish
-def build(association: Association, year: int) -> doc.Document:
-    budget = budgets.latest_of_year(association, year)
+def build(
+    association: Association, year: int, version: BudgetVersion | None = None
+) -> doc.Document:
+    """The plan for `year`, its budget from `version` (by default the decided one)."""
+    version = version or plan_version.default_version(association, year)
+    budget = version.budget if version else None
+    core = budgets.to_core(version) if version else None
+    check = check_budget(core) if core else None
     last = year + (budget.plan_years if budget else 2)
     texts = {key: t.text for key, t in texts_for(association, year).items()}
     blocks: list[Block] = []
-    blocks += common.section("Inledning", [_facts(association)], texts["inledning"])
+    blocks += common.section("Inledning", [_facts(association, year)], texts["inledning"])
     blocks += common.section("Uppdraget", [], texts["uppdrag"])
     blocks += common.section("Organisation och arbetssätt", [], texts["organisation"])
     blocks += _organisation(association)
@@ -46,21 +57,22 @@ def build(association: Association, year: int) -> doc.Document:
     blocks += common.section("Uppföljning och utvärdering", [], texts["uppfoljning"])
     blocks += common.section("Intern kontroll", [], texts["intern_kontroll"])
     blocks += [doc.PageBreak(), *_contributions(association, year)]
-    blocks += _budget(budget, year)
+    blocks += _budget(version, core, check, year)
     return doc.Document(
         kind="plan",
         title=f"Verksamhetsplan och budget {year}",
         subtitle=f"med plan för {common.span(range(year + 1, last + 1))}" if last > year else "",
         association=association.name,
         year=year,
-        cover_lines=common.cover_lines(association, _decided(budget)),
+        cover_lines=common.cover_lines(association, plan_version.cover_status(version)),
         blocks=tuple(blocks),
         filename=f"verksamhetsplan-{association.slug}-{year}",
         logo=common.logo(association),
+        findings=tuple(error_summary(core, check)) if core and check else (),
     )
 
 
-def _facts(association: Association) -> doc.Paragraph:
+def _facts(association: Association, year: int) -> doc.Paragraph:
     members = [m.name for m in association.members.all()]
     formed = (
         f"Den {doc.long_date(association.formed_on)} bildades {association.name}"
@@ -68,17 +80,8 @@ def _facts(association: Association) -> doc.Paragraph:
         else f"{association.name} är bildat"
     )
     listed = f" Medlemmar är {common.joined(members)}." if members else ""
-    return doc.Paragraph(f"{formed} i enlighet med {LAW}.{listed}")
-
-
-def _decided(budget: Budget | None) -> str:
-    if budget is None:
-        return "Förslag: det finns ingen budget för året ännu"
-    version = budgets.current_version(budget)
-    if version.status == "beslutad" and version.decision_date:
-        paragraph = f", {version.decision_paragraph}" if version.decision_paragraph else ""
-        return f"Beslutad av styrelsen den {doc.long_date(version.decision_date)}{paragraph}"
-    return f"Förslag (version {version.number}, ej beslutad)"
+    law = law_title(date(year, 1, 1))
+    return doc.Paragraph(f"{formed} i enlighet med {law}.{listed}")
 
 
 def _organisation(association: Association) -> list[Block]:
@@ -209,19 +212,21 @@ def _contributions(association: Association, year: int) -> list[Block]:
     blocks.append(
         doc.Paragraph(
             f"Förbundets medlemsbidrag uppgår {year} till {format_amount(saved.total)}. "
-            f"{shares_text(date(year, 1, 1))} Medlemsbidraget fördelas enligt nedan."
+            f"{shares_text(date(year, 1, 1), common.regions(association))} "
+            "Medlemsbidraget fördelas enligt nedan."
         )
     )
     blocks.append(common.contribution_table(saved))
     return blocks
 
 
-def _budget(budget: Budget | None, year: int) -> list[Block]:
-    if budget is None:
+def _budget(
+    version: BudgetVersion | None, core: CoreBudget | None, check: BudgetCheck | None, year: int
+) -> list[Block]:
+    if version is None or core is None:
         return [doc.Heading(f"Budget {year}"), doc.Paragraph(f"Det finns ingen budget för {year}.")]
-    version = budgets.current_version(budget)
-    core = budgets.to_core(version)
-    rows = display_rows(core)
+    budget = version.budget
+    rows = display_rows(core, check)
     blocks: list[Block] = [doc.Heading(f"Budget {year}")]
     blocks.append(_budget_table(f"Budget {year}", rows, [0], budget))
     blocks.append(charts_data.budget_by_section(core, budget.unit))
@@ -230,7 +235,7 @@ def _budget(budget: Budget | None, year: int) -> list[Block]:
         blocks.append(doc.Heading(f"Budget och plan {span}"))
         every = list(range(len(budget.years)))
         blocks.append(_budget_table(f"Budget {year} och plan {span}", rows, every, budget))
-    blocks += _equity(budget)
+    blocks += _equity(version, check)
     return blocks
 
 
@@ -247,8 +252,8 @@ def _budget_table(caption: str, rows: list, indices: list[int], budget: Budget) 
     return doc.table(caption, columns, built, unit_note, budget.unit)
 
 
-def _equity(budget: Budget) -> list[Block]:
-    years = projection_of(budget)
+def _equity(version: BudgetVersion, check: BudgetCheck | None) -> list[Block]:
+    years = _projection(version, check)
     if not years:
         return []
     rows = [
@@ -270,7 +275,8 @@ def _equity(budget: Budget) -> list[Block]:
         ("Tak", AMOUNT),
         ("Takets procentsats", TEXT),
     )
-    table = doc.table(f"Eget kapital mot taket {common.span(budget.years)}", columns, rows)
+    span = common.span(version.budget.years)
+    table = doc.table(f"Eget kapital mot taket {span}", columns, rows)
     return [
         doc.Heading("Eget kapital"),
         doc.Paragraph(
@@ -279,6 +285,16 @@ def _equity(budget: Budget) -> list[Block]:
         ),
         charts_data.equity_against_cap(years, table),
     ]
+
+
+def _projection(version: BudgetVersion, check: BudgetCheck | None) -> list[EquityYear]:
+    """The equity projection of the version the plan prints (not only the budget's newest)."""
+    budget = version.budget
+    if budget.opening_equity is None or check is None:
+        return []
+    results = {year: check.totals[year].result for year in budget.years}
+    contributions = contributions_by_year(budget, check.totals, version)
+    return equity.project(budget.opening_equity, results, contributions, bands_for(budget))
 
 
 def _percent_text(value: Fraction | None) -> str:
