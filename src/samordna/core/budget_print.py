@@ -28,8 +28,7 @@ from samordna.core.budget import (
     YearTotals,
     summarize,
 )
-from samordna.core.budget_check import BudgetCheck, check_budget
-from samordna.core.findings import Finding
+from samordna.core.budget_check import BudgetCheck
 from samordna.core.money import format_amount
 
 BOTTOM_HEADING = "Summering"
@@ -46,20 +45,16 @@ class DisplayRow:
     findings: list[str] = field(default_factory=list)  # "2015: angivet …, beräknat …"
 
 
-def display_rows(budget: Budget, check: BudgetCheck | None = None) -> list[DisplayRow]:
+def display_rows(budget: Budget) -> list[DisplayRow]:
     """The rows as the plan prints them, stated figures replaced by computed ones, and the
     computed bottom line at the end."""
-    check = check or check_budget(budget)
     summary = summarize(budget)
     steps = {id(step.row): step for step in summary.steps}
-    errors = _errors_by_row(check)
-    rows = _body(budget, steps, errors)
+    rows = _body(budget, steps)
     return rows + bottom_line(budget, summary.totals) if budget.rows else rows
 
 
-def _body(
-    budget: Budget, steps: dict[int, Step], errors: dict[int, list[Finding]]
-) -> list[DisplayRow]:
+def _body(budget: Budget, steps: dict[int, Step]) -> list[DisplayRow]:
     rows: list[DisplayRow] = []
     has_stated = any(row.kind is not RowKind.LINE for row in budget.rows)
     run: list[BudgetRow] = []
@@ -75,7 +70,7 @@ def _body(
             run.append(row)
             rows.append(_line(row, budget.years))
         else:
-            rows.append(_stated(steps[id(row)], budget.years, errors.get(row.number or 0, [])))
+            rows.append(_stated(steps[id(row)], budget.years))
     if not has_stated and run:
         rows.append(_computed_sum(run, budget.years))
     return rows
@@ -98,9 +93,13 @@ def _computed_sum(run: list[BudgetRow], years: tuple[int, ...]) -> DisplayRow:
     return DisplayRow(label, "computed", amounts, section.value)
 
 
-def _stated(step: Step, years: tuple[int, ...], errors: list[Finding]) -> DisplayRow:
+def _stated(step: Step, years: tuple[int, ...]) -> DisplayRow:
     amounts = [printed_figure(step, year) for year in years]
-    notes = [_note(finding) for finding in errors]
+    notes = [
+        _note(year, stated, printed)
+        for year, printed in zip(years, amounts, strict=True)
+        if (stated := step.row.amount(year)) is not None and printed != stated
+    ]
     return DisplayRow(step.row.label, step.row.kind.value, amounts, findings=notes)
 
 
@@ -143,18 +142,9 @@ def bottom_line(budget: Budget, totals: dict[int, YearTotals]) -> list[DisplayRo
     return rows
 
 
-def _errors_by_row(check: BudgetCheck) -> dict[int, list[Finding]]:
-    found: dict[int, list[Finding]] = {}
-    for finding in check.of("error"):
-        if finding.row is not None:
-            found.setdefault(finding.row, []).append(finding)
-    return found
-
-
-def _note(finding: Finding) -> str:
-    stated = format_amount(finding.stated or 0, "kr")
-    computed = format_amount(finding.computed or 0, "kr")
-    return f"{finding.year}: angivet {stated}, beräknat {computed}"
+def _note(year: int, stated: int, computed: int | None) -> str:
+    shown = format_amount(computed or 0, "kr")
+    return f"{year}: angivet {format_amount(stated, 'kr')}, beräknat {shown}"
 
 
 def error_summary(budget: Budget, check: BudgetCheck) -> list[str]:

@@ -226,15 +226,15 @@ def _budget(
     if version is None or core is None:
         return [doc.Heading(f"Budget {year}"), doc.Paragraph(f"Det finns ingen budget för {year}.")]
     budget = version.budget
-    rows = display_rows(core, check)
+    rows = display_rows(core)
     blocks: list[Block] = [doc.Heading(f"Budget {year}")]
     blocks.append(_budget_table(f"Budget {year}", rows, [0], budget))
     blocks.append(charts_data.budget_by_section(core, budget.unit))
     if len(budget.years) > 1:
-        span = common.span(budget.years)
+        span, plan_span = common.span(budget.years), common.span(budget.years[1:])
         blocks.append(doc.Heading(f"Budget och plan {span}"))
         every = list(range(len(budget.years)))
-        blocks.append(_budget_table(f"Budget {year} och plan {span}", rows, every, budget))
+        blocks.append(_budget_table(f"Budget {year} och plan {plan_span}", rows, every, budget))
     blocks += _equity(version, check)
     return blocks
 
