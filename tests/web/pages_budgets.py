@@ -30,6 +30,7 @@ PAGES = {
     "budget_decide": ("edit", _proposal),
     "budget_revise": ("edit-post", _proposal),
     "budget_from_register": ("edit-post", _proposal),
+    "budget_version_delete": ("edit", _proposal),
 }
 
 
