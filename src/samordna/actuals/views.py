@@ -17,9 +17,8 @@ from samordna.actuals.models import AccountMapping
 from samordna.associations.access import EDITORS, association_view
 from samordna.associations.models import Association
 from samordna.budgets.models import Section
+from samordna.core.calendar import MONTHS
 from samordna.core.findings import InputError
-
-MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
 
 class SieForm(forms.Form):

@@ -27,6 +27,7 @@ from samordna.associations.forms import (
 )
 from samordna.associations.models import Association, BoardSeat, Member, Officer, Population
 from samordna.overview import budget_glance, equity_glance, insats_glance
+from samordna.pages import form_page
 
 
 @login_required
@@ -62,20 +63,6 @@ def _consents(association: Association, membership: Any, today: Any) -> list[Any
     from samordna.followup import services as followup
 
     return followup.consents(followup.episodes_for(association, membership), today)
-
-
-def form_page(
-    request: HttpRequest, form: Any, title: str, success: HttpResponse, **context: Any
-) -> HttpResponse:
-    """Show `form`; on a valid POST save it, say so, and return `success`."""
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"{title}: sparat.")
-        return success
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request, "form_page.html", {"form": form, "title": title, **context}, status=status
-    )
 
 
 def _bound(request: HttpRequest) -> tuple[Any, ...]:

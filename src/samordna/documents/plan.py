@@ -14,10 +14,9 @@ from fractions import Fraction
 from samordna.associations.models import Association, BoardSeat, Member, Officer
 from samordna.budgets import plan_version
 from samordna.budgets import services as budgets
-from samordna.budgets.equity_views import bands_for, contributions_by_year, goal_rows
 from samordna.budgets.models import Budget, BudgetVersion
+from samordna.budgets.projection import bands_for, goal_rows, projection
 from samordna.core import document as doc
-from samordna.core import equity
 from samordna.core.allocation import format_percent, law_title, shares_text
 from samordna.core.budget import Budget as CoreBudget
 from samordna.core.budget_check import BudgetCheck, check_budget
@@ -290,11 +289,9 @@ def _equity(version: BudgetVersion, check: BudgetCheck | None) -> list[Block]:
 def _projection(version: BudgetVersion, check: BudgetCheck | None) -> list[EquityYear]:
     """The equity projection of the version the plan prints (not only the budget's newest)."""
     budget = version.budget
-    if budget.opening_equity is None or check is None:
+    if check is None:
         return []
-    results = {year: check.totals[year].result for year in budget.years}
-    contributions = contributions_by_year(budget, check.totals, version)
-    return equity.project(budget.opening_equity, results, contributions, bands_for(budget))
+    return projection(budget, check.totals, version, bands_for(budget))
 
 
 def _percent_text(value: Fraction | None) -> str:

@@ -35,7 +35,7 @@ from samordna.followup.models import (
     SurveyLink,
     SurveyTicket,
 )
-from samordna.followup.views import year_asked
+from samordna.pages import year_asked
 from samordna.tables import TableError, table_from_bytes
 
 ANSWERS_PER_WINDOW = 10  # answers from one client to one link …

@@ -21,16 +21,10 @@ from samordna.followup.forms import EpisodeForm, FileForm, FollowupTargetForm, S
 from samordna.followup.models import Episode, FollowupTarget
 from samordna.interventions.models import Intervention
 from samordna.interventions.services import visible_to
+from samordna.pages import year_asked
 from samordna.tables import TableError, table_from_bytes
 
 EPISODE_ROLES = services.EPISODE_ROLES
-
-
-def year_asked(request: HttpRequest, default: int | None = None) -> int:
-    text = request.GET.get("ar", "")
-    if text.isdigit() and 2004 <= int(text) <= 2100:
-        return int(text)
-    return default or timezone.localdate().year
 
 
 def _chosen(request: HttpRequest, association: Association) -> Intervention | None:

@@ -11,7 +11,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from samordna.associations.access import EDITORS, READERS, association_view
 from samordna.associations.models import Association
-from samordna.associations.views import form_page
 from samordna.interventions import services
 from samordna.interventions.forms import (
     ApplicationForm,
@@ -21,6 +20,7 @@ from samordna.interventions.forms import (
     PrepareForm,
 )
 from samordna.interventions.models import Application, Attendance, Meeting
+from samordna.pages import form_page
 
 APPLICANTS = ("chef", "insatspersonal")
 

@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from samordna.associations.access import ALL_ROLES, EDITORS, association_view
 from samordna.associations.models import Association
-from samordna.associations.views import form_page
 from samordna.core.findings import InputError
 from samordna.core.intervention_status import STATUSES
 from samordna.interventions import imports, reports, services
@@ -27,6 +26,7 @@ from samordna.interventions.forms import (
     StatusForm,
 )
 from samordna.interventions.models import AnnualReport, Intervention, InterventionBudget
+from samordna.pages import form_page
 from samordna.tables import TableError, table_from_bytes
 
 
