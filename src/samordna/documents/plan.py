@@ -15,7 +15,7 @@ from samordna.associations.models import Association, BoardSeat, Member, Officer
 from samordna.budgets import plan_version
 from samordna.budgets import services as budgets
 from samordna.budgets.models import Budget, BudgetVersion
-from samordna.budgets.projection import bands_for, goal_rows, projection
+from samordna.budgets.projection import bands_for, goal_rows_of, projection
 from samordna.core import document as doc
 from samordna.core.allocation import format_percent, law_title, shares_text
 from samordna.core.budget import Budget as CoreBudget
@@ -52,7 +52,7 @@ def build(
     blocks += _interventions(association, year, last)
     blocks += _goals(association, year, texts["inriktningsmal"])
     blocks += common.section("Finansiella mål", [], texts["finansiella_mal"])
-    blocks += _financial_goals(budget)
+    blocks += _financial_goals(version, check, year)
     blocks += common.section("Uppföljning och utvärdering", [], texts["uppfoljning"])
     blocks += common.section("Intern kontroll", [], texts["intern_kontroll"])
     blocks += [doc.PageBreak(), *_contributions(association, year)]
@@ -195,12 +195,19 @@ def _goals(association: Association, year: int, direction: str) -> list[Block]:
     return blocks
 
 
-def _financial_goals(budget: Budget | None) -> list[Block]:
-    if budget is None:
-        return []
-    columns = [("Mål", TEXT)] + [(str(y), TEXT) for y in budget.years]
-    rows = [(label, *(cell.text for cell in cells)) for label, cells, _outcome in goal_rows(budget)]
-    return [doc.table(f"Finansiella mål {common.span(budget.years)}", columns, rows)]
+def _financial_goals(
+    version: BudgetVersion | None, check: BudgetCheck | None, year: int
+) -> list[Block]:
+    """The förbund's own goals, judged on the version the plan prints; none written, none judged."""
+    rows = []
+    if version is not None and check is not None:
+        judged = goal_rows_of(version.budget, check.totals, _projection(version, check))
+        rows = [(label, *(cell.text for cell in cells)) for label, cells, _outcome in judged]
+    if version is None or not rows:
+        return [doc.Paragraph(f"Förbundet har inte satt några finansiella mål för {year}.")]
+    years = version.budget.years
+    columns = [("Mål", TEXT)] + [(str(y), TEXT) for y in years]
+    return [doc.table(f"Finansiella mål {common.span(years)}", columns, rows)]
 
 
 def _contributions(association: Association, year: int) -> list[Block]:
