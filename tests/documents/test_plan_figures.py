@@ -174,3 +174,16 @@ def test_a_scenario_and_a_lone_draft_are_deleted_whole(client, chef, association
     lone = reverse("budget_version_delete", args=[association.slug, budget.pk, 1])
     client.post(lone)
     assert not Budget.objects.filter(association=association).exists()
+
+
+def test_a_state_cut_on_one_contribution_line_cuts_the_states_half_of_it(association):
+    budget, _version = _typed_budget(association)
+    request = services.ScenarioRequest("Staten minskar 10 % från 2028", -10, 2028)
+    scenario = services.make_scenario(budget, request, user=None)
+    rows = {row.label: row for row in services.to_core(scenario.versions.get()).rows}
+    assert rows["Medlemsbidrag"].amounts == {
+        2027: 4_000_000 * KR,
+        2028: 3_800_000 * KR,  # the state's half, 2 000 000 kr, cut by 10 %
+        2029: 3_800_000 * KR,
+    }
+    assert rows["Kansli"].amounts[2028] == 1_100_000 * KR

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from samordna.core.allocation import split
-from samordna.core.budget import Budget, BudgetRow, RowKind
+from samordna.core.budget import Budget, BudgetRow, RowKind, summarize
 from samordna.core.findings import Finding
 from samordna.core.money import format_amount
 
@@ -63,13 +63,19 @@ def compare(before: Budget, after: Budget) -> list[Change]:
 def scaled(budget: Budget, rows: Sequence[BudgetRow], factor: Fraction, from_year: int) -> Budget:
     """A copy of `budget` where `rows` (by identity) are multiplied by `factor` from `from_year`.
 
-    Each amount is rounded to whole kronor, half away from zero. Stated sums are
-    dropped from the copy: a scenario is computed, not stated.
+    Each amount is rounded to whole kronor, half away from zero. A scenario is computed,
+    not stated: stated sums and results lose their figures, except a lump (a plan year the
+    plan gives in one figure), which is kept so the year's costs stay in the scenario.
+    `Summa` rows stay in place (without figures) so each lump still sums its own lines.
     """
     chosen = {row_key(row) for row in rows}
+    lumps = _lumps(budget)
     out = []
     for row in budget.rows:
         if row.kind is not RowKind.LINE:
+            kept = lumps.get(id(row), {})
+            if kept or row.kind is RowKind.SUM:
+                out.append(replace(row, amounts=kept))
             continue
         if row_key(row) in chosen:
             amounts = {
@@ -79,6 +85,27 @@ def scaled(budget: Budget, rows: Sequence[BudgetRow], factor: Fraction, from_yea
             row = replace(row, amounts=amounts)
         out.append(row)
     return replace(budget, rows=tuple(out))
+
+
+def _lumps(budget: Budget) -> dict[int, dict[int, int]]:
+    """The lump figures of each stated row (by identity), per year."""
+    return {
+        id(step.row): {
+            year: amount
+            for year in budget.years
+            if step.is_lump(year) and (amount := step.row.amount(year)) is not None
+        }
+        for step in summarize(budget).steps
+    }
+
+
+def share_of(kinds: Sequence[str]) -> Fraction:
+    """The part of all contributions the members of `kinds` pay together by the law's split
+    (FK and AF are the state's half): the factor's reach on a line that carries them all."""
+    parties = {"state" if kind in STATE_KINDS else kind for kind in kinds}
+    return sum(
+        (EXPECTED_SHARES[party] for party in parties if party in EXPECTED_SHARES), Fraction()
+    )
 
 
 def _scale(amount: int, factor: Fraction) -> int:
