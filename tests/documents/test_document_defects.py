@@ -4,7 +4,9 @@ two titles of the law, and numbers on a chart axis that are not written the Swed
 from __future__ import annotations
 
 import html
+import io
 import re
+import zipfile
 from datetime import date
 
 from samordna.associations.models import Member
@@ -12,6 +14,7 @@ from samordna.core import document as doc
 from samordna.core.allocation import law_title, shares_text
 from samordna.core.params import load
 from samordna.documents import charts, notice, plan
+from samordna.documents.models import DocumentText
 from samordna.documents.outputs import render
 from samordna.economy.models import ContributionYear
 from tests.documents.test_outputs import _pdf_text, docx_text
@@ -76,3 +79,21 @@ def test_the_notice_of_a_two_region_förbund_says_regionerna(trollhattan):
     Member.objects.create(association=trollhattan, name="Region Värmland", kind="region")
     saved = ContributionYear.objects.get(association=trollhattan, year=2020)
     assert "regionerna 1/4" in notice.build(trollhattan, saved.year).text()
+
+
+def test_a_sub_heading_in_the_förbunds_text_is_a_heading_in_every_format(association, tmp_path):
+    blocks = doc.blocks_from_text("Inledande mening.\n## Organisationsschema\n- Styrelse\n- Kansli")
+    assert blocks == [
+        doc.Paragraph("Inledande mening."),
+        doc.Heading("Organisationsschema", 2),
+        doc.Bullets(("Styrelse", "Kansli")),
+    ]
+    DocumentText.objects.create(
+        association=association, year=2027, key="organisation", text="## Beredningsgruppen\nText."
+    )
+    document = plan.build(association, 2027)
+    assert doc.Heading("Beredningsgruppen", 2) in document.blocks
+    xml = zipfile.ZipFile(io.BytesIO(render(document, "docx"))).read("word/document.xml").decode()
+    paragraph = xml[: xml.index("Beredningsgruppen")].rsplit("<w:p>", 1)[-1]
+    assert 'w:pStyle w:val="Heading2"' in paragraph
+    assert "## " not in _pdf_text(render(document, "pdf"), tmp_path)
