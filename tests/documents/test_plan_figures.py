@@ -187,3 +187,15 @@ def test_a_state_cut_on_one_contribution_line_cuts_the_states_half_of_it(associa
         2029: 3_800_000 * KR,
     }
     assert rows["Kansli"].amounts[2028] == 1_100_000 * KR
+
+
+def test_a_förbund_without_an_organisation_number_yet_is_created_and_printed(capsys, db):
+    from samordna.associations.models import Association
+    from samordna.cli import main
+
+    assert main(["association", "create", "Samordningsförbundet Nybildat"]) == 0
+    assert "organisationsnummer saknas" in capsys.readouterr().out
+    created = Association.objects.get(slug="samordningsforbundet-nybildat")
+    assert created.org_number == ""
+    cover = plan.build(created, 2027).cover_lines
+    assert not any("Organisationsnummer" in line for line in cover)
