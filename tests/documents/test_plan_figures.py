@@ -199,3 +199,21 @@ def test_a_förbund_without_an_organisation_number_yet_is_created_and_printed(ca
     assert created.org_number == ""
     cover = plan.build(created, 2027).cover_lines
     assert not any("Organisationsnummer" in line for line in cover)
+
+
+def test_the_insats_table_prints_the_budgets_lump_for_a_plan_year_not_zero(
+    client, chef, association
+):
+    from samordna.interventions.models import Intervention, InterventionBudget
+
+    client.force_login(chef)
+    _import(client, association, "plan-year-lump.csv", "Budget 2025")
+    for name, amount in (("Insats Vägen vidare", 1_500_000), ("Insats Steget", 1_000_000)):
+        insats = Intervention.objects.create(
+            association=association, name=name, kind="individual", status="pagaende"
+        )
+        InterventionBudget.objects.create(intervention=insats, year=2025, amount=amount * KR)
+    document = plan.build(association, 2025)
+    table = next(t for t in document.tables() if t.caption.startswith("Individinriktade"))
+    assert table.rows[-1].cells[-3:] == (2_500_000 * KR, 2_600_000 * KR, 2_600_000 * KR)
+    assert "2026 och 2027: budgeten anger insatserna som en summa" in table.note

@@ -8,6 +8,7 @@ and the three-year budget, and equity against the cap.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 
@@ -19,6 +20,7 @@ from samordna.budgets.projection import bands_for, goal_rows_of, projection
 from samordna.core import document as doc
 from samordna.core.allocation import format_percent, law_title, shares_text
 from samordna.core.budget import Budget as CoreBudget
+from samordna.core.budget import Section
 from samordna.core.budget_check import BudgetCheck, check_budget
 from samordna.core.budget_print import display_rows, error_summary
 from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row
@@ -49,7 +51,7 @@ def build(
     blocks += common.section("Organisation och arbetssätt", [], texts["organisation"])
     blocks += _organisation(association)
     blocks += common.section("Målgrupper", [], texts["malgrupper"])
-    blocks += _interventions(association, year, last)
+    blocks += _interventions(association, year, last, check)
     blocks += _goals(association, year, texts["inriktningsmal"])
     blocks += common.section("Finansiella mål", [], texts["finansiella_mal"])
     blocks += _financial_goals(version, check, year)
@@ -117,7 +119,9 @@ def _officer_name(officer: Officer) -> str:
     return f"{name}{officer.title}{member}"
 
 
-def _interventions(association: Association, year: int, last: int) -> list[Block]:
+def _interventions(
+    association: Association, year: int, last: int, check: BudgetCheck | None
+) -> list[Block]:
     first_day, last_day = date(year, 1, 1), date(last, 12, 31)
     chosen = [
         i
@@ -135,8 +139,32 @@ def _interventions(association: Association, year: int, last: int) -> list[Block
             blocks.append(doc.Paragraph("Inga beviljade insatser under perioden."))
             continue
         caption = f"{label} insatser {common.span(years)}"
-        blocks.append(_intervention_table(caption, own, years))
+        table = _intervention_table(caption, own, years)
+        blocks.append(_lumps_in_budget(table, kind, years, check))
     return blocks
+
+
+def _lumps_in_budget(
+    table: doc.Table, kind: str, years: list[int], check: BudgetCheck | None
+) -> doc.Table:
+    """A plan year the budget gives as one sum for the section, with no amount per insats:
+    the sum row prints the budget's lump (not 0 kr) and the note says so."""
+    section = Section(kind)
+    lumped = [y for y in years if check and y in check.totals and section in check.totals[y].lumped]
+    if not lumped:
+        return table
+    first = len(table.columns) - len(years)
+    cells = list(table.rows[-1].cells)
+    for year in lumped:
+        index = first + years.index(year)
+        if all(row.cells[index] is None for row in table.rows[:-1]):
+            cells[index] = check.totals[year].of([section]) if check else None
+    note = (
+        f"{common.joined(str(y) for y in lumped)}: budgeten anger insatserna som en summa för avsnittet; "
+        "beloppet per insats är inte fördelat än."
+    )
+    rows = (*table.rows[:-1], Row(tuple(cells), "sum"))
+    return replace(table, rows=rows, note=f"{table.note} {note}".strip())
 
 
 def _intervention_table(caption: str, chosen: list[Intervention], years: list[int]) -> doc.Table:
