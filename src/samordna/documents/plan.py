@@ -159,8 +159,9 @@ def _lumps_in_budget(
         index = first + years.index(year)
         if all(row.cells[index] is None for row in table.rows[:-1]):
             cells[index] = check.totals[year].of([section]) if check else None
+    when = common.joined(str(y) for y in lumped)
     note = (
-        f"{common.joined(str(y) for y in lumped)}: budgeten anger insatserna som en summa för avsnittet; "
+        f"{when}: budgeten anger insatserna som en summa för avsnittet; "
         "beloppet per insats är inte fördelat än."
     )
     rows = (*table.rows[:-1], Row(tuple(cells), "sum"))
