@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from fractions import Fraction
 
 from samordna.core.budget import Budget, RowKind, Section, line, stated, totals
@@ -88,6 +89,7 @@ def test_a_scenario_keeps_the_plan_years_given_as_a_lump():
 
 
 def test_a_state_cut_reaches_half_of_a_line_that_carries_every_members_contribution():
-    assert share_of(("fk", "af")) == Fraction(1, 2)
-    assert share_of(("fk", "af", "region", "municipality")) == 1
-    assert share_of(("region",)) == Fraction(1, 4)
+    when = date(2026, 1, 1)
+    assert share_of(("fk", "af"), when) == Fraction(1, 2)
+    assert share_of(("fk", "af", "region", "municipality"), when) == 1
+    assert share_of(("region",), when) == Fraction(1, 4)

@@ -17,7 +17,7 @@ from samordna.budgets import services
 from samordna.budgets.models import Budget, EquityBand
 from samordna.budgets.projection import bands_for, goal_rows_of, projection
 from samordna.core import equity
-from samordna.core.money import MoneyError, parse_amount
+from samordna.core.money import MoneyError, parse_amount, rounded_kronor
 from samordna.economy.forms import AmountField
 
 
@@ -60,7 +60,7 @@ def budget_equity(request: HttpRequest, association: Association, pk: int) -> Ht
 def _opening_initial(budget: Budget) -> dict[str, str]:
     if budget.opening_equity is None:
         return {}
-    return {"opening_equity": str(budget.opening_equity // 100)}
+    return {"opening_equity": str(rounded_kronor(budget.opening_equity))}
 
 
 def _spread(request: HttpRequest) -> dict[str, Any] | None:

@@ -125,7 +125,7 @@ def _detail_context(
     }
     if not budget.is_forecast and not budget.scenario_of_id:
         context["register_differences"] = register.differences(version)
-    if budget.scenario_of_id:
+    if budget.scenario_of is not None:
         base = services.current_version(budget.scenario_of)
         context["scenario_rows"] = _scenario_rows(services.check_version(base).totals, check.totals)
     return context

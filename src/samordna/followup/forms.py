@@ -6,7 +6,6 @@ accepted (`NoIdentityMixin`); the message says why it was refused.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django import forms
@@ -64,7 +63,7 @@ class EpisodeForm(NoIdentityMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, association: Association, interventions: Any, **kw: Any):
         super().__init__(*args, **kw)
-        self.fields["intervention"].queryset = interventions.filter(kind="individual")
+        self.fields["intervention"].queryset = interventions.filter(kind="individual")  # type: ignore[attr-defined]
         for name in ("main_referrer", "co_referrers"):
             self.fields[name].queryset = association.members.all()  # type: ignore[attr-defined]
         self.fields["co_referrers"].widget.choices = self.fields["co_referrers"].choices  # type: ignore[attr-defined]
@@ -124,7 +123,7 @@ class FollowupTargetForm(forms.ModelForm):
         help_texts = {"part": _("Målet ”minst 4 av 10” skrivs 4 och 10.")}
 
     def clean(self) -> dict[str, Any]:
-        cleaned: dict[str, Any] = super().clean()
+        cleaned: dict[str, Any] = super().clean() or {}
         part, of = cleaned.get("part"), cleaned.get("of")
         if part is not None and of and part > of:
             self.add_error("part", "Delen kan inte vara större än helheten.")
@@ -196,10 +195,9 @@ class AnswersForm(forms.Form):
         super().__init__(*args, **kw)
         self.fields["indicator"].queryset = association.indicators.all()  # type: ignore[attr-defined]
         self.fields["intervention"].queryset = association.interventions.all()  # type: ignore[attr-defined]
-        self.fields["year"].initial = date.today().year
 
     def clean(self) -> dict[str, Any]:
-        cleaned: dict[str, Any] = super().clean()
+        cleaned: dict[str, Any] = super().clean() or {}
         indicator, score = cleaned.get("indicator"), cleaned.get("score")
         if indicator and score and score > indicator.scale_max:
             self.add_error("score", f"Skalan för {indicator} går 1–{indicator.scale_max}.")
@@ -215,7 +213,6 @@ class SurveyLinkForm(forms.ModelForm):
     def __init__(self, *args: Any, association: Association, **kw: Any) -> None:
         super().__init__(*args, **kw)
         self.fields["intervention"].queryset = association.interventions.all()  # type: ignore[attr-defined]
-        self.fields["year"].initial = date.today().year
 
 
 class FileForm(forms.Form):
