@@ -15,7 +15,7 @@ from samordna.associations.models import Association
 from samordna.budgets.financial_goals import to_core
 from samordna.budgets.models import FinancialGoal
 from samordna.core import goals
-from samordna.documents.common import plausible
+from samordna.core.calendar import year_from
 from samordna.economy.forms import AmountField
 
 NEEDS = {
@@ -55,7 +55,7 @@ class GoalForm(forms.ModelForm):
 
 
 def _year(year: int) -> int:
-    if not plausible(year):
+    if year_from(str(year)) is None:
         raise Http404("Året finns inte.")
     return year
 
