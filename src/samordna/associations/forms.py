@@ -44,9 +44,16 @@ class AssociationForm(forms.ModelForm):
         model = Association
         fields = ["name", "org_number", "formed_on", "address", "website"]
         widgets = {"formed_on": DateInput(), "address": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"org_number": _("Tio siffror, NNNNNN-NNNN. Kontrollsiffran prövas.")}
+        help_texts = {
+            "org_number": _(
+                "Tio siffror, NNNNNN-NNNN. Kontrollsiffran prövas. Lämna tomt om förbundet inte "
+                "har fått sitt nummer än."
+            )
+        }
 
     def clean_org_number(self) -> str:
+        if not self.cleaned_data["org_number"].strip():
+            return ""  # a new förbund may not have its number yet
         try:
             return normalize_org_number(self.cleaned_data["org_number"])
         except OrgNumberError as error:

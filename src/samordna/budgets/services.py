@@ -28,7 +28,7 @@ from samordna.budgets.models import (
 from samordna.budgets.register import fill_from_register
 from samordna.core import budget as core
 from samordna.core.budget_check import BudgetCheck, check_budget
-from samordna.core.budget_rules import Change, check_member_split, compare, scaled
+from samordna.core.budget_rules import Change, check_member_split, compare, scaled, share_of
 from samordna.interventions.models import Decision as RegisteredDecision
 
 
@@ -308,15 +308,8 @@ def make_scenario(budget: Budget, request: ScenarioRequest, user: Any) -> Budget
     """A what-if copy of the budget's current version with the chosen members' lines changed."""
     source = current_version(budget)
     base = to_core(source)
-    chosen_ids = set(
-        source.lines.filter(member__kind__in=request.member_kinds).values_list("pk", flat=True)
-    )
-    chosen = [
-        row
-        for row, line in zip(base.rows, source.lines.all(), strict=True)
-        if line.pk in chosen_ids
-    ]
-    factor = 1 + request.percent / 100
+    chosen, reach = _contribution_rows(source, base, request.member_kinds)
+    factor = 1 + request.percent / 100 * reach
     what_if = scaled(base, chosen, factor, request.from_year)
     scenario = Budget.objects.create(
         association=budget.association,
@@ -332,6 +325,28 @@ def make_scenario(budget: Budget, request: ScenarioRequest, user: Any) -> Budget
     members = [line.member for line in source.lines.all() if line.member]
     _store_rows(version, what_if.rows, members)
     return scenario
+
+
+CONTRIBUTION_WORDS = ("medlemsbidrag", "medlemmar", "parternas", "bidrag")
+
+
+def _contribution_rows(
+    source: BudgetVersion, base: core.Budget, kinds: tuple[str, ...]
+) -> tuple[list[core.BudgetRow], Fraction]:
+    """The lines a change for `kinds` applies to, and how much of each line it reaches: the
+    chosen members' own lines in full; else the income lines that carry every member's
+    contribution together, by the chosen members' share of them (the state's half for FK/AF)."""
+    lines = list(source.lines.all())
+    pairs = list(zip(base.rows, lines, strict=True))
+    own = [row for row, line in pairs if line.member_id and line.member.kind in kinds]
+    if own or any(line.member_id for line in lines):
+        return own, Fraction(1)
+    shared = [
+        row
+        for row, line in pairs
+        if line.section == "income" and any(w in line.label.casefold() for w in CONTRIBUTION_WORDS)
+    ]
+    return shared, share_of(kinds, first_day(source.budget))
 
 
 def _user(user: Any) -> Any:

@@ -22,6 +22,7 @@ from samordna.demo.budgets import load_budgets, load_frames
 from samordna.demo.data import ASSOCIATIONS, DEMO_PASSWORD, STAFF, USERS
 from samordna.demo.documents import load_texts
 from samordna.demo.followup import load_followup
+from samordna.demo.goals import load_goals
 from samordna.demo.interventions import load_interventions
 from samordna.economy import services
 from samordna.economy.models import ContributionYear
@@ -41,6 +42,7 @@ def load_demo() -> list[Association]:
         load_frames(association)
         load_followup(association, date.today())
         load_texts(association)
+        load_goals(association)
     _staff()
     return associations
 

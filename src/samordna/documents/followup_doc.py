@@ -9,6 +9,7 @@ from dataclasses import replace
 from samordna.associations.models import Association
 from samordna.budgets import services as budgets
 from samordna.budgets.outcome import outcome_columns
+from samordna.budgets.plan_version import findings_of_year
 from samordna.budgets.projection import bands_for, projection_of
 from samordna.core import document as doc
 from samordna.core import equity, followup
@@ -43,6 +44,7 @@ def build(association: Association, year: int) -> doc.Document:
         blocks=tuple(blocks),
         filename=f"verksamhetsberattelse-{association.slug}-{year}",
         logo=common.logo(association),
+        findings=tuple(findings_of_year(association, year)),
     )
 
 
