@@ -51,6 +51,12 @@ def page(browser, live_server):
 
 
 WIDTHS = (1280, 390)  # a desktop, and a phone held upright (WCAG 2.1 reflow)
+# The outermost elements reaching past the right edge: what makes the page scroll sideways.
+WIDEST = """width => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > width + 1
+            && e.parentElement.getBoundingClientRect().right <= width + 1)
+  .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+            + ' ' + Math.round(e.getBoundingClientRect().right) + ' px')"""
 
 
 def check_page(page, name: str) -> None:
@@ -76,7 +82,8 @@ def _check_at(page, name: str, width: int) -> list[str]:
     ]
     wide = page.evaluate("document.documentElement.scrollWidth")
     if wide > width:
-        problems.append(f"{width} px: sidan är {wide} px bred och rullar i sidled")
+        culprits = page.evaluate(WIDEST, width)
+        problems.append(f"{width} px: sidan är {wide} px bred och rullar i sidled: {culprits}")
     folder = os.environ.get("SAMORDNA_SCREENSHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
