@@ -36,3 +36,15 @@ def test_every_link_a_persona_sees_leads_somewhere(client, demo, db, username):
     assert result.dead() == []
     assert result.one_click_deletes == []
     assert len(result.pages()) > 5
+
+
+def test_a_new_empty_forbund_offers_the_first_action_everywhere(client, other_chef):
+    client.force_login(other_chef)
+    overview = client.get("/forbund/annat/").content.decode()
+    assert 'href="/forbund/annat/medlemmar/ny/">Lägg till den första medlemmen' in overview
+    assert 'href="/forbund/annat/budget/ny/">Gör en ny budget' in overview
+    assert 'href="/forbund/annat/insatser/ny/">Registrera den första insatsen' in overview
+    members = client.get("/forbund/annat/medlemmar/").content.decode()
+    assert "Lägg till den första medlemmen" in members
+    result = crawl(client, "/forbund/annat/")
+    assert result.dead() == []
