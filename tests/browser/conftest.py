@@ -76,7 +76,7 @@ def _check_at(page, name: str, width: int) -> list[str]:
     page.set_viewport_size({"width": width, "height": 900})
     page.wait_for_timeout(50)  # let the menu script react to the new width
     problems = [
-        f"{width} px: {v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
+        f"{width} px: {v['id']} ({v['impact']}): {v['help']} – {_targets(v)}"
         for v in Axe().run(page).response["violations"]
         if v.get("impact") in ("serious", "critical")
     ]
@@ -90,6 +90,10 @@ def _check_at(page, name: str, width: int) -> list[str]:
         safe = re.sub(r"[^a-z0-9-]+", "-", name.lower())
         page.screenshot(path=str(Path(folder) / f"{safe}-{width}.png"), full_page=True)
     return problems
+
+
+def _targets(violation: dict) -> list:
+    return [node["target"] for node in violation["nodes"][:3]]
 
 
 def log_in(page, username: str, password: str) -> None:

@@ -20,7 +20,11 @@ def _undo_token(page: str) -> str:
 def test_removing_a_population_asks_first_and_names_the_split_that_uses_it(
     client, chef, association
 ):
-    services.save(association, services.AllocationRequest(2020, 1_000_000_00, "total", 100, "split", 2018), user=None)
+    services.save(
+        association,
+        services.AllocationRequest(2020, 1_000_000_00, "total", 100, "split", 2018),
+        user=None,
+    )
     population = Population.objects.get(member__name="Grästorps kommun")
     client.force_login(chef)
     page = client.get(reverse("population_delete", args=[association.slug, population.pk]))

@@ -40,29 +40,35 @@ def member_blockers(member: Member) -> list[str]:
     from samordna.economy.models import Contribution
     from samordna.followup.models import Episode
 
+    episodes = Episode.objects.filter(
+        models.Q(main_referrer=member) | models.Q(co_referrers=member)
+    )
     uses = [
-        (Contribution.objects.filter(member=member).count(), "sparat medlemsbidrag", "sparade medlemsbidrag"),
-        (BudgetLine.objects.filter(member=member).count(), "budgetrad", "budgetrader"),
-        (BoardSeat.objects.filter(member=member).count(), "plats i styrelsen", "platser i styrelsen"),
-        (member.municipalities.count(), "kommun som hör till regionen", "kommuner som hör till regionen"),
-        (member.intervention_set.count(), "insats där medlemmen utför", "insatser där medlemmen utför"),
-        (member.application_set.count(), "ansökan där medlemmen söker", "ansökningar där medlemmen söker"),
-        (member.structuralactivity_set.count(), "strukturaktivitet", "strukturaktiviteter"),
-        (member.officer_set.count(), "person i organisationen", "personer i organisationen"),
         (
-            Episode.objects.filter(models.Q(main_referrer=member) | models.Q(co_referrers=member))
-            .distinct()
-            .count(),
-            "deltagarperiod som medlemmen remitterat",
-            "deltagarperioder som medlemmen remitterat",
+            Contribution.objects.filter(member=member),
+            "sparat medlemsbidrag",
+            "sparade medlemsbidrag",
         ),
+        (BudgetLine.objects.filter(member=member), "budgetrad", "budgetrader"),
+        (BoardSeat.objects.filter(member=member), "plats i styrelsen", "platser i styrelsen"),
+        (member.municipalities, "kommun som hör till regionen", "kommuner som hör till regionen"),
+        (member.intervention_set, "insats där medlemmen utför", "insatser där medlemmen utför"),
+        (member.application_set, "ansökan där medlemmen söker", "ansökningar där medlemmen söker"),
+        (member.structuralactivity_set, "strukturaktivitet", "strukturaktiviteter"),
+        (member.officer_set, "person i organisationen", "personer i organisationen"),
+        (episodes.distinct(), "remitterad deltagarperiod", "remitterade deltagarperioder"),
     ]
-    return [_count(n, one, many) for n, one, many in uses if n]
+    counted = [(rows.count(), one, many) for rows, one, many in uses]
+    return [_count(n, one, many) for n, one, many in counted if n]
 
 
 def member_removal(member: Member) -> Removal:
     populations = [f"{p.year}: {p.count} invånare" for p in member.populations.all()]
-    effects = [f"Invånaruppgifterna tas bort med medlemmen ({', '.join(populations)})."] if populations else []
+    effects = (
+        [f"Invånaruppgifterna tas bort med medlemmen ({', '.join(populations)})."]
+        if populations
+        else []
+    )
     return Removal(f"Medlemmen {member.name}", effects, member_blockers(member))
 
 
@@ -89,7 +95,9 @@ def seat_removal(seat: BoardSeat) -> Removal:
         what += f" ({seat.person_name})"
     meetings = Attendance.objects.filter(seat=seat).count()
     effects = (
-        [f"Närvaron på {_count(meetings, 'möte', 'möten')} tas bort med platsen."] if meetings else []
+        [f"Närvaron på {_count(meetings, 'möte', 'möten')} tas bort med platsen."]
+        if meetings
+        else []
     )
     return Removal(what, effects)
 
@@ -145,4 +153,3 @@ def undo(request: HttpRequest, association: Association, token: str) -> str | No
             row.save()
     del request.session[UNDO_KEY]
     return str(saved["label"])
-

@@ -202,11 +202,20 @@ def officer_create(request: HttpRequest, association: Association) -> HttpRespon
 def seat_delete(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
     seat = get_object_or_404(BoardSeat, pk=pk, association=association)
     about = removal.seat_removal(seat)
-    return _confirm(request, association, seat, about, "Platsen i styrelsen är borttagen.", "organisation")
+    return _confirm(
+        request, association, seat, about, "Platsen i styrelsen är borttagen.", "organisation"
+    )
 
 
 @association_view(*EDITORS)
 def officer_delete(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
     officer = get_object_or_404(Officer, pk=pk, association=association)
     about = removal.officer_removal(officer)
-    return _confirm(request, association, officer, about, "Personen är borttagen ur organisationen.", "organisation")
+    return _confirm(
+        request,
+        association,
+        officer,
+        about,
+        "Personen är borttagen ur organisationen.",
+        "organisation",
+    )
