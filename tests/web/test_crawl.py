@@ -8,7 +8,10 @@ one click: a "Ta bort" button sits only on a confirmation page.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from django.utils.text import capfirst
 
 from samordna.demo import load_demo
 from tests.web.crawl import crawl
@@ -48,3 +51,45 @@ def test_a_new_empty_forbund_offers_the_first_action_everywhere(client, other_ch
     assert "Lägg till den första medlemmen" in members
     result = crawl(client, "/forbund/annat/")
     assert result.dead() == []
+
+
+ENGLISH = (
+    "This field is required",
+    "Enter a valid",
+    "Select a valid choice",
+    "Ensure this value",
+    "Enter a whole number",
+    "Meeting",
+    "Intervention",
+)
+SAME_IN_SWEDISH = {"Start", "Region", "Status"}
+LABEL = re.compile(r'<label for="id_([a-z0-9_]+)">([^<]*)')
+
+
+def _english(html: str) -> list[str]:
+    """Django's English defaults on a page: its messages, and labels made from field names."""
+    found = [word for word in ENGLISH if word in html]
+    for name, label in LABEL.findall(html):
+        text = label.strip()
+        if text not in SAME_IN_SWEDISH and text == capfirst(name.replace("_", " ")):
+            found.append(f"etikett ”{text}”")
+    return found
+
+
+def test_every_form_speaks_swedish_empty_and_refused(client, demo, db):
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="chef"))
+    forms = [
+        url
+        for url in crawl(client, per_pattern=1).pages()
+        if "/ta-bort/" not in url and ">Spara</button>" in client.get(url).content.decode()
+    ]
+    assert len(forms) > 20
+    english = {}
+    for url in forms:
+        shown = _english(client.get(url).content.decode())
+        refused = _english(client.post(url, {}).content.decode())
+        if shown or refused:
+            english[url] = shown + refused
+    assert english == {}
