@@ -37,7 +37,7 @@ def row_forms(data: Any, association: Association) -> Any:
 
 def problems(formset: Any) -> list[str]:
     """Every error, named by row and column, for the summary above the table."""
-    found = []
+    found: list[str] = []
     for number, form in enumerate(formset.forms, start=1):
         for name, errors in form.errors.items():
             column = form.fields[name].label if name in form.fields else "Raden"
