@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samordna.associations.forms import DateInput, not_in_future
-from samordna.budgets.models import Section
+from samordna.core.budget import SECTION_CHOICES
 from samordna.core.budget_file import UNITS
 
 
@@ -51,7 +51,7 @@ class ImportForm(forms.Form):
 
 
 class LineForm(forms.Form):
-    section = forms.ChoiceField(label=_("Avsnitt"), choices=Section.choices)
+    section = forms.ChoiceField(label=_("Avsnitt"), choices=SECTION_CHOICES)
     label = forms.CharField(label=_("Ny rad"), max_length=300)
 
 
