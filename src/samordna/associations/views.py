@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from samordna.associations import removal
+from samordna import removal
 from samordna.associations.access import (
     ALL_ROLES,
     EDITORS,

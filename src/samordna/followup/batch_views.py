@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
-from samordna.associations.access import association_view
+from samordna.associations.access import MemberRequest, association_view
 from samordna.associations.models import Association
 from samordna.followup import batch, services
 from samordna.interventions.models import Intervention
 
 
-def _own_insats(request: HttpRequest, association: Association, pk: int) -> Intervention:
-    own = services.own_interventions(association, request.membership)  # type: ignore[attr-defined]
+def _own_insats(request: MemberRequest, association: Association, pk: int) -> Intervention:
+    own = services.own_interventions(association, request.membership)
     found = own.filter(pk=pk, kind="individual").first()
     if found is None:
         raise Http404("Insatsen finns inte eller så har du inte tillgång till den.")
@@ -21,7 +21,7 @@ def _own_insats(request: HttpRequest, association: Association, pk: int) -> Inte
 
 
 @association_view(*services.EPISODE_ROLES)
-def episode_batch(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+def episode_batch(request: MemberRequest, association: Association, pk: int) -> HttpResponse:
     intervention = _own_insats(request, association, pk)
     formset = batch.row_forms(request.POST or None, association)
     if request.method == "POST" and formset.is_valid():
@@ -30,7 +30,7 @@ def episode_batch(request: HttpRequest, association: Association, pk: int) -> Ht
             codes = ", ".join(e.code for e in saved)
             messages.success(request, f"{len(saved)} deltagare sparade: {codes}.")
             return redirect("episode_codes", slug=association.slug, pk=intervention.pk)
-        formset.non_form_errors().append("Fyll i minst en rad.")  # type: ignore[attr-defined]
+        formset.non_form_errors().append("Fyll i minst en rad.")
     context = {
         "association": association,
         "intervention": intervention,
@@ -42,7 +42,7 @@ def episode_batch(request: HttpRequest, association: Association, pk: int) -> Ht
 
 
 @association_view(*services.EPISODE_ROLES)
-def episode_codes(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+def episode_codes(request: MemberRequest, association: Association, pk: int) -> HttpResponse:
     intervention = _own_insats(request, association, pk)
     episodes = intervention.episodes.order_by("start", "code")
     context = {"association": association, "intervention": intervention, "episodes": episodes}

@@ -43,7 +43,7 @@ def member_blockers(member: Member) -> list[str]:
     episodes = Episode.objects.filter(
         models.Q(main_referrer=member) | models.Q(co_referrers=member)
     )
-    uses = [
+    uses: list[tuple[Any, str, str]] = [
         (
             Contribution.objects.filter(member=member),
             "sparat medlemsbidrag",
