@@ -8,17 +8,11 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from playwright.sync_api import expect
 
-from samordna.demo import load_demo
-from samordna.demo_data import DEMO_PASSWORD
+from samordna.demo.data import DEMO_PASSWORD
 from tests.browser.conftest import check_page, log_in
 from tests.web.crawl import crawl, pattern
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def demo(transactional_db):
-    load_demo()
 
 
 def _pages(username: str) -> list[str]:

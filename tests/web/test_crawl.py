@@ -13,21 +13,9 @@ import re
 import pytest
 from django.utils.text import capfirst
 
-from samordna.demo import load_demo
 from tests.web.crawl import crawl
 
 PERSONAS = ["chef", "styrelse", "insatspersonal", "revisor"]
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        load_demo()
-    yield
-    with django_db_blocker.unblock():
-        from django.core.management import call_command
-
-        call_command("flush", interactive=False)
 
 
 @pytest.mark.parametrize("username", PERSONAS)
