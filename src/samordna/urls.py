@@ -27,6 +27,7 @@ association_patterns = [
         association_views.population_delete,
         name="population_delete",
     ),
+    path("angra/", association_views.undo, name="undo"),
     path("organisation/", association_views.organisation, name="organisation"),
     path("organisation/styrelse/ny/", association_views.seat_create, name="seat_create"),
     path(

@@ -226,7 +226,7 @@ def test_the_annual_insats_report_shows_its_participants(client, association, te
     client.force_login(board)
     url = _url("intervention_report", association, pk=teams[0].pk, year=2026)
     page = client.get(url).content.decode()
-    table = page.split("Deltagare efter kön 2026")[1].split("</table>")[0]
+    table = page.split("<caption>Deltagare efter kön 2026")[1].split("</table>")[0]
     assert "&lt;5" in table and ">6<" not in table and ">9<" in table
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samordna.associations.forms import NoIdentityMixin
+from samordna.associations.forms import DateInput, NoIdentityMixin, not_in_future
 from samordna.core.budget import SECTION_CHOICES
 from samordna.core.budget_file import UNITS
 
@@ -54,7 +56,11 @@ class LineForm(NoIdentityMixin, forms.Form):
 
 
 class DecisionForm(NoIdentityMixin, forms.Form):
-    date = forms.DateField(label=_("Beslutsdatum"), help_text=_("Till exempel 2025-11-20."))
+    date = forms.DateField(label=_("Beslutsdatum"), widget=DateInput())
+
+    def clean_date(self) -> Any:
+        return not_in_future(self.cleaned_data.get("date"))
+
     paragraph = forms.CharField(
         label=_("Paragraf"), max_length=20, help_text=_("Till exempel §34.")
     )
