@@ -1,33 +1,16 @@
-"""Removing things from the förbund: what a removal takes with it, what stops it, and undo.
-
-A removal is asked for first: the confirmation page names what goes (`what`) and what it
-affects (`effects`). A member still in use is not removed: `member_blockers` says why.
-What is removed is kept in the session as Django's own serialization, so the message that
-follows can offer "Ångra" and put the very same rows back.
+"""Removing things from the förbund: what a removal of a member, a population, a board seat or
+an officer takes with it and what stops it (a member still in use: `member_blockers` says why).
+The confirmation page and "Ångra" are `samordna.confirm`.
 """
 
 from __future__ import annotations
 
-import secrets
-from dataclasses import dataclass, field
 from typing import Any
 
-from django.core import serializers
-from django.db import models, transaction
-from django.http import HttpRequest
+from django.db import models
 
-from samordna.associations.models import Association, BoardSeat, Member, Officer, Population
-
-UNDO_KEY = "samordna_undo"
-
-
-@dataclass(frozen=True)
-class Removal:
-    """What the confirmation page says before anything is removed."""
-
-    what: str
-    effects: list[str] = field(default_factory=list)
-    blockers: list[str] = field(default_factory=list)
+from samordna.associations.models import BoardSeat, Member, Officer, Population
+from samordna.confirm import Removal
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -105,51 +88,3 @@ def seat_removal(seat: BoardSeat) -> Removal:
 def officer_removal(officer: Officer) -> Removal:
     name = f" ({officer.person_name})" if officer.person_name else ""
     return Removal(f"{officer.get_group_display()}: {officer.title}{name}")
-
-
-def _collected(obj: models.Model) -> list[models.Model]:
-    """`obj` and every row a delete of it cascades to (populations, attendance)."""
-    from django.db.models.deletion import Collector
-
-    collector = Collector(using="default")
-    collector.collect([obj])
-    rows: list[models.Model] = []
-    for instances in collector.data.values():
-        rows.extend(instances)
-    for qs in collector.fast_deletes:
-        rows.extend(qs)
-    # Parents first, so that the undo saves a member before its populations.
-    return sorted(rows, key=lambda row: 0 if row is obj else 1)
-
-
-def remove(request: HttpRequest, association: Association, obj: models.Model, label: str) -> None:
-    """Delete `obj` (and what cascades) and keep it in the session for "Ångra"."""
-    rows = _collected(obj)
-    data = serializers.serialize("json", rows)
-    with transaction.atomic():
-        obj.delete()
-    request.session[UNDO_KEY] = {
-        "token": secrets.token_urlsafe(16),
-        "association": association.pk,
-        "label": label,
-        "data": data,
-    }
-
-
-def offer(request: HttpRequest) -> dict[str, Any] | None:
-    return request.session.get(UNDO_KEY)
-
-
-def undo(request: HttpRequest, association: Association, token: str) -> str | None:
-    """Put back what was removed last; the label on success, None if there is nothing to undo.
-
-    Raises IntegrityError when the rows cannot come back (the same thing was added again).
-    """
-    saved = request.session.get(UNDO_KEY)
-    if not saved or saved["token"] != token or saved["association"] != association.pk:
-        return None
-    with transaction.atomic():
-        for row in serializers.deserialize("json", saved["data"]):
-            row.save()
-    del request.session[UNDO_KEY]
-    return str(saved["label"])

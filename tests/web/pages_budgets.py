@@ -33,7 +33,7 @@ PAGES = {
     "budget_version_delete": ("edit", _proposal),
     "financial_goals": ("read", lambda a: {"year": 2021}),
     "financial_goal_add": ("edit", lambda a: {"year": 2021}),
-    "financial_goal_delete": ("edit-post", lambda a: {"year": 2021, "pk": _goal(a).pk}),
+    "financial_goal_delete": ("edit", lambda a: {"year": 2021, "pk": _goal(a).pk}),
 }
 
 

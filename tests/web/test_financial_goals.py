@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.urls import reverse
 
 from samordna.budgets import services
@@ -73,3 +75,19 @@ def test_the_board_reads_the_goals_but_cannot_add_or_remove(client, board, assoc
     url = reverse("financial_goal_delete", args=[association.slug, 2027, goal.pk])
     assert client.post(url).status_code == 403
     assert FinancialGoal.objects.filter(pk=goal.pk).exists()
+
+
+def test_removing_a_goal_asks_first_and_can_be_undone(client, chef, association):
+    goal = FinancialGoal.objects.create(association=association, year=2027, measure="equity_vs_cap")
+    client.force_login(chef)
+    url = reverse("financial_goal_delete", args=[association.slug, 2027, goal.pk])
+    asked = client.get(url).content.decode()
+    assert "Ta bort?" in asked and "Eget kapital i förhållande till taket" in asked
+    assert FinancialGoal.objects.filter(pk=goal.pk).exists()
+    page = client.post(url, follow=True).content.decode()
+    assert "Målet är borttaget ur 2027 års finansiella mål." in page
+    assert not FinancialGoal.objects.filter(pk=goal.pk).exists()
+    token = re.search(r'name="token" value="([^"]+)"', page)
+    assert token is not None
+    client.post(reverse("undo", args=[association.slug]), {"token": token.group(1)})
+    assert FinancialGoal.objects.filter(pk=goal.pk, measure="equity_vs_cap").exists()

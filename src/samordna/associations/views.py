@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from samordna import removal
+from samordna import confirm, removal
 from samordna.associations.access import (
     ALL_ROLES,
     EDITORS,
@@ -29,6 +29,7 @@ from samordna.associations.forms import (
     PopulationForm,
 )
 from samordna.associations.models import Association, BoardSeat, Member, Officer, Population
+from samordna.confirm import Removal
 from samordna.overview import budget_glance, equity_glance, insats_glance
 from samordna.pages import form_page
 
@@ -131,19 +132,12 @@ def _confirm(
     request: HttpRequest,
     association: Association,
     obj: Any,
-    about: removal.Removal,
+    about: Removal,
     label: str,
     back: str,
 ) -> HttpResponse:
-    """GET: say what goes and what it affects; POST: remove it and offer "Ångra"."""
     back_url = reverse(back, kwargs={"slug": association.slug})
-    if request.method == "POST" and not about.blockers:
-        removal.remove(request, association, obj, label)
-        messages.success(request, label, extra_tags="undo")
-        return redirect(back_url)
-    context = {"association": association, "about": about, "back": back_url}
-    status = 409 if request.method == "POST" else 200
-    return render(request, "confirm_delete.html", context, status=status)
+    return confirm.confirm(request, association, obj, about, label, back_url)
 
 
 @require_POST
@@ -151,7 +145,7 @@ def _confirm(
 def undo(request: HttpRequest, association: Association) -> HttpResponse:
     """Put back what the last removal took (the "Ångra" button in the message)."""
     try:
-        label = removal.undo(request, association, request.POST.get("token", ""))
+        label = confirm.undo(request, association, request.POST.get("token", ""))
     except IntegrityError:
         label = None
         messages.error(request, "Det går inte att ångra: samma uppgift har lagts till igen.")

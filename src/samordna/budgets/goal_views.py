@@ -8,12 +8,13 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
 
 from samordna.associations.access import EDITORS, association_view
 from samordna.associations.models import Association
 from samordna.budgets.financial_goals import to_core
 from samordna.budgets.models import FinancialGoal
+from samordna.confirm import Removal, confirm
 from samordna.core import goals
 from samordna.core.calendar import year_from
 from samordna.economy.forms import AmountField
@@ -92,12 +93,16 @@ def financial_goal_add(request: HttpRequest, association: Association, year: int
     return _page(request, association, year, form)
 
 
-@require_POST
 @association_view(*EDITORS)
 def financial_goal_delete(
     request: HttpRequest, association: Association, year: int, pk: int
 ) -> HttpResponse:
+    """Asks first, names the goal and what it affects; "Ångra" puts it back."""
     goal = get_object_or_404(FinancialGoal, association=association, year=year, pk=pk)
-    goal.delete()
-    messages.success(request, f"Målet är borttaget ur {year} års finansiella mål.")
-    return redirect("financial_goals", slug=association.slug, year=year)
+    about = Removal(
+        f"Det finansiella målet för {year}: {goals.describe(to_core(goal))}",
+        [f"Målet bedöms inte längre i planen och på sidan Eget kapital för {year}."],
+    )
+    label = f"Målet är borttaget ur {year} års finansiella mål."
+    back = reverse("financial_goals", kwargs={"slug": association.slug, "year": year})
+    return confirm(request, association, goal, about, label, back)

@@ -32,7 +32,7 @@ class Meeting(models.Model):
         ordering = ["-date"]
 
     def __str__(self) -> str:
-        return f"{self.get_body_display()} {self.date.isoformat()}"
+        return f"{self.get_body_display()} {self.date}"
 
 
 class Attendance(models.Model):
