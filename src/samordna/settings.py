@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "samordna.busy.BusyDatabaseMiddleware",
 ]
 
 ROOT_URLCONF = "samordna.urls"
@@ -86,11 +87,27 @@ TEMPLATES = [
     }
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
+SQLITE_BUSY_SECONDS = float(os.environ.get("SAMORDNA_SQLITE_BUSY_SECONDS", "20"))
+
+
+def _database() -> dict:
+    """DATABASE_URL or the SQLite file. SQLite runs in WAL mode with a busy timeout and
+    BEGIN IMMEDIATE, so readers never wait for a writer and writers queue instead of failing."""
+    database = dj_database_url.config(
         default=f"sqlite:///{PROJECT_DIR / 'samordna.sqlite3'}", conn_max_age=0
     )
-}
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("OPTIONS", {}).update(
+            {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": SQLITE_BUSY_SECONDS,
+            }
+        )
+    return dict(database)
+
+
+DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
