@@ -132,6 +132,14 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+# Reverse proxies whose X-Forwarded-For is believed (docs/drift.md): rate limits then key on
+# the real client, not on the proxy that every request comes through.
+TRUSTED_PROXIES = [
+    address.strip()
+    for address in os.environ.get("SAMORDNA_TRUSTED_PROXIES", "").split(",")
+    if address.strip()
+]
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
