@@ -21,7 +21,12 @@ from samordna.core.intervention_file import (
     match_member,
     read_register,
 )
-from samordna.core.intervention_status import NEEDS_DECISION, STATUSES, extension_error
+from samordna.core.intervention_status import (
+    NEEDS_DECISION,
+    STATUSES,
+    extension_error,
+    move_error,
+)
 from samordna.core.money import rounded_kronor
 from samordna.core.table import Table
 from samordna.interventions import services
@@ -85,7 +90,11 @@ def _check(
     has_decision = row.decision is not None or (
         existing is not None and existing.decisions.exists()
     )
-    if row.status in DECIDED and not has_decision:
+    if existing is not None and existing.status != row.status:
+        move = move_error(existing.status, row.status, has_decision)
+        if move:
+            fail(f"{row.name}: {move}", "status")
+    elif row.status in DECIDED and not has_decision:
         fail(
             f"status {STATUSES[row.status].lower()} kräver ett beslut: fyll i kolumnen beslut "
             "som 2024-03-11 §34.",

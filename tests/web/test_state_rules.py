@@ -1,0 +1,54 @@
+"""A state changes once: an application is decided once, imports follow the pages' rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.urls import reverse
+
+from samordna.interventions.models import Application, Decision, Intervention
+from tests.web.test_intervention_pages import _application
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "insatser"
+
+
+def _decide(client, association, application, outcome, paragraph):
+    url = reverse("application_decide", args=[association.slug, application.pk])
+    return client.post(url, {"outcome": outcome, "date": "2026-03-11", "paragraph": paragraph})
+
+
+def test_an_application_is_decided_once(client, chef, association):
+    application = _application(association)
+    client.force_login(chef)
+    assert _decide(client, association, application, "beviljad", "34").status_code == 302
+    again = _decide(client, association, application, "avslagen", "35")
+    assert again.status_code == 400
+    assert "Ansökan är redan beslutad (2026-03-11 §34)" in again.content.decode()
+    third = _decide(client, association, application, "beviljad", "36")
+    assert third.status_code == 400
+    application.refresh_from_db()
+    assert application.status == "beviljad"
+    assert Decision.objects.count() == 1 and Intervention.objects.count() == 1
+
+
+def test_a_rejected_application_cannot_be_granted_afterwards_by_the_form(client, chef, association):
+    application = _application(association)
+    client.force_login(chef)
+    _decide(client, association, application, "avslagen", "35")
+    assert _decide(client, association, application, "beviljad", "36").status_code == 400
+    assert Application.objects.get().status == "avslagen"
+    assert not Intervention.objects.exists()
+
+
+def test_the_insats_import_follows_the_status_moves_of_the_pages(capsys, association):
+    from samordna.cli import main
+
+    register = FIXTURES / "register.csv"
+    assert main(["insats", "import", str(register), "--association", association.slug]) == 0
+    Intervention.objects.filter(name="Samverkansteam").update(status="avslutad")
+    capsys.readouterr()
+    assert main(["insats", "import", str(register), "--association", association.slug]) == 2
+    error = capsys.readouterr().err
+    assert "rad 2, kolumn status" in error
+    assert "avslutad kan inte bli pågående" in error
+    assert Intervention.objects.get(name="Samverkansteam").status == "avslutad"
