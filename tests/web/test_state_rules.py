@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from django.urls import reverse
@@ -52,3 +53,18 @@ def test_the_insats_import_follows_the_status_moves_of_the_pages(capsys, associa
     assert "rad 2, kolumn status" in error
     assert "avslutad kan inte bli pågående" in error
     assert Intervention.objects.get(name="Samverkansteam").status == "avslutad"
+
+
+def test_the_opening_equity_of_a_decided_budget_cannot_change(client, chef, association):
+    from samordna.budgets import services as budgets
+    from samordna.budgets.models import Budget
+
+    budget = budgets.create(association, budgets.NewBudget("Budget 2026", 2026), user=None)
+    url = reverse("equity_opening", args=[association.slug, budget.pk])
+    client.force_login(chef)
+    assert client.post(url, {"opening_equity": "2 550 tkr"}).status_code == 302
+    budgets.decide(budget.versions.get(), budgets.Decision(date(2025, 11, 20), "§34", "Styrelsen"))
+    response = client.post(url, {"opening_equity": "9 999 tkr"})
+    assert response.status_code == 400
+    assert "En beslutad budgetversion kan inte ändras" in response.content.decode()
+    assert Budget.objects.get().opening_equity == 255_000_000
