@@ -38,7 +38,7 @@ class Sheet:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"^[-+]?\d[\d \u00a0]*(,\d+)?( kr| %)?$")
+_PLAIN_NUMBER = re.compile(r"^-\d[\d \u00a0]*(,\d+)?( kr| %)?$")
 
 
 def safe_cell(value: Any) -> Any:
