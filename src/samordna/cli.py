@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "samordna.commands.followup",
     "samordna.commands.report",
     "samordna.commands.demo",
+    "samordna.commands.backup",
     "samordna.commands.serve",
 )
 
