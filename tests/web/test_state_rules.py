@@ -68,3 +68,45 @@ def test_the_opening_equity_of_a_decided_budget_cannot_change(client, chef, asso
     assert response.status_code == 400
     assert "En beslutad budgetversion kan inte ändras" in response.content.decode()
     assert Budget.objects.get().opening_equity == 255_000_000
+
+
+def test_a_second_forbund_with_an_existing_org_number_is_refused(
+    capsys, client, chef, association, other_association
+):
+    from samordna.associations.models import Association
+    from samordna.cli import main
+
+    code = main(["association", "create", "Kopian", "--org-number", "222000-1719"])
+    assert code == 2
+    assert "222000-1719 har redan Samordningsförbundet Trollhättan" in capsys.readouterr().err
+    client.force_login(chef)
+    url = reverse("association_edit", args=[association.slug])
+    response = client.post(url, {"name": association.name, "org_number": "2220002733"})
+    assert response.status_code == 400
+    assert "har redan förbundet Annat förbund" in response.content.decode()
+    assert Association.objects.filter(org_number="222000-2733").count() == 1
+
+
+def test_lengths_hold_on_sqlite_too(capsys, association, tmp_path):
+    from samordna.cli import main
+
+    register = tmp_path / "insatser.csv"
+    register.write_text(
+        f"namn;slag;medlemmar\n{'x' * 5000};individinriktad;FK, Trollhättans Stad\n",
+        encoding="utf-8",
+    )
+    assert main(["insats", "import", str(register), "--association", association.slug]) == 2
+    assert "rad 2, kolumn namn: namn får vara högst 200 tecken" in capsys.readouterr().err
+    assert not Intervention.objects.exists()
+    capsys.readouterr()
+    long_name = [
+        "association",
+        "create",
+        "y" * 300,
+        "--slug",
+        "langt",
+        "--org-number",
+        "2220002006",
+    ]
+    assert main(long_name) == 2
+    assert "namn får vara högst 200 tecken (här 300)" in capsys.readouterr().err

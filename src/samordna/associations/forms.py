@@ -48,9 +48,15 @@ class AssociationForm(forms.ModelForm):
 
     def clean_org_number(self) -> str:
         try:
-            return normalize_org_number(self.cleaned_data["org_number"])
+            org_number = normalize_org_number(self.cleaned_data["org_number"])
         except OrgNumberError as error:
             raise forms.ValidationError(str(error)) from error
+        taken = Association.objects.filter(org_number=org_number).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                f"Organisationsnumret {org_number} har redan förbundet {taken.first()}."
+            )
+        return org_number
 
 
 class MemberForm(forms.ModelForm):

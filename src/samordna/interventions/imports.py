@@ -36,6 +36,7 @@ from samordna.interventions.models import (
     InterventionBudget,
     StatusChange,
 )
+from samordna.lengths import length_errors
 
 DECIDED = {key for key in STATUSES if key not in ("ide", "ansokan")} | NEEDS_DECISION
 
@@ -81,6 +82,9 @@ def _check(
     def fail(message: str, column: str) -> None:
         errors.append(InputError(message, row=row.row, column=columns.name(column)))
 
+    texts = {"name": row.name, "cofinancing": row.cofinancing, "contact": row.contact}
+    for field, message in length_errors(Intervention, texts).items():
+        fail(message, field)
     chosen = _members(row, members, fail)
     if not row.members and existing is not None:
         chosen = list(existing.members.all())
