@@ -14,6 +14,7 @@ from samordna.associations.models import (
     Officer,
     Population,
 )
+from samordna.concurrency import ConcurrentEditMixin
 from samordna.core.orgnr import OrgNumberError, normalize_org_number
 from samordna.core.personnummer import identity_error
 
@@ -37,7 +38,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)  # type: ignore[arg-type]
 
 
-class AssociationForm(forms.ModelForm):
+class AssociationForm(ConcurrentEditMixin, forms.ModelForm):
     website = forms.URLField(label=_("Webbplats"), required=False, assume_scheme="https")
 
     class Meta:
@@ -59,7 +60,7 @@ class AssociationForm(forms.ModelForm):
         return org_number
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = Member
         fields = ["name", "kind", "region", "agreed_share", "position"]
@@ -88,7 +89,7 @@ class PopulationForm(forms.ModelForm):
         help_texts = {"source": _("Till exempel: SCB, folkmängd 31 december 2019.")}
 
 
-class BoardSeatForm(forms.ModelForm):
+class BoardSeatForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = BoardSeat
         fields = ["member", "seat", "person_name", "role", "party", "term_start", "term_end"]
@@ -100,7 +101,7 @@ class BoardSeatForm(forms.ModelForm):
         self.fields["member"].queryset = association.members.all()
 
 
-class OfficerForm(forms.ModelForm):
+class OfficerForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = Officer
         fields = ["group", "title", "person_name", "member"]
