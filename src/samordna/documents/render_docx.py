@@ -9,6 +9,7 @@ the same drawing as on the page (PNG), with their figures in a table after them.
 from __future__ import annotations
 
 import io
+import zipfile
 
 from docx import Document as open_docx
 from docx.document import Document as WordDocument
@@ -66,7 +67,8 @@ def template_error(data: bytes) -> str | None:
     from samordna.tables import TableError, check_zip
 
     try:
-        check_zip(data, "Mallen", "Word-mall (.docx)")
+        if zipfile.is_zipfile(io.BytesIO(data)):
+            check_zip(data, "Mallen", "Word-mall (.docx)")
     except TableError as error:
         return str(error)
     try:
