@@ -68,7 +68,7 @@ class MemberForm(ConcurrentEditMixin, forms.ModelForm):
     def __init__(self, *args: object, association: Association, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.instance.association = association
-        self.fields["region"].queryset = association.members.filter(kind=Member.Kind.REGION)
+        self.fields["region"].queryset = association.members.filter(kind=Member.Kind.REGION)  # type: ignore[attr-defined]
         self.fields["region"].help_text = _("Kommuner: den region kommunen hör till.")
 
     def clean(self) -> dict[str, object]:
@@ -98,7 +98,7 @@ class BoardSeatForm(ConcurrentEditMixin, forms.ModelForm):
     def __init__(self, *args: object, association: Association, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.instance.association = association
-        self.fields["member"].queryset = association.members.all()
+        self.fields["member"].queryset = association.members.all()  # type: ignore[attr-defined]
 
 
 class OfficerForm(ConcurrentEditMixin, forms.ModelForm):
@@ -109,4 +109,4 @@ class OfficerForm(ConcurrentEditMixin, forms.ModelForm):
     def __init__(self, *args: object, association: Association, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.instance.association = association
-        self.fields["member"].queryset = association.members.all()
+        self.fields["member"].queryset = association.members.all()  # type: ignore[attr-defined]

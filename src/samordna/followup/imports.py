@@ -8,6 +8,7 @@ written, and every problem names row and column in Swedish.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -161,10 +162,10 @@ def episode_rows(episodes: Any) -> tuple[tuple[str, ...], list[list[Any]]]:
     return EXPORT_HEADER, rows
 
 
-def import_answers(association: Association, table: Table) -> int:
+def import_answers(association: Association, table: Table, today: date) -> int:
     """Indicator answers from a file, all or nothing; returns how many were stored."""
     titles, rows, errors = read_answers(table)
-    indicators = {i.number: i for i in services.ensure_indicators(association)}
+    indicators = {i.number: i for i in services.ensure_indicators(association, today)}
     ready = []
     for row in rows:
         indicator = indicators.get(row.number)
@@ -178,7 +179,8 @@ def import_answers(association: Association, table: Table) -> int:
         if row.insats and insats is None:
             message = f"”{row.insats}” är ingen insats i förbundet."
             errors.append(InputError(message, row=row.row, column=titles["insats"]))
-        ready.append((row, indicator, insats))
+        if indicator is not None:
+            ready.append((row, indicator, insats))
     if errors:
         raise all_errors(sorted(errors, key=lambda e: e.row or 0))
     with transaction.atomic():

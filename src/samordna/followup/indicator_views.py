@@ -5,6 +5,7 @@ ticket, rate-limited, nothing about the respondent stored)."""
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -38,7 +39,7 @@ from samordna.followup.models import (
     SurveyTicket,
     new_token,
 )
-from samordna.followup.views import year_asked
+from samordna.pages import year_asked
 from samordna.tables import TableError, table_from_bytes
 
 ANSWERS_PER_WINDOW = 10  # answers from one client to one link …
@@ -74,7 +75,7 @@ def indicator_edit(request: HttpRequest, association: Association, pk: int) -> H
 
 @association_view(*EDITORS)
 def indicator_targets(request: HttpRequest, association: Association) -> HttpResponse:
-    services.ensure_indicators(association)
+    services.ensure_indicators(association, timezone.localdate())
     form = IndicatorTargetForm(
         request.POST or None, association=association, initial={"year": year_asked(request)}
     )
@@ -92,7 +93,7 @@ def indicator_targets(request: HttpRequest, association: Association) -> HttpRes
 
 @association_view(*EDITORS)
 def indicator_answers(request: HttpRequest, association: Association) -> HttpResponse:
-    services.ensure_indicators(association)
+    services.ensure_indicators(association, timezone.localdate())
     typed = AnswersForm(association=association)
     upload = FileForm()
     if request.method == "POST" and request.POST.get("action") == "import":
@@ -100,9 +101,8 @@ def indicator_answers(request: HttpRequest, association: Association) -> HttpRes
         if upload.is_valid():
             given = upload.cleaned_data["file"]
             try:
-                count = imports.import_answers(
-                    association, table_from_bytes(given.read(), given.name)
-                )
+                table = table_from_bytes(given.read(), given.name)
+                count = imports.import_answers(association, table, timezone.localdate())
             except (TableError, InputError) as problem:
                 upload.add_error("file", f"{given.name}, {problem}\nIngenting har importerats.")
             else:
@@ -122,7 +122,7 @@ def indicator_answers(request: HttpRequest, association: Association) -> HttpRes
     return render(request, "followup/answers.html", context, status=status)
 
 
-def _store_typed(data: dict) -> None:  # type: ignore[type-arg]
+def _store_typed(data: dict[str, Any]) -> None:
     IndicatorResponse.objects.bulk_create(
         IndicatorResponse(
             indicator=data["indicator"],
@@ -181,7 +181,8 @@ def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
     found = link.first()
     if found is None or not found.open:
         return render(request, "followup/survey_closed.html", status=404)
-    questions = list(services.ensure_indicators(found.association).filter(group=found.group))
+    slots = services.ensure_indicators(found.association, timezone.localdate())
+    questions = list(slots.filter(group=found.group))
     ask_sex = found.group in PARTICIPANT_GROUPS or any(q.by_sex for q in questions)
     form = survey_form(questions, ask_sex, request.POST if request.method == "POST" else None)
     context = {"link": found, "form": form, "group": GROUPS[found.group]}
@@ -223,7 +224,7 @@ def _answer(link: SurveyLink, questions: list[Indicator], data: dict, request: H
     return True
 
 
-def _store_answers(link: SurveyLink, questions: list[Indicator], data: dict) -> None:  # type: ignore[type-arg]
+def _store_answers(link: SurveyLink, questions: list[Indicator], data: dict[str, Any]) -> None:
     sex = data.get("sex", "")
     year = link.year or timezone.localdate().year
     IndicatorResponse.objects.bulk_create(

@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from django.core.management import call_command
     from waitress import serve
 
-    from samordna.demo_data import DEMO_PASSWORD
+    from samordna.demo.data import DEMO_PASSWORD
     from samordna.wsgi import application
 
     call_command("migrate", interactive=False, verbosity=0)
