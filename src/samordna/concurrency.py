@@ -30,7 +30,7 @@ def snapshot(instance: models.Model, names: list[str]) -> dict[str, str]:
     opts = instance._meta
     values = {}
     for name in names:
-        field = opts.get_field(name)
+        field: Any = opts.get_field(name)
         raw = field.value_from_object(instance)
         values[name] = _plain(raw)
     return values
@@ -39,32 +39,28 @@ def snapshot(instance: models.Model, names: list[str]) -> dict[str, str]:
 class ConcurrentEditMixin:
     """For a ModelForm: refuse to overwrite what someone else saved after the form was opened."""
 
-    fields: dict[str, forms.Field]
-    instance: models.Model
-    data: Any
-    initial: dict[str, Any]
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["seen"] = forms.CharField(widget=forms.HiddenInput, required=False)
-            self.initial["seen"] = signing.dumps(self._stored_now(), salt=SALT)
-
-    def _watched(self) -> list[str]:
-        model_fields = {f.name for f in self.instance._meta.get_fields()}
-        return [name for name in self.fields if name in model_fields]
+        form: Any = self
+        if form.instance.pk:
+            form.fields["seen"] = forms.CharField(widget=forms.HiddenInput, required=False)
+            form.initial["seen"] = signing.dumps(self._stored_now(), salt=SALT)
 
     def _stored_now(self) -> dict[str, str]:
-        return snapshot(self.instance, self._watched())
+        form: Any = self
+        model_fields = {f.name for f in form.instance._meta.get_fields()}
+        return snapshot(form.instance, [name for name in form.fields if name in model_fields])
 
-    def clean(self) -> dict[str, Any]:
+    def clean(self) -> Any:
         cleaned = super().clean()  # type: ignore[misc]
-        seen = (self.data or {}).get("seen") if self.instance.pk else None
+        form: Any = self
+        seen = (form.data or {}).get("seen") if form.instance.pk else None
         if seen:
             self._refuse_lost_update(seen)
-        return cleaned  # type: ignore[no-any-return]
+        return cleaned
 
     def _refuse_lost_update(self, seen: str) -> None:
+        form: Any = self
         try:
             opened = signing.loads(seen, salt=SALT)
         except signing.BadSignature:
@@ -73,18 +69,20 @@ class ConcurrentEditMixin:
         changed = [name for name, value in stored.items() if opened.get(name, value) != value]
         if not changed:
             return
-        self.data = self.data.copy()
-        self.data["seen"] = signing.dumps(stored, salt=SALT)
-        shown = "; ".join(f"{self.fields[name].label}: {self._shown(name)}" for name in changed)
+        form.data = form.data.copy()
+        form.data["seen"] = signing.dumps(stored, salt=SALT)
+        shown = "; ".join(f"{form.fields[name].label}: {self._shown(name)}" for name in changed)
         raise forms.ValidationError(
             "Någon annan sparade ändringar medan du skrev, så inget är sparat ännu. "
             f"Nu sparat: {shown}. Kontrollera fälten och spara igen om dina uppgifter ska gälla."
         )
 
     def _shown(self, name: str) -> str:
-        value = self.instance._meta.get_field(name).value_from_object(self.instance)
+        instance: Any = getattr(self, "instance")  # noqa: B009 - the ModelForm's object
+        field: Any = instance._meta.get_field(name)
+        value = field.value_from_object(instance)
         if isinstance(value, list | tuple | set):
             return ", ".join(str(item) for item in value) or "(tomt)"
-        display = getattr(self.instance, f"get_{name}_display", None)
+        display = getattr(instance, f"get_{name}_display", None)
         text = display() if callable(display) else value
         return "(tomt)" if text in (None, "") else str(text)

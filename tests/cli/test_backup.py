@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from samordna.commands.backup import pg_dump_command, pg_restore_command
+from samordna.cli.backup import pg_dump_command, pg_restore_command
 from tests.cli.test_many_writers import _env, _samordna
 
 

@@ -66,7 +66,7 @@ class MemberForm(ConcurrentEditMixin, forms.ModelForm):
         fields = ["name", "kind", "region", "agreed_share", "position"]
 
     def __init__(self, *args: object, association: Association, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.instance.association = association
         self.fields["region"].queryset = association.members.filter(kind=Member.Kind.REGION)  # type: ignore[attr-defined]
         self.fields["region"].help_text = _("Kommuner: den region kommunen hör till.")
@@ -96,7 +96,7 @@ class BoardSeatForm(ConcurrentEditMixin, forms.ModelForm):
         widgets = {"term_start": DateInput(), "term_end": DateInput()}
 
     def __init__(self, *args: object, association: Association, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.instance.association = association
         self.fields["member"].queryset = association.members.all()  # type: ignore[attr-defined]
 
@@ -107,6 +107,6 @@ class OfficerForm(ConcurrentEditMixin, forms.ModelForm):
         fields = ["group", "title", "person_name", "member"]
 
     def __init__(self, *args: object, association: Association, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.instance.association = association
         self.fields["member"].queryset = association.members.all()  # type: ignore[attr-defined]

@@ -216,7 +216,9 @@ def _use_ticket(link: SurveyLink, ticket: str) -> bool:
     return created
 
 
-def _answer(link: SurveyLink, questions: list[Indicator], data: dict, request: HttpRequest) -> bool:  # type: ignore[type-arg]
+def _answer(
+    link: SurveyLink, questions: list[Indicator], data: dict[str, Any], request: HttpRequest
+) -> bool:
     with transaction.atomic():
         if not _use_ticket(link, request.POST.get("ticket", "")):
             return False
