@@ -94,8 +94,8 @@ class Grant:
 def refuse_second_decision(application: Application) -> None:
     """An application is decided once. The row is locked first, so two people deciding at the
     same moment cannot both pass (on SQLite the write transaction itself serialises them)."""
-    current = Application.objects.select_for_update().select_related("decision")
-    decided = current.get(pk=application.pk).decision
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    decided = Decision.objects.filter(pk=locked.decision_id).first()
     if decided is not None:
         raise RuleError(
             f"Ansökan är redan beslutad ({decided.citation}). Ett ändrat beslut registreras "
