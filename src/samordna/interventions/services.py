@@ -95,8 +95,8 @@ def refuse_second_decision(application: Application) -> None:
     """An application is decided once. The row is locked first, so two people deciding at the
     same moment cannot both pass (on SQLite the write transaction itself serialises them)."""
     locked = Application.objects.select_for_update().get(pk=application.pk)
-    decided = Decision.objects.filter(pk=locked.decision_id).first()
-    if decided is not None:
+    if locked.decision_id is not None:
+        decided = Decision.objects.get(pk=locked.decision_id)
         raise RuleError(
             f"Ansökan är redan beslutad ({decided.citation}). Ett ändrat beslut registreras "
             "som ett nytt beslut på insatsen, så att ingen insats skapas två gånger."
