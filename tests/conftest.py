@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -16,6 +20,7 @@ from samordna.associations.models import Association, Member, Membership, Popula
 from samordna.demo import load_demo
 
 PASSWORD = "ett-langt-testlosenord"
+TOOLS = Path(__file__).resolve().parents[1] / "tools"
 # "Today" for the tests that need one: time is frozen there (time-machine), never read.
 TODAY = datetime(2026, 6, 15, 12, tzinfo=UTC)
 
@@ -121,3 +126,13 @@ def demo_in_module(django_db_setup, django_db_blocker):
 def demo(demo_in_module, db):
     """The demo förbund by slug, for document, CLI and page tests."""
     return {a.slug: a for a in Association.objects.all()}
+
+
+def load_tool(name: str) -> ModuleType:
+    """A script in tools/ (outside the installed package) imported as a module."""
+    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

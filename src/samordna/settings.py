@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "samordna.interventions",
     "samordna.followup",
     "samordna.documents",
+    "auditlog",
+    "samordna.audit",
+    "samordna.privacy",
 ]
 
 MIDDLEWARE = [
@@ -62,7 +65,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "samordna.audit.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "samordna.privacy.middleware.IdentityGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "samordna.busy.BusyDatabaseMiddleware",
 ]
@@ -82,7 +87,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "samordna.associations.context.navigation",
             ],
-            "builtins": ["samordna.templatetags.samordna"],
+            "builtins": [
+                "samordna.templatetags.samordna",
+                "samordna.audit.templatetags.audit_tags",
+            ],
         },
     }
 ]
@@ -114,6 +122,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# The trail of every change (django-auditlog with Samordna's own entry model, samordna.audit).
+AUDITLOG_LOGENTRY_MODEL = "audit.Change"
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

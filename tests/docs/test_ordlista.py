@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from tests.conftest import load_tool
 
-SCRIPT = Path(__file__).resolve().parents[2] / "tools" / "ordlista.py"
-_spec = importlib.util.spec_from_file_location("ordlista", SCRIPT)
-assert _spec and _spec.loader
-ordlista = importlib.util.module_from_spec(_spec)
-sys.modules["ordlista"] = ordlista
-_spec.loader.exec_module(ordlista)
+ordlista = load_tool("ordlista")
 
 
 def test_the_glossary_lists_the_codes_of_the_models_run_make_docs_when_it_fails():

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from tests.conftest import load_tool
 
-SCRIPT = Path(__file__).resolve().parents[2] / "tools" / "cli_docs.py"
-_spec = importlib.util.spec_from_file_location("cli_docs", SCRIPT)
-assert _spec and _spec.loader
-cli_docs = importlib.util.module_from_spec(_spec)
-sys.modules["cli_docs"] = cli_docs
-_spec.loader.exec_module(cli_docs)
+cli_docs = load_tool("cli_docs")
 
 HELPS = {
     "samordna": "usage: samordna [-h]\n                {budget,demo}\n                ...\n\nx\n",

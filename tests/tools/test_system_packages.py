@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from tests.conftest import load_tool
 
-SCRIPT = Path(__file__).resolve().parents[2] / "tools" / "system_packages.py"
-_spec = importlib.util.spec_from_file_location("system_packages", SCRIPT)
-assert _spec and _spec.loader
-system_packages = importlib.util.module_from_spec(_spec)
-sys.modules["system_packages"] = system_packages  # dataclasses look their module up
-_spec.loader.exec_module(system_packages)
+system_packages = load_tool("system_packages")
 
 
 def _names(kind: str) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -42,3 +42,11 @@ def test_a_year_before_the_national_indicators_has_none_and_still_opens(client, 
     url = reverse("indicators", args=[association.slug])
     assert client.get(url + "?ar=2016").status_code == 200
     assert not association.indicators.exists()
+
+
+@time_machine.travel(datetime(2031, 3, 2, 12, tzinfo=UTC), tick=False)
+def test_the_answer_and_link_forms_start_at_this_year(client, chef, association):
+    client.force_login(chef)
+    for name in ("indicator_answers", "survey_links"):
+        page = client.get(reverse(name, args=[association.slug])).content.decode()
+        assert 'name="year" value="2031"' in page, name

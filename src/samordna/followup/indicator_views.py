@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 
 from samordna.associations.access import EDITORS, READERS, association_view
 from samordna.associations.models import Association
+from samordna.audit import bulk
 from samordna.client_address import client_address
 from samordna.core.findings import InputError
 from samordna.core.indicators import GROUPS, PARTICIPANT_GROUPS
@@ -94,7 +95,7 @@ def indicator_targets(request: HttpRequest, association: Association) -> HttpRes
 @association_view(*EDITORS)
 def indicator_answers(request: HttpRequest, association: Association) -> HttpResponse:
     services.ensure_indicators(association, timezone.localdate())
-    typed = AnswersForm(association=association)
+    typed = AnswersForm(association=association, initial={"year": timezone.localdate().year})
     upload = FileForm()
     if request.method == "POST" and request.POST.get("action") == "import":
         upload = FileForm(request.POST, request.FILES)
@@ -123,21 +124,25 @@ def indicator_answers(request: HttpRequest, association: Association) -> HttpRes
 
 
 def _store_typed(data: dict[str, Any]) -> None:
-    IndicatorResponse.objects.bulk_create(
-        IndicatorResponse(
-            indicator=data["indicator"],
-            intervention=data["intervention"],
-            year=data["year"],
-            score=data["score"],
-            sex=data["sex"],
-        )
-        for _ in range(data["count"])
+    bulk.bulk_create(
+        IndicatorResponse,
+        (
+            IndicatorResponse(
+                indicator=data["indicator"],
+                intervention=data["intervention"],
+                year=data["year"],
+                score=data["score"],
+                sex=data["sex"],
+            )
+            for _ in range(data["count"])
+        ),
     )
 
 
 @association_view(*EDITORS)
 def survey_links(request: HttpRequest, association: Association) -> HttpResponse:
-    form = SurveyLinkForm(request.POST or None, association=association)
+    this_year = {"year": timezone.localdate().year}
+    form = SurveyLinkForm(request.POST or None, association=association, initial=this_year)
     if request.method == "POST" and request.POST.get("action") == "toggle":
         link = get_object_or_404(SurveyLink, association=association, pk=request.POST.get("link"))
         link.open = not link.open
