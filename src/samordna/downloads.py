@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -37,13 +37,30 @@ class Sheet:
     cell_kinds: Sequence[Sequence[str]] | None = None  # per cell, when columns are mixed
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^-\d[\d \u00a0]*(,\d+)?( kr| %)?$")
+
+
+def safe_cell(value: Any) -> Any:
+    """A cell that Excel will not run as a formula (OWASP's CSV injection rule): text that
+    starts with = + - @ tab or carriage return gets a leading apostrophe, unless it is a number."""
+    if not isinstance(value, str) or not value.startswith(_FORMULA_START):
+        return value
+    return value if _PLAIN_NUMBER.match(value) else "'" + value
+
+
+def csv_rows(rows: Iterable[Sequence[Any]]) -> Iterator[list[Any]]:
+    """Rows ready for csv.writer: None as empty, every text cell made safe."""
+    for row in rows:
+        yield ["" if cell is None else safe_cell(cell) for cell in row]
+
+
 def csv_response(
     filename: str, header: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+    writer.writerows(csv_rows([header, *rows]))
     response = HttpResponse(("\ufeff" + buffer.getvalue()).encode("utf-8"))
     response["Content-Type"] = "text/csv; charset=utf-8"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

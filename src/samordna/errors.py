@@ -6,18 +6,20 @@ from django.http import HttpRequest, HttpResponse
 from django.template import loader
 
 
-def _page(request: HttpRequest, status: int, title: str, text: str) -> HttpResponse:
+def render_error_page(request: HttpRequest, status: int, title: str, text: str) -> HttpResponse:
     template = loader.get_template("error.html")
     body = template.render({"status": status, "title": title, "text": text}, request)
     return HttpResponse(body, status=status)
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _page(request, 400, "Felaktig förfrågan", "Sidan kunde inte visas för den förfrågan.")
+    return render_error_page(
+        request, 400, "Felaktig förfrågan", "Sidan kunde inte visas för den förfrågan."
+    )
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _page(
+    return render_error_page(
         request,
         403,
         "Du har inte behörighet",
@@ -26,7 +28,7 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _page(
+    return render_error_page(
         request,
         404,
         "Sidan finns inte",
@@ -35,10 +37,10 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return _page(
+    return render_error_page(
         request,
         500,
         "Något gick fel",
-        "Ett oväntat fel inträffade. Ingenting har ändrats. "
-        "Försök igen eller kontakta förvaltningen.",
+        "Ett oväntat fel inträffade. Kontrollera om det du gjorde sparades, "
+        "försök igen eller kontakta förvaltningen.",
     )

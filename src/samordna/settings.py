@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "samordna.privacy.middleware.IdentityGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "samordna.busy.BusyDatabaseMiddleware",
 ]
 
 ROOT_URLCONF = "samordna.urls"
@@ -95,11 +96,27 @@ TEMPLATES = [
     }
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
+SQLITE_BUSY_SECONDS = float(os.environ.get("SAMORDNA_SQLITE_BUSY_SECONDS", "20"))
+
+
+def _database() -> dict:
+    """DATABASE_URL or the SQLite file. SQLite runs in WAL mode with a busy timeout and
+    BEGIN IMMEDIATE, so readers never wait for a writer and writers queue instead of failing."""
+    database = dj_database_url.config(
         default=f"sqlite:///{PROJECT_DIR / 'samordna.sqlite3'}", conn_max_age=0
     )
-}
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("OPTIONS", {}).update(
+            {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": SQLITE_BUSY_SECONDS,
+            }
+        )
+    return dict(database)
+
+
+DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -127,6 +144,14 @@ STATIC_ROOT = PROJECT_DIR / ".static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Reverse proxies whose X-Forwarded-For is believed (docs/drift.md): rate limits then key on
+# the real client, not on the proxy that every request comes through.
+TRUSTED_PROXIES = [
+    address.strip()
+    for address in os.environ.get("SAMORDNA_TRUSTED_PROXIES", "").split(",")
+    if address.strip()
+]
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

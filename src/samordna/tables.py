@@ -5,6 +5,10 @@ This is the one place files become rows. Every cell comes back as text
 (numbers from XLSX written without a trailing ".0"), with its 1-based row number
 as the user sees it in Excel (the header is row 1), so any finding can name
 "rad 5, kolumn invånare".
+
+Limits (docs/filformat.md) are checked while reading, before anything is expanded: the file's
+size, the unpacked size of an XLSX, rows, columns and the length of a cell. XML inside an XLSX is
+read through defusedxml (openpyxl uses it when installed), so entity bombs are refused.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +27,13 @@ from django.db import transaction
 from samordna.core.findings import InputError, all_errors
 from samordna.core.personnummer import describe, find_identities
 from samordna.core.table import Row, Table
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_ZIP_MEMBERS = 500
+MAX_ROWS = 20_000
+MAX_COLUMNS = 200
+MAX_CELL_CHARS = 5_000
 
 R = TypeVar("R")  # a row as the core reader gave it
 C = TypeVar("C")  # a row checked against the database, ready to store
@@ -39,6 +50,8 @@ def read_table(path: str | Path) -> Table:
         raise TableError(f"Filen {path} finns inte.")
     if path.is_dir():
         raise TableError(f"{path} är en mapp, inte en fil.")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise TableError(_too_big(path.name))
     data = path.read_bytes()
     return table_from_bytes(data, path.name)
 
@@ -67,6 +80,8 @@ def store_all_or_nothing(
 
 def table_from_bytes(data: bytes, filename: str) -> Table:
     """Read an uploaded file (web form) the same way as a file on disk."""
+    if len(data) > MAX_FILE_BYTES:
+        raise TableError(_too_big(filename))
     refuse_identity_in_name(filename)
     if filename.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
         raw = _xlsx_rows(data, Path(filename))
@@ -107,6 +122,35 @@ def _title(header: list[str], index: int) -> str:
     return title or str(index + 1)
 
 
+def _too_big(name: str) -> str:
+    megabytes = MAX_FILE_BYTES // (1024 * 1024)
+    return f"Filen {name} är större än {megabytes} MB, det största som kan läsas in."
+
+
+def _limited(rows: Iterable[Sequence[object]]) -> list[list[str]]:
+    """The rows as text, stopping with a Swedish message at the first limit passed."""
+    out: list[list[str]] = []
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_ROWS:
+            raise TableError(
+                f"Filen har fler än {MAX_ROWS:,} rader, det största som kan läsas in.".replace(
+                    ",", " "
+                )
+            )
+        cells = [_cell_text(value) for value in row]
+        while cells and not cells[-1]:
+            cells.pop()
+        if len(cells) > MAX_COLUMNS:
+            raise TableError(f"rad {number}: fler än {MAX_COLUMNS} kolumner.")
+        for column, cell in enumerate(cells, start=1):
+            if len(cell) > MAX_CELL_CHARS:
+                raise TableError(
+                    f"rad {number}, kolumn {column}: cellen har fler än {MAX_CELL_CHARS} tecken."
+                )
+        out.append(cells)
+    return out
+
+
 def _from_rows(raw: list[list[str]]) -> Table:
     if not raw or not any(cell.strip() for cell in raw[0]):
         raise TableError("Filen är tom eller saknar rubrikrad på rad 1.")
@@ -125,19 +169,49 @@ def _csv_rows(data: bytes, path: Path) -> list[list[str]]:
         ) from error
     first_line = text.splitlines()[0] if text.strip() else ""
     delimiter = ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line else ","
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        return _limited(reader)
+    except csv.Error as error:
+        raise TableError(
+            f"rad {reader.line_num}: filen {path.name} går inte att läsa som CSV "
+            f"(en cell är för lång eller ett citattecken saknar sin pars)."
+        ) from error
+
+
+def check_zip(data: bytes, name: str, kind: str) -> None:
+    """Refuse a zip (XLSX, DOCX) that is damaged or unpacks to more than the limit."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise TableError(f"Filen {name} går inte att läsa som en {kind}.") from error
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise TableError(f"Filen {name} innehåller fler än {MAX_ZIP_MEMBERS} delar.")
+    if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+        megabytes = MAX_UNPACKED_BYTES // (1024 * 1024)
+        raise TableError(f"Filen {name} blir större än {megabytes} MB uppackad.")
 
 
 def _xlsx_rows(data: bytes, path: Path) -> list[list[str]]:
     from openpyxl import load_workbook
 
+    check_zip(data, path.name, "Excel-fil (XLSX)")
+    unreadable = f"Filen {path.name} går inte att läsa som en Excel-fil (XLSX)."
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise TableError(f"Filen {path.name} går inte att läsa som en Excel-fil (XLSX).") from error
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
+        raise TableError(unreadable) from error
     try:
+        if not workbook.worksheets:
+            raise TableError(unreadable)
         sheet = workbook.worksheets[0]
-        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        sheet.reset_dimensions()  # a file's own dimension claim is not trusted
+        return _limited(sheet.iter_rows(values_only=True))
+    except TableError:
+        raise
+    except Exception as error:  # noqa: BLE001 - broken sheet XML surfaces while reading rows
+        raise TableError(unreadable) from error
     finally:
         workbook.close()
 

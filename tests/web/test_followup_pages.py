@@ -4,12 +4,14 @@ nothing, the board sees only hidden small groups, and the anonymous form takes o
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.test import override_settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -50,6 +52,10 @@ def _episode(insats, **extra):
     values = dict(sex="kvinna", birth_year=1990, start=date(2026, 1, 10))
     values.update(extra)
     return Episode.objects.create(intervention=insats, **values)
+
+
+def _ticket(page):
+    return re.search(r'name="ticket" value="([^"]+)"', page.content.decode()).group(1)
 
 
 def _url(name, association, **kwargs):
@@ -157,7 +163,7 @@ def test_the_anonymous_form_takes_one_answer_per_ticket(client, association, tea
     )
     page = client.get(f"/enkat/{link.token}/")
     assert page.status_code == 200 and "Jag blev väl bemött." in page.content.decode()
-    ticket = SurveyTicket.objects.get(link=link).ticket
+    ticket = _ticket(page)
     answer = {"ticket": ticket, "i1": "7", "sex": "kvinna"}
     assert "Tack för dina svar" in client.post(f"/enkat/{link.token}/", answer).content.decode()
     again = client.post(f"/enkat/{link.token}/", answer)
@@ -180,8 +186,7 @@ def test_the_form_slows_down_a_flood(client, association, teams):
     link = SurveyLink.objects.create(association=association, group="styrelse", year=2026)
     codes = []
     for _ in range(11):
-        client.get(f"/enkat/{link.token}/")
-        ticket = SurveyTicket.objects.filter(link=link).last().ticket
+        ticket = _ticket(client.get(f"/enkat/{link.token}/"))
         codes.append(
             client.post(f"/enkat/{link.token}/", {"ticket": ticket, "i1": "5"}).status_code
         )
@@ -246,22 +251,43 @@ def test_the_overview_reminds_staff_of_consents(client, association, teams, staf
     assert "Samtycken att se över" in page and "1 samtycke till" in page
 
 
-def test_unanswered_forms_keep_only_the_newest_tickets(client, association, monkeypatch):
-    from samordna.followup import indicator_views
-
-    monkeypatch.setattr(indicator_views, "OPEN_TICKETS", 3)
+def test_opening_the_form_again_and_again_never_spoils_an_open_ticket(client, association):
     Indicator.objects.create(association=association, number=8, group="styrelse")
     link = SurveyLink.objects.create(association=association, group="styrelse", year=2026)
-    client.get(f"/enkat/{link.token}/")
-    first = SurveyTicket.objects.get(link=link).ticket
-    for _ in range(4):
+    first = _ticket(client.get(f"/enkat/{link.token}/"))
+    for _ in range(50):
         client.get(f"/enkat/{link.token}/")
-    assert SurveyTicket.objects.filter(link=link).count() == 3
-    newest = SurveyTicket.objects.filter(link=link).order_by("pk").last().ticket
-    assert client.post(f"/enkat/{link.token}/", {"ticket": first, "i8": "6"}).status_code == 400
-    answer = client.post(f"/enkat/{link.token}/", {"ticket": newest, "i8": "6"})
+    assert SurveyTicket.objects.count() == 0  # opening the form writes nothing
+    answer = client.post(f"/enkat/{link.token}/", {"ticket": first, "i8": "6"})
     assert "Tack för dina svar" in answer.content.decode()
     assert IndicatorResponse.objects.count() == 1
+
+
+def test_a_forged_ticket_or_one_for_another_link_is_refused(client, association):
+    Indicator.objects.create(association=association, number=8, group="styrelse")
+    link = SurveyLink.objects.create(association=association, group="styrelse", year=2026)
+    other = SurveyLink.objects.create(association=association, group="styrelse", year=2025)
+    foreign = _ticket(client.get(f"/enkat/{other.token}/"))
+    for ticket in ("påhittad", foreign, foreign[:-2] + "xx"):
+        answer = client.post(f"/enkat/{link.token}/", {"ticket": ticket, "i8": "6"})
+        assert answer.status_code == 400
+    assert IndicatorResponse.objects.count() == 0
+
+
+@override_settings(TRUSTED_PROXIES=["10.0.0.1"])
+def test_behind_a_trusted_proxy_the_rate_limit_counts_each_client(client, association):
+    cache.clear()
+    Indicator.objects.create(association=association, number=1, group="styrelse")
+    link = SurveyLink.objects.create(association=association, group="styrelse", year=2026)
+
+    def answer(address):
+        ticket = _ticket(client.get(f"/enkat/{link.token}/"))
+        via = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": f"{address}, 10.0.0.1"}
+        return client.post(f"/enkat/{link.token}/", {"ticket": ticket, "i1": "5"}, **via)
+
+    assert [answer("192.0.2.7").status_code for _ in range(11)][-1] == 429
+    assert answer("198.51.100.9").status_code == 200  # another person behind the same proxy
+    cache.clear()
 
 
 def test_the_effect_of_an_older_year_is_counted_and_says_with_which_costs(

@@ -15,19 +15,40 @@ from samordna.actuals.models import (
     Balance,
 )
 from samordna.associations.models import Association
-from samordna.core.sie import Ratios, SieFile, monthly_sums, parse_sie, ratios
+from samordna.core.findings import InputError
+from samordna.core.sie import Ratios, SieFile, check_sie, monthly_sums, parse_sie, ratios
 
 LineKey = tuple[str, str]  # section, label
 INCOME_SECTIONS = ("income", "equity")
 
 
-@transaction.atomic
 def import_sie(
     association: Association, year: int, data: bytes, filename: str, user: Any
 ) -> ActualImport:
-    """Replace the year's outcome with the file's; InputError (nothing changed) when unreadable."""
-    sie = parse_sie(data)
+    """Replace the year's outcome with the file's; InputError (nothing changed) when unreadable.
+
+    The file is read and checked completely before the short write transaction begins.
+    """
+    sie = parse_sie(data)  # a wrong line is named first, by its number
+    check_sie(data)
     sums = monthly_sums(sie, year)
+    if not sums and not sie.opening and not sie.closing:
+        raise InputError(
+            f"Filen har inga transaktioner, resultat eller balanser för {year}; "
+            "utfallet som finns är kvar."
+        )
+    return _replace_year(association, year, sie, sums, filename, user)
+
+
+@transaction.atomic
+def _replace_year(
+    association: Association,
+    year: int,
+    sie: SieFile,
+    sums: dict[str, dict[int, int]],
+    filename: str,
+    user: Any,
+) -> ActualImport:
     ActualAmount.objects.filter(association=association, year=year).delete()
     Balance.objects.filter(association=association, year=year).delete()
     _store_accounts(association, sie)

@@ -16,6 +16,7 @@ from samordna.associations.models import (
     Population,
 )
 from samordna.core.money import MoneyError, parse_count
+from samordna.concurrency import ConcurrentEditMixin
 from samordna.core.orgnr import OrgNumberError, normalize_org_number
 from samordna.core.personnummer import identity_error
 
@@ -67,7 +68,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)  # type: ignore[arg-type]
 
 
-class AssociationForm(forms.ModelForm):
+class AssociationForm(ConcurrentEditMixin, forms.ModelForm):
     website = forms.URLField(label=_("Webbplats"), required=False, assume_scheme="https")
 
     class Meta:
@@ -85,18 +86,24 @@ class AssociationForm(forms.ModelForm):
         if not self.cleaned_data["org_number"].strip():
             return ""  # a new förbund may not have its number yet
         try:
-            return normalize_org_number(self.cleaned_data["org_number"])
+            org_number = normalize_org_number(self.cleaned_data["org_number"])
         except OrgNumberError as error:
             raise forms.ValidationError(str(error)) from error
+        taken = Association.objects.filter(org_number=org_number).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                f"Organisationsnumret {org_number} har redan förbundet {taken.first()}."
+            )
+        return org_number
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = Member
         fields = ["name", "kind", "region", "agreed_share", "position"]
 
     def __init__(self, *args: object, association: Association, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.instance.association = association
         self.fields["region"].queryset = association.members.filter(kind=Member.Kind.REGION)  # type: ignore[attr-defined]
         self.fields["region"].help_text = _("Kommuner: den region kommunen hör till.")
@@ -124,24 +131,24 @@ class PopulationForm(forms.ModelForm):
         return not_in_future(self.cleaned_data.get("reference_date"))
 
 
-class BoardSeatForm(forms.ModelForm):
+class BoardSeatForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = BoardSeat
         fields = ["member", "seat", "person_name", "role", "party", "term_start", "term_end"]
         widgets = {"term_start": DateInput(), "term_end": DateInput()}
 
     def __init__(self, *args: object, association: Association, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.instance.association = association
         self.fields["member"].queryset = association.members.all()  # type: ignore[attr-defined]
 
 
-class OfficerForm(forms.ModelForm):
+class OfficerForm(ConcurrentEditMixin, forms.ModelForm):
     class Meta:
         model = Officer
         fields = ["group", "title", "person_name", "member"]
 
     def __init__(self, *args: object, association: Association, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.instance.association = association
         self.fields["member"].queryset = association.members.all()  # type: ignore[attr-defined]

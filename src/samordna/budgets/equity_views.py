@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from samordna.associations.access import EDITORS, association_view
 from samordna.associations.models import Association
 from samordna.budgets import services
-from samordna.budgets.models import Budget, EquityBand
+from samordna.budgets.models import Budget, EquityBand, ImmutableError
 from samordna.budgets.projection import bands_for, goal_rows_of, projection
 from samordna.core import equity
 from samordna.core.money import MoneyError, parse_amount, rounded_kronor
@@ -81,9 +81,13 @@ def equity_opening(request: HttpRequest, association: Association, pk: int) -> H
     form = OpeningForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         budget.opening_equity = form.cleaned_data["opening_equity"]
-        budget.save(update_fields=["opening_equity"])
-        messages.success(request, "Eget kapital vid årets början är sparat.")
-        return redirect("budget_equity", slug=association.slug, pk=budget.pk)
+        try:
+            budget.save(update_fields=["opening_equity"])
+        except ImmutableError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "Eget kapital vid årets början är sparat.")
+            return redirect("budget_equity", slug=association.slug, pk=budget.pk)
     context = {"association": association, "form": form, "title": "Eget kapital vid årets början"}
     return render(
         request, "form_page.html", context, status=400 if request.method == "POST" else 200

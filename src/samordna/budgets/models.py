@@ -68,6 +68,20 @@ class Budget(models.Model):
             raise ImmutableError()
         return super().delete(*args, **kwargs)
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk and self._changes_decided_equity():
+            raise ImmutableError()
+        super().save(*args, **kwargs)
+
+    def _changes_decided_equity(self) -> bool:
+        """The opening equity of a decided budget is part of the decision: it may be filled in
+        when the board decided without it, never changed."""
+        stored = type(self).objects.filter(pk=self.pk).values_list("opening_equity", flat=True)
+        before = stored.first()
+        if before is None or before == self.opening_equity:
+            return False
+        return self.versions.exclude(status=BudgetVersion.Status.PROPOSAL).exists()
+
 
 class VersionQuerySet(models.QuerySet):
     def update(self, **kwargs: Any) -> int:

@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "samordna.cli.report",
     "samordna.cli.privacy",
     "samordna.cli.demo",
+    "samordna.cli.backup",
     "samordna.cli.serve",
 )
 
@@ -121,21 +122,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "handler", None):
             parser.print_help()
             return 0
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()
+        return code
     except CommandError as error:
         print(error.message, file=sys.stderr)
         return error.code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _closed_pipe()
     except Exception as error:  # noqa: BLE001 - no traceback ever reaches a user
-        if os.environ.get("SAMORDNA_DEBUG"):
+        if os.environ.get("SAMORDNA_DEBUG") == "1":
             raise
-        print(
-            f"Ett oväntat fel inträffade ({type(error).__name__}: {error}). "
-            "Inget har ändrats. Kör med SAMORDNA_DEBUG=1 för detaljer.",
-            file=sys.stderr,
-        )
+        print(_unexpected(error), file=sys.stderr)
         return 2
+
+
+def _closed_pipe() -> int:
+    """The reader of our output (`| head`) has gone: stop quietly, as other Unix tools do.
+
+    Whatever the command saved before is saved; nothing is said about it on a closed pipe.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 141  # 128 + SIGPIPE, what a shell reports for a closed pipe
+
+
+def _unexpected(error: Exception) -> str:
+    from samordna.busy import is_busy
+
+    if is_busy(error):
+        return (
+            "Databasen är upptagen: någon annan sparar just nu och den blev inte ledig i tid. "
+            "Försök igen om en stund."
+        )
+    return (
+        f"Ett oväntat fel inträffade ({type(error).__name__}). "
+        "Kör med SAMORDNA_DEBUG=1 för detaljer."
+    )
 
 
 def run() -> None:

@@ -20,6 +20,7 @@ from samordna.core.findings import InputError
 from samordna.core.members import in_file_terms, parse_members
 from samordna.core.money import MoneyError, format_amount, kronor, parse_amount
 from samordna.core.table import Table
+from samordna.downloads import csv_rows
 
 USAGE = "samordna allocate MEMBERS --total AMOUNT [--round-to 1|100|1000] [--format table|csv|json]"
 ROUND_TO = (1, 100, 1000)
@@ -116,7 +117,8 @@ def as_csv(allocation: Allocation) -> str:
     writer.writerow(["namn", "typ", "andel", "belopp"])
     for part in allocation.parts:
         share = _percent(part.percent_of_total)
-        writer.writerow([part.party.name, KIND_WORDS[part.party.kind], share, kronor(part.amount)])
+        row = [part.party.name, KIND_WORDS[part.party.kind], share, kronor(part.amount)]
+        writer.writerow(next(csv_rows([row])))
     return out.getvalue()
 
 

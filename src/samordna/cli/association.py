@@ -36,6 +36,7 @@ def create_association(args: argparse.Namespace) -> int:
 
     from samordna.associations.models import Association
     from samordna.core.orgnr import OrgNumberError, normalize_org_number
+    from samordna.lengths import length_errors
 
     try:
         org_number = normalize_org_number(args.org_number) if args.org_number else ""
@@ -46,6 +47,14 @@ def create_association(args: argparse.Namespace) -> int:
         raise CommandError("Förbundet behöver ett kortnamn: ange --slug.")
     if Association.objects.filter(slug=slug).exists():
         raise CommandError(f"Det finns redan ett förbund med kortnamnet ”{slug}”.")
+    taken = Association.objects.filter(org_number=org_number).first()
+    if taken is not None:
+        raise CommandError(
+            f"Organisationsnumret {org_number} har redan {taken.name} ({taken.slug})."
+        )
+    errors = length_errors(Association, {"slug": slug, "name": args.name})
+    if errors:
+        raise CommandError(" ".join(errors.values()))
     Association.objects.create(slug=slug, name=args.name, org_number=org_number)
     print(f"Skapade {args.name} ({slug}, {org_number or 'organisationsnummer saknas'}).")
     return 0

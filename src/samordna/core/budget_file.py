@@ -22,6 +22,8 @@ from samordna.core.table import Row, Table
 SECTION_HEADERS = ("avsnitt", "section")
 LABEL_HEADERS = ("rad", "line", "label")
 UNITS = ("kr", "tkr")
+MAX_ROWS = 2_000  # a förbund's budget has tens of lines; this is far beyond any real one
+MAX_YEARS = 10
 
 _YEAR = re.compile(r"^(\d{4})(?:\s*\(?\s*(kr|tkr)\s*\)?)?$", re.IGNORECASE)
 _NAMES = {  # the names of each row kind, compared by _fold
@@ -73,6 +75,11 @@ class _Layout:
 def budget_from_table(table: Table, unit: str | None = None) -> Budget:
     """Read a budget file's table; raise one InputError naming every bad cell (row and column)
     when it cannot, so the file is fixed in one go."""
+    if len(table.rows) > MAX_ROWS:
+        raise InputError(
+            f"Filen har {len(table.rows)} rader; en budget kan ha högst {MAX_ROWS} rader.",
+            row=MAX_ROWS + 2,
+        )
     layout = _layout(table, unit)
     rows: list[BudgetRow] = []
     errors: list[InputError] = []
@@ -114,6 +121,8 @@ def _year_columns(table: Table, columns: list[int]) -> list[tuple[int, int, str 
             "till exempel 2025 eller 2025 (tkr).",
             row=1,
         )
+    if len(columns) > MAX_YEARS:
+        raise InputError(f"Rubrikraden har fler än {MAX_YEARS} årskolumner.", row=1)
     years = [(i, *_year_header(table.header[i])) for i in columns]
     _refuse_repeated_years([year for _, year, _ in years])
     return years

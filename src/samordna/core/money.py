@@ -23,6 +23,7 @@ _UNIT_WORDS = {
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']+")
 _MINUSES = str.maketrans({"\u2212": "-", "\u2013": "-"})
 _NUMBER = re.compile(r"^[-+]?(\d+)(,\d+)?$")
+MAX_ORE = 10**15  # 10 000 miljarder kr: far above any förbund, far below what the database holds
 
 
 class MoneyError(ValueError):
@@ -51,6 +52,10 @@ def parse_amount(text: str, unit: str = "kr") -> int:
         raise MoneyError(f"”{raw}” är inte ett belopp.") from error
     if value != value.to_integral_value():
         raise MoneyError(f"”{raw}” har fler decimaler än hela ören.")
+    if abs(value) > MAX_ORE:
+        raise MoneyError(
+            f"”{raw[:40]}” är större än 10 000 miljarder kr, det största belopp som går att spara."
+        )
     return int(value)
 
 

@@ -24,6 +24,13 @@ from samordna.core.findings import InputError
 from samordna.core.personnummer import describe, find_identities
 
 _FIELD = re.compile(r'"((?:[^"\\]|\\.)*)"|(\{[^}]*\})|(\S+)')
+_ACCOUNT = re.compile(r"[0-9]{1,10}")  # ASCII digits only: "²³" passes str.isdigit()
+MAX_BYTES = 20 * 1024 * 1024
+MAX_KRONOR = Decimal(10) ** 13  # 10 000 miljarder kr, as core.money
+NOT_SIE = (
+    "Filen är inte en SIE-fil: den ska börja med #FLAGGA och ange #SIETYP, så som "
+    "bokföringsprogrammens SIE-export skriver den."
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +75,19 @@ def fields(line: str) -> list[str]:
         else:
             out.append(quoted.replace('\\"', '"'))
     return out
+
+
+def check_sie(data: bytes) -> None:
+    """InputError unless the file looks like SIE (#FLAGGA first, #SIETYP given): checked
+    before anything else, so a stray file can never replace an outcome."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"Filen är större än {MAX_BYTES // (1024 * 1024)} MB.")
+    if b"\x00" in data:
+        raise InputError(NOT_SIE)
+    lines = decode(data).splitlines()
+    labels = [line.split(maxsplit=1)[0].upper() for line in lines if line.strip()]
+    if not labels or labels[0] != "#FLAGGA" or "#SIETYP" not in labels[:50]:
+        raise InputError(NOT_SIE)
 
 
 def parse_sie(data: bytes) -> SieFile:
@@ -149,7 +169,7 @@ def _at(parts: list[str], index: int, number: int, what: str) -> str:
 
 def _account(parts: list[str], index: int, number: int) -> str:
     account = _at(parts, index, number, "kontonummer")
-    if not account.isdigit():
+    if not _ACCOUNT.fullmatch(account):
         raise InputError(f"”{account}” är inte ett kontonummer.", row=number)
     return account
 
@@ -159,6 +179,8 @@ def _amount(text: str, number: int) -> int:
         value = Decimal(text)
     except InvalidOperation:
         raise InputError(f"”{text}” är inte ett belopp.", row=number) from None
+    if value.is_finite() and abs(value) > MAX_KRONOR:
+        raise InputError(f"”{text[:40]}” är större än något belopp som kan sparas.", row=number)
     if not value.is_finite() or value != value.quantize(Decimal("0.01")):
         raise InputError(f"”{text}” är inte ett belopp i kronor och ören.", row=number)
     return int(value * 100)

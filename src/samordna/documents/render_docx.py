@@ -9,6 +9,7 @@ the same drawing as on the page (PNG), with their figures in a table after them.
 from __future__ import annotations
 
 import io
+import zipfile
 
 from docx import Document as open_docx
 from docx.document import Document as WordDocument
@@ -40,8 +41,36 @@ def standard_template() -> bytes:
     return buffer.getvalue()
 
 
+MAX_LOGO_PIXELS = 25_000_000
+
+
+def logo_error(data: bytes) -> str | None:
+    """A Swedish message unless `data` is a PNG or JPEG that decodes completely and goes into a
+    Word document: checked at upload, so a stored logo can never break a download later."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.format not in ("PNG", "JPEG"):
+                return "Logotypen måste vara en PNG- eller JPEG-bild."
+            if image.width * image.height > MAX_LOGO_PIXELS:
+                return "Logotypen har för många bildpunkter (högst 25 miljoner)."
+            image.load()
+        open_docx().add_picture(io.BytesIO(data), height=Cm(2.5))
+    except Exception:  # noqa: BLE001 - Pillow and python-docx raise many kinds on a broken image
+        return "Logotypen går inte att läsa som en hel PNG- eller JPEG-bild. Spara om bilden."
+    return None
+
+
 def template_error(data: bytes) -> str | None:
     """A Swedish message when `data` cannot serve as the Word template, else None."""
+    from samordna.tables import TableError, check_zip
+
+    try:
+        if zipfile.is_zipfile(io.BytesIO(data)):
+            check_zip(data, "Mallen", "Word-mall (.docx)")
+    except TableError as error:
+        return str(error)
     try:
         word = open_docx(io.BytesIO(data))
     except Exception:  # python-docx raises several kinds for a file that is not .docx

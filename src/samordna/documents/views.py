@@ -205,6 +205,9 @@ class LayoutForm(forms.Form):
             raise forms.ValidationError("Logotypen är större än 2 MB.")
         if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
             raise forms.ValidationError("Logotypen måste vara en PNG- eller JPEG-bild.")
+        error = render_docx.logo_error(data)
+        if error:
+            raise forms.ValidationError(error)
         return data
 
     def clean_word_template(self) -> bytes | None:

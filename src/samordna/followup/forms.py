@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samordna.associations.forms import DateInput, NoIdentityMixin
 from samordna.associations.models import Association
+from samordna.concurrency import ConcurrentEditMixin
 from samordna.core.followup import SEX_CHOICES, consent_expiry
 from samordna.economy.forms import AmountField
 from samordna.followup.models import (
@@ -28,7 +29,7 @@ from samordna.followup.models import (
 YEAR = {"min_value": 2004, "max_value": 2100}
 
 
-class EpisodeForm(NoIdentityMixin, forms.ModelForm):
+class EpisodeForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
     class Meta:
         model = Episode
         fields = [
@@ -141,7 +142,7 @@ class SupportCostForm(NoIdentityMixin, forms.ModelForm):
         widgets = {"valid_from": DateInput()}
 
 
-class IndicatorForm(NoIdentityMixin, forms.ModelForm):
+class IndicatorForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
     class Meta:
         model = Indicator
         fields = ["text", "group", "scale_max", "top_steps", "by_sex"]

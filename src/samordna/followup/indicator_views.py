@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -19,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from samordna.associations.access import EDITORS, READERS, association_view
 from samordna.associations.models import Association
 from samordna.audit import bulk
+from samordna.client_address import client_address
 from samordna.core.findings import InputError
 from samordna.core.indicators import GROUPS, PARTICIPANT_GROUPS
 from samordna.followup import imports, services
@@ -36,13 +38,15 @@ from samordna.followup.models import (
     IndicatorTarget,
     SurveyLink,
     SurveyTicket,
+    new_token,
 )
 from samordna.pages import year_asked
 from samordna.tables import TableError, table_from_bytes
 
 ANSWERS_PER_WINDOW = 10  # answers from one client to one link …
+LINK_ANSWERS_PER_WINDOW = 300  # … and from everyone to one link …
 WINDOW_SECONDS = 600  # … within ten minutes
-OPEN_TICKETS = 1000  # forms opened but not yet answered, per link
+TICKET_DAYS = 7  # a form opened can be answered within a week
 
 
 @association_view(*READERS)
@@ -158,16 +162,22 @@ def survey_links(request: HttpRequest, association: Association) -> HttpResponse
     return render(request, "followup/links.html", context, status=status)
 
 
-def _client_key(request: HttpRequest, link: SurveyLink) -> str:
+def _rate_key(*parts: object) -> str:
     """A short-lived key for rate limiting, kept in memory only, never in the database."""
-    seen = f"{settings.SECRET_KEY}:{request.META.get('REMOTE_ADDR', '')}:{link.pk}"
+    seen = ":".join(str(part) for part in (settings.SECRET_KEY, *parts))
     return "enkat:" + hashlib.sha256(seen.encode()).hexdigest()[:24]
 
 
-def _too_many(request: HttpRequest, link: SurveyLink) -> bool:
-    key = _client_key(request, link)
+def _over(key: str, limit: int) -> bool:
     cache.add(key, 0, WINDOW_SECONDS)
-    return cache.incr(key) > ANSWERS_PER_WINDOW
+    return cache.incr(key) > limit
+
+
+def _too_many(request: HttpRequest, link: SurveyLink) -> bool:
+    """Per client (behind a trusted proxy, the real client) and per link."""
+    per_client = _over(_rate_key(client_address(request), link.pk), ANSWERS_PER_WINDOW)
+    per_link = _over(_rate_key("link", link.pk), LINK_ANSWERS_PER_WINDOW)
+    return per_client or per_link
 
 
 @never_cache
@@ -184,8 +194,7 @@ def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         if _too_many(request, found):
             return render(request, "followup/survey_closed.html", {"busy": True}, status=429)
-        if form.is_valid() and _use_ticket(found, request.POST.get("ticket", "")):
-            _store_answers(found, questions, form.cleaned_data)
+        if form.is_valid() and _answer(found, questions, form.cleaned_data, request):
             return render(request, "followup/survey_thanks.html", context)
         context["error"] = "Svaret kunde inte tas emot: formuläret har redan skickats."
     context["ticket"] = _new_ticket(found)
@@ -195,18 +204,31 @@ def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _new_ticket(link: SurveyLink) -> str:
-    """A ticket for one answer; a link keeps at most OPEN_TICKETS unused, the oldest go first."""
-    ticket = SurveyTicket.objects.create(link=link)
-    stale = link.tickets.order_by("-pk").values_list("pk", flat=True)[OPEN_TICKETS:]
-    SurveyTicket.objects.filter(pk__in=list(stale)).delete()
-    return ticket.ticket
+    """A signed ticket for one answer. Opening the form writes nothing, so no number of
+    openings can use up or push out a ticket someone else is filling in."""
+    return signing.dumps(new_token(), salt=f"enkat:{link.pk}")
 
 
 def _use_ticket(link: SurveyLink, ticket: str) -> bool:
-    """Use the ticket up; False when it was never given out or has been used already."""
+    """Use the ticket up; False when it is forged, too old, or has been used already."""
+    try:
+        nonce = signing.loads(ticket, salt=f"enkat:{link.pk}", max_age=TICKET_DAYS * 86400)
+    except signing.BadSignature:
+        return False
+    if not isinstance(nonce, str) or len(nonce) > 40:
+        return False
+    _, created = SurveyTicket.objects.get_or_create(link=link, ticket=nonce)
+    return created
+
+
+def _answer(
+    link: SurveyLink, questions: list[Indicator], data: dict[str, Any], request: HttpRequest
+) -> bool:
     with transaction.atomic():
-        deleted, _ = SurveyTicket.objects.filter(link=link, ticket=ticket).delete()
-    return deleted == 1
+        if not _use_ticket(link, request.POST.get("ticket", "")):
+            return False
+        _store_answers(link, questions, data)
+    return True
 
 
 def _store_answers(link: SurveyLink, questions: list[Indicator], data: dict[str, Any]) -> None:

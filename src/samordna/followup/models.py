@@ -183,7 +183,7 @@ class SurveyLink(models.Model):
 
 
 class SurveyTicket(models.Model):
-    """One answer per ticket: each opening of the form gets one, and an answer deletes it."""
+    """A ticket used by an answer: one answer per ticket (the form hands out signed tickets)."""
 
     link = models.ForeignKey(SurveyLink, on_delete=models.CASCADE, related_name="tickets")
     ticket = models.CharField(max_length=40, unique=True, default=new_token)

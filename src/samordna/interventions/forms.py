@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samordna.associations.forms import CountField, DateInput, NoIdentityMixin, not_in_future
 from samordna.associations.models import Association
+from samordna.concurrency import ConcurrentEditMixin
 from samordna.economy.forms import AmountField
 from samordna.interventions import services
 from samordna.interventions.models import (
@@ -35,7 +36,7 @@ class MembersMixin:
             raise forms.ValidationError(error)
 
 
-class InterventionForm(NoIdentityMixin, MembersMixin, forms.ModelForm):
+class InterventionForm(ConcurrentEditMixin, NoIdentityMixin, MembersMixin, forms.ModelForm):
     class Meta:
         model = Intervention
         fields = [
@@ -109,7 +110,7 @@ class StatusForm(forms.Form):
         return data
 
 
-class GoalForm(NoIdentityMixin, forms.ModelForm):
+class GoalForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
     class Meta:
         model = InterventionGoal
         fields = ["text", "indicator", "target"]
@@ -120,7 +121,7 @@ class BudgetYearForm(forms.Form):
     amount = AmountField(label=_("Belopp"))
 
 
-class ActivityForm(NoIdentityMixin, forms.ModelForm):
+class ActivityForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
     class Meta:
         model = StructuralActivity
         fields = ["year", "member", "activity", "participants"]
@@ -131,7 +132,7 @@ class ActivityForm(NoIdentityMixin, forms.ModelForm):
         self.fields["member"].queryset = association.members.all()  # type: ignore[attr-defined]
 
 
-class ApplicationForm(NoIdentityMixin, MembersMixin, forms.ModelForm):
+class ApplicationForm(ConcurrentEditMixin, NoIdentityMixin, MembersMixin, forms.ModelForm):
     requested = AmountField(label=_("Sökt belopp totalt"))
     budget = forms.CharField(
         label=_("Budget per år"),
@@ -214,7 +215,7 @@ def read_years(text: str) -> dict[int, int]:
     return amounts
 
 
-class PrepareForm(NoIdentityMixin, forms.ModelForm):
+class PrepareForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
     class Meta:
         model = Application
         fields = ["preparation", "recommendation"]
@@ -260,7 +261,7 @@ class MeetingForm(NoIdentityMixin, forms.ModelForm):
         widgets = {"date": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
 
 
-class DecisionForm(NoIdentityMixin, forms.ModelForm):
+class DecisionForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
     class Meta:
         model = Decision
         fields = [
@@ -290,7 +291,7 @@ class DecisionForm(NoIdentityMixin, forms.ModelForm):
         self.fields["intervention"].queryset = association.interventions.all()  # type: ignore[attr-defined]
 
 
-class AnnualReportForm(NoIdentityMixin, forms.ModelForm):
+class AnnualReportForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
     class Meta:
         model = AnnualReport
         fields = ["how_it_went", "obstacles", "success_factors", "goal_fulfilment"]

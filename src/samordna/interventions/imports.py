@@ -19,7 +19,12 @@ from samordna.core.intervention_file import (
     match_member,
     read_register,
 )
-from samordna.core.intervention_status import NEEDS_DECISION, STATUSES, extension_error
+from samordna.core.intervention_status import (
+    NEEDS_DECISION,
+    STATUSES,
+    extension_error,
+    move_error,
+)
 from samordna.core.money import rounded_kronor
 from samordna.core.table import Table
 from samordna.interventions import services
@@ -29,6 +34,7 @@ from samordna.interventions.models import (
     InterventionBudget,
     StatusChange,
 )
+from samordna.lengths import length_errors
 from samordna.tables import store_all_or_nothing
 
 DECIDED = {key for key in STATUSES if key not in ("ide", "ansokan")} | NEEDS_DECISION
@@ -70,6 +76,9 @@ def _check(
     def fail(message: str, column: str) -> None:
         errors.append(InputError(message, row=row.row, column=columns.name(column)))
 
+    texts = {"name": row.name, "cofinancing": row.cofinancing, "contact": row.contact}
+    for field, message in length_errors(Intervention, texts).items():
+        fail(message, field)
     chosen = _members(row, members, fail)
     if not row.members and existing is not None:
         chosen = list(existing.members.all())
@@ -79,7 +88,11 @@ def _check(
     has_decision = row.decision is not None or (
         existing is not None and existing.decisions.exists()
     )
-    if row.status in DECIDED and not has_decision:
+    if existing is not None and existing.status != row.status:
+        move = move_error(existing.status, row.status, has_decision)
+        if move:
+            fail(f"{row.name}: {move}", "status")
+    elif row.status in DECIDED and not has_decision:
         fail(
             f"status {STATUSES[row.status].lower()} kräver ett beslut: fyll i kolumnen beslut "
             "som 2024-03-11 §34.",

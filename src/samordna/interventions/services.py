@@ -91,9 +91,22 @@ class Grant:
     text: str = ""
 
 
+def refuse_second_decision(application: Application) -> None:
+    """An application is decided once. The row is locked first, so two people deciding at the
+    same moment cannot both pass (on SQLite the write transaction itself serialises them)."""
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if locked.decision_id is not None:
+        decided = Decision.objects.get(pk=locked.decision_id)
+        raise RuleError(
+            f"Ansökan är redan beslutad ({decided.citation}). Ett ändrat beslut registreras "
+            "som ett nytt beslut på insatsen, så att ingen insats skapas två gånger."
+        )
+
+
 @transaction.atomic
 def grant(application: Application, given: Grant) -> Intervention:
     """The board grants an application: a decision, and the insats it funds."""
+    refuse_second_decision(application)
     members = list(application.applicants.all())
     error = two_parties_error(members) or extension_error(given.start, given.end, False)
     if error:
@@ -134,6 +147,7 @@ def grant(application: Application, given: Grant) -> Intervention:
 
 @transaction.atomic
 def reject(application: Application, when: date, paragraph: str, text: str) -> Decision:
+    refuse_second_decision(application)
     decision = Decision.objects.create(
         association=application.association,
         date=when,

@@ -1,0 +1,97 @@
+"""Two writers at once on the default SQLite file: the second waits, or says so in Swedish.
+
+These run the real `samordna` command in a subprocess against a SQLite file in a temporary
+folder (whatever database the rest of the suite uses), with a second connection holding the
+write lock the way a long import would.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+
+def _env(home: Path, busy_seconds: str) -> dict[str, str]:
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    env.update(SAMORDNA_HOME=str(home), SAMORDNA_SQLITE_BUSY_SECONDS=busy_seconds)
+    env.pop("SAMORDNA_DEBUG", None)
+    return env
+
+
+def _samordna(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "samordna", *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+
+
+def _create(env: dict[str, str], name: str, org: str) -> subprocess.CompletedProcess[str]:
+    return _samordna(env, "association", "create", name, "--org-number", org)
+
+
+def _hold_write_lock(path: Path, seconds: float) -> threading.Thread:
+    ready = threading.Event()
+
+    def hold() -> None:
+        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        connection.execute("BEGIN IMMEDIATE")
+        ready.set()
+        time.sleep(seconds)
+        connection.execute("COMMIT")
+        connection.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    ready.wait()
+    return thread
+
+
+@pytest.fixture
+def home(tmp_path):
+    env = _env(tmp_path, "20")
+    assert _create(env, "Första förbundet", "222000-1719").returncode == 0
+    return tmp_path
+
+
+def test_the_sqlite_file_runs_in_wal_mode(home):
+    with sqlite3.connect(home / "samordna.sqlite3") as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_second_writer_waits_for_the_first_instead_of_failing(home):
+    holder = _hold_write_lock(home / "samordna.sqlite3", 10)
+    result = _create(_env(home, "20"), "Andra förbundet", "222000-2733")
+    holder.join()
+    assert result.returncode == 0, result.stderr
+    listing = _samordna(_env(home, "20"), "association", "list").stdout
+    assert "Andra förbundet" in listing and "Första förbundet" in listing
+
+
+def test_a_writer_that_cannot_get_the_lock_says_so_in_swedish(home):
+    connection = sqlite3.connect(home / "samordna.sqlite3", isolation_level=None)
+    connection.execute("BEGIN IMMEDIATE")  # held until the command has given up
+    try:
+        result = _create(_env(home, "0.5"), "Andra förbundet", "222000-2733")
+    finally:
+        connection.execute("ROLLBACK")
+        connection.close()
+    assert result.returncode == 2
+    assert "Databasen är upptagen" in result.stderr and "Försök igen" in result.stderr
+    assert "Traceback" not in result.stderr and "Inget har ändrats" not in result.stderr
+
+
+def test_a_closed_pipe_ends_quietly_without_claiming_nothing_changed(home):
+    env = _env(home, "20")
+    command = f"sleep 0; {sys.executable} -m samordna association list | head -c 0"
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 141  # what a shell reports for a closed pipe
+    assert result.stderr == ""

@@ -1,0 +1,62 @@
+"""A logo or Word template is opened fully before it is kept, so it can never break a download."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from django.urls import reverse
+
+from samordna.documents import render_docx
+from samordna.documents.models import DocumentLayout
+from tests.documents.test_pages import _png
+
+
+def _post(client, association, field, data, name):
+    upload = io.BytesIO(data)
+    upload.name = name
+    return client.post(reverse("document_layout", args=[association.slug]), {field: upload})
+
+
+def _stored(association) -> DocumentLayout | None:
+    return DocumentLayout.objects.filter(association=association).first()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _png()[:24] + b"\x00" * 400,  # a valid header, garbage after it
+        _png()[:-20],  # cut off
+        b"\xff\xd8\xff\xe0" + b"junk" * 100,  # JPEG magic, no image
+    ],
+    ids=["garbage", "truncated", "fake-jpeg"],
+)
+def test_a_logo_that_does_not_decode_is_refused(client, chef, association, data):
+    client.force_login(chef)
+    response = _post(client, association, "logo", data, "logo.png")
+    assert "går inte att läsa som en hel PNG- eller JPEG-bild" in response.content.decode()
+    assert _stored(association) is None or _stored(association).logo is None
+
+
+def test_a_logo_that_decodes_is_kept(client, chef, association):
+    client.force_login(chef)
+    assert _post(client, association, "logo", _png(), "logo.png").status_code == 302
+    assert bytes(_stored(association).logo) == _png()
+
+
+def test_a_template_that_unpacks_beyond_the_limit_is_refused_before_opening(
+    client, chef, association
+):
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(render_docx.standard_template())) as source,
+        zipfile.ZipFile(out, "w") as target,
+    ):
+        for item in source.infolist():
+            target.writestr(item.filename, source.read(item.filename), zipfile.ZIP_DEFLATED)
+        target.writestr("word/media/fill.bin", b"\0" * (60 * 1024 * 1024), zipfile.ZIP_DEFLATED)
+    client.force_login(chef)
+    response = _post(client, association, "word_template", out.getvalue(), "mall.docx")
+    assert "MB uppackad" in response.content.decode()
+    assert _stored(association) is None or _stored(association).word_template is None
