@@ -87,6 +87,15 @@ def test_a_second_forbund_with_an_existing_org_number_is_refused(
     assert Association.objects.filter(org_number="222000-2733").count() == 1
 
 
+def test_several_new_forbund_may_wait_for_their_org_number(db):
+    from samordna.associations.models import Association
+    from samordna.cli import main
+
+    assert main(["association", "create", "Första nya förbundet"]) == 0
+    assert main(["association", "create", "Andra nya förbundet"]) == 0
+    assert Association.objects.filter(org_number="").count() == 2
+
+
 def test_lengths_hold_on_sqlite_too(capsys, association, tmp_path):
     from samordna.cli import main
 

@@ -15,8 +15,8 @@ from samordna.associations.models import (
     Officer,
     Population,
 )
-from samordna.core.money import MoneyError, parse_count
 from samordna.concurrency import ConcurrentEditMixin
+from samordna.core.money import MoneyError, parse_count
 from samordna.core.orgnr import OrgNumberError, normalize_org_number
 from samordna.core.personnummer import identity_error
 

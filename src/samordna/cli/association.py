@@ -47,7 +47,7 @@ def create_association(args: argparse.Namespace) -> int:
         raise CommandError("Förbundet behöver ett kortnamn: ange --slug.")
     if Association.objects.filter(slug=slug).exists():
         raise CommandError(f"Det finns redan ett förbund med kortnamnet ”{slug}”.")
-    taken = Association.objects.filter(org_number=org_number).first()
+    taken = Association.objects.filter(org_number=org_number).first() if org_number else None
     if taken is not None:
         raise CommandError(
             f"Organisationsnumret {org_number} har redan {taken.name} ({taken.slug})."
