@@ -23,6 +23,8 @@ COMMAND_MODULES = (
     "samordna.commands.report",
     "samordna.commands.demo",
     "samordna.commands.serve",
+    "samordna.commands.user",
+    "samordna.commands.check",
 )
 
 
@@ -62,8 +64,13 @@ def setup_django() -> None:
     """Prepare Django for commands that use the database (DATABASE_URL or the SQLite file)."""
     import django
 
+    from django.core.exceptions import ImproperlyConfigured
+
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samordna.settings")
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as error:
+        raise CommandError(str(error)) from error
     _migrate_if_needed()
 
 

@@ -3,6 +3,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from samordna.accounts.urls import association_patterns as people_patterns
+from samordna.accounts.urls import patterns as account_patterns
 from samordna.actuals.urls import patterns as actual_patterns
 from samordna.associations import views as association_views
 from samordna.budgets.urls import patterns as budget_patterns
@@ -49,6 +51,7 @@ association_patterns = [
     *intervention_patterns,
     *followup_patterns,
     *document_patterns,
+    *people_patterns,
 ]
 
 urlpatterns = [
@@ -60,6 +63,7 @@ urlpatterns = [
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("forbund/<slug:slug>/", include(association_patterns)),
+    *account_patterns,
     *survey_patterns,
 ]
 
