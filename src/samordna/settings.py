@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -186,12 +186,14 @@ if os.environ.get("SAMORDNA_PROXY_SSL_HEADER"):
         "https",
     )
 
-# Content-Security-Policy: no inline script or style; a script needs the page's nonce.
+# Content-Security-Policy: no inline script; a script needs the page's nonce. Inline style is
+# allowed only because the document preview embeds matplotlib's SVG charts, which style
+# their shapes with style attributes (no template has a style attribute of its own).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "object-src": [NONE],

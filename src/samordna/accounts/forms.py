@@ -42,8 +42,14 @@ class CodeForm(forms.Form):
         label="Kod",
         max_length=16,
         help_text="Sex siffror från appen, eller en av dina reservkoder.",
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )
+
+
+class FirstCodeForm(CodeForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = "Sex siffror från appen."
 
 
 class NewAssociationForm(forms.Form):

@@ -16,7 +16,7 @@ from django_otp import login as otp_login
 from django_otp import match_token
 
 from samordna.accounts import mfa, services
-from samordna.accounts.forms import CodeForm
+from samordna.accounts.forms import CodeForm, FirstCodeForm
 from samordna.associations.models import Membership
 
 BACKEND = "samordna.accounts.backends.EmailOrUsernameBackend"
@@ -45,7 +45,7 @@ def account(request: HttpRequest) -> HttpResponse:
 def mfa_setup(request: HttpRequest) -> HttpResponse:
     secret = request.session.get("mfa_secret") or mfa.new_secret()
     request.session["mfa_secret"] = secret
-    form = CodeForm(request.POST or None)
+    form = FirstCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if mfa.code_matches(secret, form.cleaned_data["code"]):
             device, codes = mfa.confirm(request.user, secret)
