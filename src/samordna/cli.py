@@ -63,7 +63,6 @@ def build_parser() -> argparse.ArgumentParser:
 def setup_django() -> None:
     """Prepare Django for commands that use the database (DATABASE_URL or the SQLite file)."""
     import django
-
     from django.core.exceptions import ImproperlyConfigured
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samordna.settings")

@@ -83,7 +83,9 @@ def test_insats_staff_are_invited_with_their_insatser(client, chef, association)
 
 def test_insatser_only_for_insats_staff(client, chef, association):
     insats = Intervention.objects.create(association=association, name="Unga in", kind="individual")
-    response = _invite(client, chef, email="p@example.se", role="styrelse", interventions=[insats.pk])
+    response = _invite(
+        client, chef, email="p@example.se", role="styrelse", interventions=[insats.pk]
+    )
     assert response.status_code == 400
     assert "bara till rollen insatspersonal" in response.content.decode()
     assert not Invitation.objects.exists() and mail.outbox == []

@@ -55,7 +55,8 @@ def test_a_success_before_the_limit_clears_the_failures(client, chef):
 
 
 def test_a_wrong_password_is_answered_in_swedish(client, chef):
-    assert "Fel e-postadress, användarnamn eller lösenord" in _try(client, "chef", "fel").content.decode()
+    text = _try(client, "chef", "fel").content.decode()
+    assert "Fel e-postadress, användarnamn eller lösenord" in text
 
 
 def test_password_reset_by_email_in_swedish(client, chef):

@@ -107,7 +107,9 @@ def test_last_login_is_an_iso_date_time(capsys, client, association):
         ),
     ],
 )
-def test_grant_refuses_unknown_things_and_changes_nothing(capsys, association, insats, args, message):
+def test_grant_refuses_unknown_things_and_changes_nothing(
+    capsys, association, insats, args, message
+):
     make_user("bo@example.se")
     assert main(["user", "grant", "bo@example.se", *args]) == 2
     assert message in capsys.readouterr().err

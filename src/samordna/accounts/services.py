@@ -28,7 +28,7 @@ from samordna.associations.models import Association, Membership
 from samordna.interventions.models import Intervention
 
 ROLES: tuple[str, ...] = tuple(Membership.Role.values)
-STAFF_ROLE = Membership.Role.STAFF.value
+STAFF_ROLE = "insatspersonal"  # Membership.Role.STAFF
 
 
 class AccountError(Exception):
@@ -186,8 +186,9 @@ def people(association: Association) -> list[Person]:
         for user in intervention.staff.all():
             staff.setdefault(user.pk, []).append(intervention.name)
     with_mfa = set(
-        TOTPDevice.objects.filter(user__memberships__association=association, confirmed=True)
-        .values_list("user_id", flat=True)
+        TOTPDevice.objects.filter(
+            user__memberships__association=association, confirmed=True
+        ).values_list("user_id", flat=True)
     )
     rows = [_person(m, staff, with_mfa) for m in memberships]
     return sorted(rows, key=lambda person: person.email)

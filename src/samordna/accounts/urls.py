@@ -68,5 +68,9 @@ patterns = [
     ),
     path("inbjudan/<str:token>/", views.invitation, name="invitation"),
     path("administration/", admin_views.associations, name="site_associations"),
-    path("administration/nytt-forbund/", admin_views.association_create, name="site_association_create"),
+    path(
+        "administration/nytt-forbund/",
+        admin_views.association_create,
+        name="site_association_create",
+    ),
 ]

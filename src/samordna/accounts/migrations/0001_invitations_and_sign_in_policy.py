@@ -7,40 +7,91 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('associations', '0001_initial'),
-        ('interventions', '0002_budget_decisions'),
+        ("associations", "0001_initial"),
+        ("interventions", "0002_budget_decisions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-postadress')),
-                ('role', models.CharField(choices=[('chef', 'Förbundschef/ekonom'), ('styrelse', 'Styrelse'), ('insatspersonal', 'Insatspersonal'), ('revisor', 'Revisor')], max_length=20, verbose_name='roll')),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('expires_at', models.DateTimeField()),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='associations.association')),
-                ('interventions', models.ManyToManyField(blank=True, to='interventions.intervention', verbose_name='insatser')),
-                ('invited_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="e-postadress")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("chef", "Förbundschef/ekonom"),
+                            ("styrelse", "Styrelse"),
+                            ("insatspersonal", "Insatspersonal"),
+                            ("revisor", "Revisor"),
+                        ],
+                        max_length=20,
+                        verbose_name="roll",
+                    ),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("expires_at", models.DateTimeField()),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="associations.association",
+                    ),
+                ),
+                (
+                    "interventions",
+                    models.ManyToManyField(
+                        blank=True, to="interventions.intervention", verbose_name="insatser"
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='SignInPolicy',
+            name="SignInPolicy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('require_mfa', models.BooleanField(verbose_name='kräv tvåstegsverifiering för förbundschefer')),
-                ('association', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='sign_in_policy', to='associations.association')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "require_mfa",
+                    models.BooleanField(verbose_name="kräv tvåstegsverifiering för förbundschefer"),
+                ),
+                (
+                    "association",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sign_in_policy",
+                        to="associations.association",
+                    ),
+                ),
             ],
         ),
     ]
