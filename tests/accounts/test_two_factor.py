@@ -94,3 +94,13 @@ def test_the_account_page_shows_roles_and_two_factor(client, chef):
     client.force_login(chef)
     text = client.get("/konto/").content.decode()
     assert "Samordningsförbundet Trollhättan" in text and "Tvåstegsverifiering är av" in text
+
+
+def test_the_password_alone_cannot_replace_the_authenticator_or_the_codes(client, chef):
+    mfa.confirm(chef, mfa.new_secret())
+    _sign_in(client)
+    assert "/logga-in/kod/" in client.get("/konto/tvastegs/")["Location"]
+    assert "/logga-in/kod/" in client.post("/konto/tvastegs/nya-koder/")["Location"]
+    assert "/logga-in/kod/" in client.post("/konto/tvastegs/ta-bort/")["Location"]
+    assert StaticToken.objects.filter(device__user=chef).count() == 10
+    assert TOTPDevice.objects.filter(user=chef).count() == 1

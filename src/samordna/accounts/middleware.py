@@ -19,8 +19,10 @@ from django.urls import reverse
 
 from samordna.accounts import services
 
-# Pages that work before the second step: the step itself, signing out, the password pages.
-OPEN_PREFIXES = ("/logga-in/", "/logga-ut/", "/konto/tvastegs/", "/losenord/", "/static/")
+# Pages that work before the second step: the step itself, signing out, the password links.
+OPEN_PREFIXES = ("/logga-in/", "/logga-ut/", "/losenord/", "/static/")
+# Setting two-factor up: open only to those who have none yet (never a way around the code).
+SET_UP = "/konto/tvastegs/"
 
 
 class SignInMiddleware:
@@ -53,7 +55,7 @@ def _second_step(request: HttpRequest) -> HttpResponse | None:
         return None
     if services.has_mfa(user):
         return _to(reverse("mfa_verify"), request)
-    if services.requires_mfa(user):
+    if services.requires_mfa(user) and not request.path.startswith(SET_UP):
         messages.info(request, "Du behöver tvåstegsverifiering: lägg till den innan du går vidare.")
         return _to(reverse("mfa_setup"), request)
     return None
