@@ -33,12 +33,13 @@ test-fast: install
 	$(BIN)/python -m pytest -n 2 -m "not browser"
 
 lint: install
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff format --check src tests tools
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: install
-	$(BIN)/python -m samordna.bench
+	$(BIN)/python tools/bench.py
 
 clean:
 	rm -rf $(VENV) samordna.sqlite3

@@ -9,7 +9,7 @@ from typing import Any
 
 from samordna.associations.models import Association
 from samordna.budgets import services as budgets
-from samordna.budgets.equity_views import projection_of
+from samordna.budgets.projection import projection_of
 from samordna.core.intervention_status import STATUSES
 from samordna.interventions import reports, services
 

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
-from samordna.cli import CommandError
-from samordna.commands import serve
-from samordna.demo_data import DEMO_PASSWORD
+from samordna.cli import CommandError, serve
+from samordna.demo.data import DEMO_PASSWORD
 from tests.conftest import PASSWORD, make_user
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "samordna" / "templates"

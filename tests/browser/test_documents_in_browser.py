@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from samordna.demo import load_demo
-from samordna.demo_data import DEMO_PASSWORD
+from samordna.demo.data import DEMO_PASSWORD
 from tests.browser.conftest import check_page, log_in
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from samordna.demo import load_demo
-from samordna.demo_data import DEMO_PASSWORD
+from samordna.demo.data import DEMO_PASSWORD
 from tests.browser.conftest import check_page, log_in
 
 pytestmark = pytest.mark.browser

@@ -147,6 +147,33 @@ def test_amounts_without_a_section_are_refused():
     assert message.startswith("rad 2, kolumn avsnitt: Avsnitt saknas")
 
 
+def test_every_bad_cell_is_named_at_once_so_the_file_is_fixed_in_one_go():
+    message = refusal(
+        "avsnitt;rad;2025;2026\n"
+        "Intäkter;Bidrag;100;hundra\n"
+        "Övrigt;Fika;10;10\n"
+        "Kansli;Hyra;100,50;200\n"
+        ";Lön;300;"
+    )
+    lines = message.splitlines()
+    assert lines[0].startswith("rad 2, kolumn 2026: ”hundra”")
+    assert [line.split(":")[0] for line in lines] == [
+        "rad 2, kolumn 2026",
+        "rad 3, kolumn avsnitt",
+        "rad 4, kolumn 2025",
+        "rad 5, kolumn avsnitt",
+    ]
+
+
+def test_the_bad_cells_of_one_row_are_all_named():
+    message = refusal("avsnitt;rad;2025;2026\nIngenting;Hyra;tio;elva")
+    assert [line.split(":")[0] for line in message.splitlines()] == [
+        "rad 2, kolumn avsnitt",
+        "rad 2, kolumn 2025",
+        "rad 2, kolumn 2026",
+    ]
+
+
 def test_a_file_without_year_columns_is_refused_on_row_1():
     message = refusal("avsnitt;rad\nIntäkter;Bidrag")
     assert message.startswith("rad 1: Rubrikraden har inga årskolumner")

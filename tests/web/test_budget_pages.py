@@ -65,6 +65,22 @@ def test_a_file_that_cannot_be_read_imports_nothing_and_says_where(client, chef,
     assert not Budget.objects.exists()
 
 
+def test_every_bad_cell_of_the_file_is_named_on_the_page_and_nothing_imported(
+    client, chef, association
+):
+    client.force_login(chef)
+    data = "avsnitt;rad;2025\nIntäkter;Bidrag;hundra\nÖvrigt;Fika;10\nKansli;Hyra;100\n"
+    response = client.post(
+        reverse("budget_import", args=[association.slug]),
+        {"file": SimpleUploadedFile("budget.csv", data.encode()), "name": "", "unit": ""},
+    )
+    assert response.status_code == 400
+    page = _text(response)
+    assert "rad 2, kolumn 2025" in page and "rad 3, kolumn avsnitt" in page
+    assert "<br>rad 3, kolumn avsnitt" in page  # one bad cell a line
+    assert not Budget.objects.exists()
+
+
 def test_a_new_budget_takes_the_members_lines_from_the_saved_contributions(
     client, chef, association
 ):

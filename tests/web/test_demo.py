@@ -6,7 +6,7 @@ from samordna.associations.models import Association, Member
 from samordna.budgets import services
 from samordna.budgets.models import Budget, BudgetAmount
 from samordna.demo import load_demo
-from samordna.demo_data import DEMO_PASSWORD
+from samordna.demo.data import DEMO_PASSWORD
 from samordna.economy.models import Contribution
 from samordna.followup.models import Episode, IndicatorResponse
 from samordna.interventions.models import Decision, Intervention

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samordna.associations.models import Association
-from samordna.budgets.models import Section
+from samordna.core.budget import SECTION_CHOICES
 
 
 class Account(models.Model):
@@ -30,7 +30,7 @@ class AccountMapping(models.Model):
         Association, on_delete=models.CASCADE, related_name="account_mappings"
     )
     account = models.CharField(_("konto"), max_length=10)
-    section = models.CharField(_("avsnitt"), max_length=20, choices=Section.choices)
+    section = models.CharField(_("avsnitt"), max_length=20, choices=SECTION_CHOICES)
     label = models.CharField(_("budgetrad"), max_length=300)
 
     class Meta:

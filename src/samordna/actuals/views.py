@@ -16,10 +16,9 @@ from samordna.actuals import services
 from samordna.actuals.models import AccountMapping
 from samordna.associations.access import EDITORS, association_view
 from samordna.associations.models import Association
-from samordna.budgets.models import Section
+from samordna.core.budget import SECTION_CHOICES
+from samordna.core.calendar import MONTHS
 from samordna.core.findings import InputError
-
-MONTHS = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
 
 class SieForm(forms.Form):
@@ -35,14 +34,14 @@ def actuals_year(request: HttpRequest, association: Association, year: int) -> H
     by_line = services.actuals_by_line(association, year)
     rows = [
         {
-            "section": dict(Section.choices)[section],
+            "section": dict(SECTION_CHOICES)[section],
             "label": label,
             "months": [months.get(m) for m in range(1, 13)],
             "total": sum(months.values()),
         }
         for (section, label), months in sorted(
             by_line.items(),
-            key=lambda item: ([c for c, _ in Section.choices].index(item[0][0]), item[0][1]),
+            key=lambda item: ([c for c, _ in SECTION_CHOICES].index(item[0][0]), item[0][1]),
         )
     ]
     context: dict[str, Any] = {
@@ -104,7 +103,7 @@ def account_mapping(request: HttpRequest, association: Association) -> HttpRespo
         }
         for account in accounts
     ]
-    context = {"association": association, "rows": rows, "sections": Section.choices}
+    context = {"association": association, "rows": rows, "sections": SECTION_CHOICES}
     return render(request, "actuals/mapping.html", context)
 
 
@@ -114,7 +113,7 @@ def _save_mappings(association: Association, accounts: list[Any], data: Any) -> 
         section = data.get(f"section-{account.number}", "")
         label = (data.get(f"label-{account.number}") or "").strip()
         AccountMapping.objects.filter(association=association, account=account.number).delete()
-        if section in dict(Section.choices) and label:
+        if section in dict(SECTION_CHOICES) and label:
             AccountMapping.objects.create(
                 association=association, account=account.number, section=section, label=label
             )

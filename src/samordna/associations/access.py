@@ -11,6 +11,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 
@@ -22,7 +23,14 @@ READERS: tuple[str, ...] = ("chef", "styrelse", "revisor")
 EDITORS: tuple[str, ...] = ("chef",)  # Membership.Role.CHEF
 
 
-def membership_for(request: HttpRequest, slug: str) -> Membership:
+class MemberRequest(HttpRequest):
+    """A request `association_view` let through: it carries the asker's membership."""
+
+    membership: Membership
+    user: User  # login_required let only a signed-in user through
+
+
+def membership_for(request: MemberRequest, slug: str) -> Membership:
     """The asking user's membership in the förbund `slug`, or 404."""
     membership = (
         Membership.objects.select_related("association")
@@ -44,11 +52,11 @@ def association_view(*roles: str) -> Callable[..., Callable[..., HttpResponse]]:
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @login_required
         @wraps(view)
-        def wrapper(request: HttpRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: MemberRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
             membership = membership_for(request, slug)
             if membership.role not in allowed:
                 raise PermissionDenied("Din roll i förbundet får inte göra detta.")
-            request.membership = membership  # type: ignore[attr-defined]
+            request.membership = membership
             return view(request, membership.association, *args, **kwargs)
 
         return wrapper

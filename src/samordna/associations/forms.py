@@ -61,7 +61,7 @@ class MemberForm(forms.ModelForm):
     def __init__(self, *args: object, association: Association, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.instance.association = association
-        self.fields["region"].queryset = association.members.filter(kind=Member.Kind.REGION)
+        self.fields["region"].queryset = association.members.filter(kind=Member.Kind.REGION)  # type: ignore[attr-defined]
         self.fields["region"].help_text = _("Kommuner: den region kommunen hör till.")
 
     def clean(self) -> dict[str, object]:
@@ -91,7 +91,7 @@ class BoardSeatForm(forms.ModelForm):
     def __init__(self, *args: object, association: Association, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.instance.association = association
-        self.fields["member"].queryset = association.members.all()
+        self.fields["member"].queryset = association.members.all()  # type: ignore[attr-defined]
 
 
 class OfficerForm(forms.ModelForm):
@@ -102,4 +102,4 @@ class OfficerForm(forms.ModelForm):
     def __init__(self, *args: object, association: Association, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.instance.association = association
-        self.fields["member"].queryset = association.members.all()
+        self.fields["member"].queryset = association.members.all()  # type: ignore[attr-defined]

@@ -84,7 +84,7 @@ class Member(models.Model):
     def clean(self) -> None:
         if self.region_id and self.kind != self.Kind.MUNICIPALITY:
             raise ValidationError({"region": _("Bara en kommun hör till en region.")})
-        if self.region_id and self.region.association_id != self.association_id:
+        if self.region is not None and self.region.association_id != self.association_id:
             raise ValidationError({"region": _("Regionen måste vara medlem i samma förbund.")})
 
 

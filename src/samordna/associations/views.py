@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from samordna.associations.access import (
     ALL_ROLES,
     EDITORS,
+    MemberRequest,
     association_view,
     associations_of,
 )
@@ -27,6 +28,7 @@ from samordna.associations.forms import (
 )
 from samordna.associations.models import Association, BoardSeat, Member, Officer, Population
 from samordna.overview import budget_glance, equity_glance, insats_glance
+from samordna.pages import form_page
 
 
 @login_required
@@ -38,7 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @association_view(*ALL_ROLES)
-def association_detail(request: HttpRequest, association: Association) -> HttpResponse:
+def association_detail(request: MemberRequest, association: Association) -> HttpResponse:
     today = timezone.localdate()
     glance = budget_glance(association, today)
     context = {
@@ -48,7 +50,7 @@ def association_detail(request: HttpRequest, association: Association) -> HttpRe
         "budget_glance": glance,
         "equity_glance": equity_glance(glance),
     }
-    membership = request.membership  # type: ignore[attr-defined]
+    membership = request.membership
     context["staff"] = membership.role == "insatspersonal"  # no budget pages to link to
     if membership.role != "insatspersonal":
         context["insats_glance"] = insats_glance(association, today)
@@ -64,27 +66,14 @@ def _consents(association: Association, membership: Any, today: Any) -> list[Any
     return followup.consents(followup.episodes_for(association, membership), today)
 
 
-def form_page(
-    request: HttpRequest, form: Any, title: str, success: HttpResponse, **context: Any
-) -> HttpResponse:
-    """Show `form`; on a valid POST save it, say so, and return `success`."""
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"{title}: sparat.")
-        return success
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request, "form_page.html", {"form": form, "title": title, **context}, status=status
-    )
-
-
-def _bound(request: HttpRequest) -> tuple[Any, ...]:
-    return (request.POST,) if request.method == "POST" else ()
+def _bound(request: HttpRequest) -> Any:
+    """The posted data for a form, or None for an unbound form."""
+    return request.POST if request.method == "POST" else None
 
 
 @association_view(*EDITORS)
 def association_edit(request: HttpRequest, association: Association) -> HttpResponse:
-    form = AssociationForm(*_bound(request), instance=association)
+    form = AssociationForm(_bound(request), instance=association)
     back = redirect("association", slug=association.slug)
     return form_page(request, form, "Uppgifter om förbundet", back, association=association)
 
@@ -102,7 +91,7 @@ def member_edit(
     request: HttpRequest, association: Association, pk: int | None = None
 ) -> HttpResponse:
     member = get_object_or_404(Member, pk=pk, association=association) if pk else None
-    form = MemberForm(*_bound(request), instance=member, association=association)
+    form = MemberForm(_bound(request), instance=member, association=association)
     title = f"Medlem: {member.name}" if member else "Ny medlem"
     return form_page(
         request, form, title, redirect("members", slug=association.slug), association=association
@@ -128,8 +117,10 @@ def member_delete(request: HttpRequest, association: Association, pk: int) -> Ht
 @association_view(*EDITORS)
 def population_add(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
     member = get_object_or_404(Member, pk=pk, association=association)
-    existing = Population.objects.filter(member=member, year=request.POST.get("year")).first()
-    form = PopulationForm(*_bound(request), instance=existing or Population(member=member))
+    year = request.POST.get("year", "")
+    found = Population.objects.filter(member=member, year=int(year)) if year.isdigit() else None
+    existing = found.first() if found is not None else None
+    form = PopulationForm(_bound(request), instance=existing or Population(member=member))
     title = f"Invånare i {member.name}"
     back = redirect("members", slug=association.slug)
     return form_page(request, form, title, back, association=association)
@@ -155,14 +146,14 @@ def organisation(request: HttpRequest, association: Association) -> HttpResponse
 
 @association_view(*EDITORS)
 def seat_create(request: HttpRequest, association: Association) -> HttpResponse:
-    form = BoardSeatForm(*_bound(request), association=association)
+    form = BoardSeatForm(_bound(request), association=association)
     back = redirect("organisation", slug=association.slug)
     return form_page(request, form, "Ny plats i styrelsen", back, association=association)
 
 
 @association_view(*EDITORS)
 def officer_create(request: HttpRequest, association: Association) -> HttpResponse:
-    form = OfficerForm(*_bound(request), association=association)
+    form = OfficerForm(_bound(request), association=association)
     back = redirect("organisation", slug=association.slug)
     return form_page(request, form, "Ny person i organisationen", back, association=association)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samordna.budgets.models import Section
+from samordna.core.budget import SECTION_CHOICES
 from samordna.core.budget_file import UNITS
 
 
@@ -48,7 +48,7 @@ class ImportForm(forms.Form):
 
 
 class LineForm(forms.Form):
-    section = forms.ChoiceField(label=_("Avsnitt"), choices=Section.choices)
+    section = forms.ChoiceField(label=_("Avsnitt"), choices=SECTION_CHOICES)
     label = forms.CharField(label=_("Ny rad"), max_length=300)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from samordna.budgets.models import BudgetLine, BudgetVersion, Section
+from samordna.budgets.models import BudgetLine, BudgetVersion
 from samordna.core import budget as core
 from samordna.core.money import MoneyError, parse_amount
 
@@ -119,4 +119,4 @@ def grid_budget(version: BudgetVersion, grid: GridInput) -> core.Budget:
     return core.Budget(tuple(budget.years), tuple(rows), budget.unit)
 
 
-SECTION_ORDER = [choice for choice, _label in Section.choices]
+SECTION_ORDER = core.SECTION_VALUES

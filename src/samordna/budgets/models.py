@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samordna.associations.models import Association, Member
+from samordna.core.budget import SECTION_CHOICES
 
 
 class ImmutableError(Exception):
@@ -23,14 +24,6 @@ class ImmutableError(Exception):
             "En beslutad budgetversion kan inte ändras. "
             "Skapa en revidering som hänvisar till beslutet."
         )
-
-
-class Section(models.TextChoices):
-    INCOME = "income", _("Intäkter")
-    EQUITY = "equity", _("Ianspråktaget eget kapital")
-    INDIVIDUAL = "individual", _("Individinriktade insatser")
-    STRUCTURAL = "structural", _("Strukturinriktade insatser")
-    ADMINISTRATION = "administration", _("Administration (kansli)")
 
 
 class Budget(models.Model):
@@ -183,7 +176,7 @@ class RowKind(models.TextChoices):
 class BudgetLine(models.Model):
     version = models.ForeignKey(BudgetVersion, on_delete=models.CASCADE, related_name="lines")
     kind = models.CharField(_("typ av rad"), max_length=12, choices=RowKind.choices, default="line")
-    section = models.CharField(_("avsnitt"), max_length=20, choices=Section.choices, blank=True)
+    section = models.CharField(_("avsnitt"), max_length=20, choices=SECTION_CHOICES, blank=True)
     label = models.CharField(_("rad"), max_length=300)
     position = models.PositiveIntegerField(default=0)
     member = models.ForeignKey(Member, on_delete=models.PROTECT, null=True, blank=True)

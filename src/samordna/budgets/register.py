@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from samordna.budgets.lines import add_line
 from samordna.budgets.models import BudgetAmount, BudgetLine, BudgetVersion, ImmutableError
 from samordna.interventions.models import Intervention, InterventionBudget
 
@@ -45,10 +46,10 @@ def _line_amounts(version: BudgetVersion) -> dict[Intervention, dict[int, int]]:
         line__version=version, line__intervention__isnull=False
     ).select_related("line__intervention")
     for amount in amounts:
-        years = found[amount.line.intervention]  # type: ignore[index]
+        years = found[amount.line.intervention]
         years[amount.year] = years.get(amount.year, 0) + amount.amount
     for line in version.lines.filter(intervention__isnull=False).select_related("intervention"):
-        found.setdefault(line.intervention, {})  # type: ignore[arg-type]
+        found.setdefault(line.intervention, {})
     return dict(found)
 
 
@@ -72,8 +73,6 @@ def fill_from_register(version: BudgetVersion) -> int:
 
     A line already carrying the insats's name in its section is linked rather than doubled.
     """
-    from samordna.budgets.services import add_line
-
     if version.is_locked:
         raise ImmutableError()
     touched = 0

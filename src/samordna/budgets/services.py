@@ -14,16 +14,15 @@ from fractions import Fraction
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 
 from samordna.associations.models import Association, Member
+from samordna.budgets.lines import add_line
 from samordna.budgets.models import (
     Budget,
     BudgetAmount,
     BudgetLine,
     BudgetVersion,
     ImmutableError,
-    Section,
 )
 from samordna.budgets.register import fill_from_register
 from samordna.core import budget as core
@@ -118,34 +117,6 @@ def _prefill_contributions(version: BudgetVersion) -> None:
             amount = source.contributions.filter(member=contribution.member).first()
             if amount is not None:
                 BudgetAmount.objects.create(line=line, year=year, amount=amount.amount)
-
-
-def add_line(
-    version: BudgetVersion,
-    section: str,
-    label: str,
-    member: Member | None = None,
-    kind: str = "line",
-) -> BudgetLine:
-    """A line at the end of its section's run (or at the end of the budget)."""
-    position = _position_in_section(version, section)
-    BudgetLine.objects.filter(version=version, position__gte=position).update(
-        position=F("position") + 1
-    )
-    return BudgetLine.objects.create(
-        version=version, section=section, label=label, member=member, kind=kind, position=position
-    )
-
-
-def _position_in_section(version: BudgetVersion, section: str) -> int:
-    """After the section's last line, in the order of the sections; at the very end when the
-    plan states its own sums (an imported table keeps its order)."""
-    if version.lines.exclude(kind="line").exists() or section not in Section.values:
-        return version.lines.count()
-    order = Section.values
-    later = order[order.index(section) + 1 :]
-    following = version.lines.filter(section__in=later).order_by("position").first()
-    return following.position if following else version.lines.count()
 
 
 @transaction.atomic
@@ -246,26 +217,24 @@ def decide(version: BudgetVersion, decision: Decision) -> BudgetVersion:
     version.decided_by = decision.decided_by
     version.decision_text = decision.text
     version.save()
-    _register_decision(version)
+    _register_decision(version, decision.date)
     if version.revises_id:
         BudgetVersion.objects.filter(pk=version.revises_id).update(superseded=True)
     return version
 
 
-def _register_decision(version: BudgetVersion) -> None:
+def _register_decision(version: BudgetVersion, decided_on: date) -> None:
     """The decision goes into the förbund's decisions register, linked to the version."""
     budget = version.budget
     verb = "reviderad" if version.revises_id else "beslutad"
     RegisteredDecision.objects.create(
         association=budget.association,
-        date=version.decision_date,
+        date=decided_on,
         paragraph=version.decision_paragraph,
         kind="budget",
         text=f"{budget.name}, version {version.number} {verb}. {version.decision_text}".strip(),
         budget_version=version,
-        meeting=budget.association.meetings.filter(
-            body="styrelse", date=version.decision_date
-        ).first(),
+        meeting=budget.association.meetings.filter(body="styrelse", date=decided_on).first(),
     )
 
 

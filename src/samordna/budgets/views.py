@@ -14,19 +14,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from samordna.actuals import services as actuals
-from samordna.actuals.views import MONTHS
 from samordna.associations.access import EDITORS, association_view
 from samordna.associations.models import Association
 from samordna.budgets import register, services
 from samordna.budgets.forms import BudgetForm, DecisionForm, ImportForm, LineForm, ScenarioForm
 from samordna.budgets.grid import cell_name, display_rows, grid_budget, read_grid
 from samordna.budgets.models import Budget, BudgetVersion, ImmutableError
+from samordna.budgets.outcome import outcome_columns
 from samordna.core.budget import totals
 from samordna.core.budget_file import budget_from_table
 from samordna.core.findings import InputError
 from samordna.core.money import format_amount
-from samordna.core.outcome import Column, forecast_budget, outcome_table
+from samordna.core.outcome import outcome_table
 from samordna.tables import TableError, table_from_bytes
 
 
@@ -54,33 +53,6 @@ def outcome(request: HttpRequest, association: Association, year: int) -> HttpRe
     table = outcome_table(outcome_columns(association, year))
     context = {"association": association, "year": year, "table": table}
     return render(request, "budgets/outcome.html", context)
-
-
-def outcome_columns(association: Association, year: int) -> list[Column]:
-    """The plan and forecast (or outcome) of the year before, the budget and its first plan year."""
-
-    def version_of(budget: Budget | None) -> Any:
-        return services.to_core(services.current_version(budget)) if budget else None
-
-    plan = version_of(services.latest_of_year(association, year - 1))
-    forecast = version_of(services.latest_of_year(association, year - 1, forecast=True))
-    budget = version_of(services.latest_of_year(association, year))
-    heading = f"Prognos/utfall {year - 1}"
-    through = actuals.last_month(association, year - 1)
-    if forecast is None and through:
-        by_line = actuals.actuals_by_line(association, year - 1)
-        forecast = forecast_budget(plan, year - 1, by_line, through)
-        heading = (
-            f"Utfall {year - 1}"
-            if through == 12
-            else f"Prognos {year - 1} (utfall jan–{MONTHS[through - 1]})"
-        )
-    return [
-        Column(f"VP {year - 1}", plan, year - 1),
-        Column(heading, forecast, year - 1),
-        Column(f"Budget {year}", budget, year),
-        Column(f"Plan {year + 1}", budget, year + 1),
-    ]
 
 
 @association_view(*EDITORS)
@@ -153,7 +125,7 @@ def _detail_context(
     }
     if not budget.is_forecast and not budget.scenario_of_id:
         context["register_differences"] = register.differences(version)
-    if budget.scenario_of_id:
+    if budget.scenario_of is not None:
         base = services.current_version(budget.scenario_of)
         context["scenario_rows"] = _scenario_rows(services.check_version(base).totals, check.totals)
     return context

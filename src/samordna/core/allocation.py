@@ -157,6 +157,11 @@ def total_from_state_half(state_amount: int, when: date) -> int:
     return int(total)
 
 
+def party_shares(when: date) -> dict[str, Fraction]:
+    """The law's share of each party (state, region, municipality) in force on `when`."""
+    return _party_shares(_in_force(when)[1])
+
+
 def shares_text(when: date) -> str:
     """The law's split in words, from the parameter file in force on `when`, with its source."""
     parameter, in_force = _in_force(when)

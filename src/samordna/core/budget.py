@@ -37,6 +37,11 @@ SECTION_LABELS = {
     Section.STRUCTURAL: "Strukturinriktade insatser",
     Section.ADMINISTRATION: "Administration",
 }
+SECTION_VALUES = [section.value for section in Section]  # the stored codes, in the plan's order
+# A section as a form's choice and the account mapping name it: the heading's label, except
+# that the administration says it is the kansli.
+CHOICE_LABELS = SECTION_LABELS | {Section.ADMINISTRATION: "Administration (kansli)"}
+SECTION_CHOICES = [(section.value, CHOICE_LABELS[section]) for section in Section]
 INCOME_SECTIONS = frozenset({Section.INCOME, Section.EQUITY})
 COST_SECTIONS = frozenset({Section.INDIVIDUAL, Section.STRUCTURAL, Section.ADMINISTRATION})
 

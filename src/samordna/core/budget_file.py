@@ -4,7 +4,8 @@ Header `avsnitt;rad;2025;2026…` (or `section,line,…`). A year header may car
 the unit, `2008 (tkr)`; a unit given by the caller wins. Each row names its
 `avsnitt` (Swedish or English, any case), a label and an amount per year.
 Anything that cannot be read raises InputError naming the row and the column,
-with the year as the column name for amounts. The format is described for
+with the year as the column name for amounts; every bad cell of the rows is named in the
+one error, as in the members file. The format is described for
 users in docs/filformat/budget.md.
 """
 
@@ -14,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from samordna.core.budget import Budget, BudgetRow, RowKind, Section
-from samordna.core.findings import InputError
+from samordna.core.findings import InputError, all_errors
 from samordna.core.money import MoneyError, parse_amount
 from samordna.core.table import Row, Table
 
@@ -70,12 +71,21 @@ class _Layout:
 
 
 def budget_from_table(table: Table, unit: str | None = None) -> Budget:
-    """Read a budget file's table; raise InputError naming row and column when it cannot."""
+    """Read a budget file's table; raise one InputError naming every bad cell (row and column)
+    when it cannot, so the file is fixed in one go."""
     layout = _layout(table, unit)
-    rows = tuple(row for row in (_row(row, layout) for row in table.rows) if row is not None)
+    rows: list[BudgetRow] = []
+    errors: list[InputError] = []
+    for row in table.rows:
+        read, problems = _row(row, layout)
+        errors += problems
+        if read is not None:
+            rows.append(read)
+    if errors:
+        raise all_errors(errors)
     if not rows:
         raise InputError("Filen har inga budgetrader under rubrikraden.", row=2)
-    return Budget(layout.years, rows, layout.unit)
+    return Budget(layout.years, tuple(rows), layout.unit)
 
 
 def _layout(table: Table, unit: str | None) -> _Layout:
@@ -155,39 +165,45 @@ def _unit(written: list[tuple[int, str | None]], given: str | None) -> str:
     return units[0][1] if units else "kr"
 
 
-def _row(row: Row, layout: _Layout) -> BudgetRow | None:
-    _refuse_stray_cells(row, layout)
+def _row(row: Row, layout: _Layout) -> tuple[BudgetRow | None, list[InputError]]:
+    """The row read, or every bad cell in it (a row without section or amounts is a note)."""
+    errors = _stray_cells(row, layout)
     name = row.get(layout.section)
-    kind = _kind(name, row, layout) if name else None
-    amounts = _amounts(row, layout)
-    if kind is None:
-        if amounts:
-            raise InputError(
-                "Avsnitt saknas på en rad med belopp.", row=row.number, column=layout.section_name
-            )
-        return None  # a heading or a note without amounts
-    return BudgetRow(kind[0], row.get(layout.label), amounts, kind[1], row.number)
+    kind = parse_section(name) if name else None
+    if name and kind is None:
+        errors.append(_unknown_section(name, row, layout))
+    amounts, bad_amounts = _amounts(row, layout)
+    errors += bad_amounts
+    if not name and (amounts or bad_amounts):
+        message = "Avsnitt saknas på en rad med belopp."
+        errors.append(InputError(message, row=row.number, column=layout.section_name))
+    if errors or kind is None:
+        return None, errors
+    return BudgetRow(kind[0], row.get(layout.label), amounts, kind[1], row.number), []
 
 
-def _kind(name: str, row: Row, layout: _Layout) -> tuple[RowKind, Section | None]:
-    kind = parse_section(name)
-    if kind is None:
-        raise InputError(
-            f"Okänt avsnitt ”{name}”. Använd Intäkter, Eget kapital, Individinriktade insatser, "
-            "Strukturinriktade insatser, Kansli, Summa, Summa intäkter, Summa kostnader "
-            "eller Resultat.",
-            row=row.number,
-            column=layout.section_name,
-        )
-    return kind
-
-
-def _amounts(row: Row, layout: _Layout) -> dict[int, int]:
-    cells = (
-        (year, row.get(column))
-        for year, column in zip(layout.years, layout.year_columns, strict=True)
+def _unknown_section(name: str, row: Row, layout: _Layout) -> InputError:
+    return InputError(
+        f"Okänt avsnitt ”{name}”. Använd Intäkter, Eget kapital, Individinriktade insatser, "
+        "Strukturinriktade insatser, Kansli, Summa, Summa intäkter, Summa kostnader "
+        "eller Resultat.",
+        row=row.number,
+        column=layout.section_name,
     )
-    return {year: _amount(text, row.number, year, layout.unit) for year, text in cells if text}
+
+
+def _amounts(row: Row, layout: _Layout) -> tuple[dict[int, int], list[InputError]]:
+    amounts: dict[int, int] = {}
+    errors: list[InputError] = []
+    for year, column in zip(layout.years, layout.year_columns, strict=True):
+        text = row.get(column)
+        if not text:
+            continue
+        try:
+            amounts[year] = _amount(text, row.number, year, layout.unit)
+        except InputError as error:
+            errors.append(error)
+    return amounts, errors
 
 
 def _amount(text: str, number: int, year: int, unit: str) -> int:
@@ -202,13 +218,15 @@ def _amount(text: str, number: int, year: int, unit: str) -> int:
     return ore
 
 
-def _refuse_stray_cells(row: Row, layout: _Layout) -> None:
-    for index, cell in enumerate(row.cells):
-        if (index in layout.blank or index >= layout.width) and str(cell).strip():
-            raise InputError(
-                f"Cellen ”{str(cell).strip()}” står i en kolumn utan rubrik. Kontrollera "
-                "avgränsaren: i en fil med komma måste belopp med decimalkomma stå inom "
-                "citattecken.",
-                row=row.number,
-                column=str(index + 1),
-            )
+def _stray_cells(row: Row, layout: _Layout) -> list[InputError]:
+    return [
+        InputError(
+            f"Cellen ”{str(cell).strip()}” står i en kolumn utan rubrik. Kontrollera "
+            "avgränsaren: i en fil med komma måste belopp med decimalkomma stå inom "
+            "citattecken.",
+            row=row.number,
+            column=str(index + 1),
+        )
+        for index, cell in enumerate(row.cells)
+        if (index in layout.blank or index >= layout.width) and str(cell).strip()
+    ]

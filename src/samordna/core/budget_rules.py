@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from fractions import Fraction
 
-from samordna.core.allocation import split
+from samordna.core.allocation import PARTY_KEYS, AllocationError, party_shares, split
 from samordna.core.budget import Budget, BudgetRow, RowKind
 from samordna.core.findings import Finding
-from samordna.core.money import format_amount
+from samordna.core.money import format_amount, round_half_up
 
 RowKey = tuple[str, str, str]  # kind, section ("" for stated rows), label
 
@@ -82,17 +83,10 @@ def scaled(budget: Budget, rows: Sequence[BudgetRow], factor: Fraction, from_yea
 
 
 def _scale(amount: int, factor: Fraction) -> int:
-    kronor = Fraction(amount, 100) * factor
-    whole = int(abs(kronor) + Fraction(1, 2))
-    return (whole if kronor >= 0 else -whole) * 100
+    return round_half_up(Fraction(amount, 100) * factor) * 100
 
 
 STATE_KINDS = frozenset({"fk", "af"})
-EXPECTED_SHARES = {
-    "state": Fraction(1, 2),
-    "region": Fraction(1, 4),
-    "municipality": Fraction(1, 4),
-}
 ROUNDING_TOLERANCE = 100_000  # 1 000 kr in öre: the coarsest rounding plans use
 PARTY_LABELS = {"state": "staten", "region": "regionerna", "municipality": "kommunerna"}
 
@@ -102,7 +96,8 @@ def check_member_split(
     years: Sequence[int],
     tolerance: int = ROUNDING_TOLERANCE,
 ) -> list[Finding]:
-    """Member contribution lines, summed per member kind, against the 1/2–1/4–1/4 split.
+    """Member contribution lines, summed per member kind, against the law's split (1/2–1/4–1/4,
+    read from core/params/finsam_shares.toml as in force on the year's first day).
 
     `member_lines` maps a member kind (fk, af, region, municipality) to its amounts per
     year. A year where a party's sum differs from its share of the total by more than
@@ -115,17 +110,20 @@ def check_member_split(
         total = sum(parties.values())
         if not total:
             continue
-        expected = dict(
-            zip(EXPECTED_SHARES, split(total, list(EXPECTED_SHARES.values()), 1), strict=True)
-        )
+        try:
+            shares = party_shares(date(year, 1, 1))
+        except AllocationError:  # a year before the law: no split to check against
+            continue
+        expected = dict(zip(shares, split(total, list(shares.values()), 1), strict=True))
         for party, amount in parties.items():
             if abs(amount - expected[party]) > tolerance:
-                findings.append(_split_finding(party, year, amount, expected[party], total))
+                finding = _split_finding(party, shares[party], year, amount, expected[party], total)
+                findings.append(finding)
     return findings
 
 
 def _party_sums(member_lines: Mapping[str, Mapping[int, int]], year: int) -> dict[str, int]:
-    sums = dict.fromkeys(EXPECTED_SHARES, 0)
+    sums = dict.fromkeys(PARTY_KEYS, 0)
     for kind, amounts in member_lines.items():
         party = "state" if kind in STATE_KINDS else kind
         if party in sums:
@@ -133,8 +131,9 @@ def _party_sums(member_lines: Mapping[str, Mapping[int, int]], year: int) -> dic
     return sums
 
 
-def _split_finding(party: str, year: int, amount: int, expected: int, total: int) -> Finding:
-    share = EXPECTED_SHARES[party]
+def _split_finding(
+    party: str, share: Fraction, year: int, amount: int, expected: int, total: int
+) -> Finding:
     message = (
         f"Medlemsbidragen {year}: {PARTY_LABELS[party]} står för "
         f"{format_amount(amount, 'kr')} men ska enligt lagen (2003:1210) bära "

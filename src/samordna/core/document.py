@@ -16,6 +16,7 @@ from datetime import date
 from fractions import Fraction
 
 from samordna.core.allocation import format_percent
+from samordna.core.calendar import MONTH_NAMES
 from samordna.core.money import format_amount
 
 TEXT, AMOUNT, COUNT, PERCENT = "text", "amount", "count", "percent"
@@ -196,12 +197,6 @@ def table(
     """A table from (heading, kind) pairs and rows (plain sequences become ordinary rows)."""
     built = tuple(row if isinstance(row, Row) else Row(tuple(row)) for row in rows)
     return Table(caption, tuple(Column(h, k) for h, k in columns), built, note, unit)
-
-
-MONTH_NAMES = (
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-)  # fmt: skip
 
 
 def long_date(day: date) -> str:

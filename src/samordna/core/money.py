@@ -97,10 +97,17 @@ def kronor(ore: int) -> int:
     return ore // 100
 
 
+def round_half_up(value: Fraction | int) -> int:
+    """`value` as a whole number, halves rounded away from zero (2,5 → 3; −2,5 → −3): the one
+    rounding of the app, as Swedish accounts round."""
+    exact = Fraction(value)
+    whole = int(abs(exact) + Fraction(1, 2))
+    return whole if exact >= 0 else -whole
+
+
 def rounded_kronor(ore: int) -> int:
     """An amount in whole kronor, öre rounded half away from zero (exports of outcomes)."""
-    sign = -1 if ore < 0 else 1
-    return sign * ((abs(ore) + 50) // 100)
+    return round_half_up(Fraction(ore, 100))
 
 
 def exact_kronor(ore: int) -> int | Fraction:

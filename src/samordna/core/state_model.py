@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from typing import Any
 
 from samordna.core.allocation import format_percent
-from samordna.core.money import format_amount
+from samordna.core.money import format_amount, round_half_up
 from samordna.core.params import load
 
 
@@ -77,7 +78,7 @@ def estimate(given: ModelInput) -> Estimate:
     return Estimate(base, by_support, by_population, capped, total, explanation)
 
 
-def _floor(values: dict, given: ModelInput) -> int | None:
+def _floor(values: dict[str, Any], given: ModelInput) -> int | None:
     cap_until = values.get("cut_cap_until")
     if given.previous is None or given.equity_above_cap or cap_until is None:
         return None
@@ -88,4 +89,4 @@ def _floor(values: dict, given: ModelInput) -> int | None:
 
 def _kr(value: Fraction | int) -> int:
     """Round öre to whole kronor, half up."""
-    return int(Fraction(value) / 100 + Fraction(1, 2)) * 100
+    return round_half_up(Fraction(value) / 100) * 100

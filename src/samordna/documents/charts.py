@@ -97,7 +97,7 @@ def _bars(axes: object, chart: Chart, scale: tuple[float, str]) -> None:
     bottoms = [0.0] * len(chart.categories)
     for index, series in enumerate(chart.series):
         values = [(v or 0) / divisor for v in series.values]
-        offsets = (
+        offsets: list[float] = (
             list(positions) if stacked else [p - 0.4 + width * (index + 0.5) for p in positions]
         )
         axes.bar(  # type: ignore[attr-defined]

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from samordna.associations.models import Association
 from samordna.budgets import services as budgets
-from samordna.budgets.equity_views import bands_for, projection_of
-from samordna.budgets.views import outcome_columns
+from samordna.budgets.outcome import outcome_columns
+from samordna.budgets.projection import bands_for, projection_of
 from samordna.core import document as doc
 from samordna.core import equity, followup
 from samordna.core.budget import SECTION_LABELS

@@ -13,9 +13,9 @@ from fractions import Fraction
 
 from samordna.associations.models import Association, BoardSeat, Member, Officer
 from samordna.budgets import services as budgets
-from samordna.budgets.equity_views import goal_rows, projection_of
 from samordna.budgets.grid import display_rows
 from samordna.budgets.models import Budget
+from samordna.budgets.projection import goal_rows, projection_of
 from samordna.core import document as doc
 from samordna.core.allocation import format_percent, shares_text
 from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row

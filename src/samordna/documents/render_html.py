@@ -88,6 +88,8 @@ def table(block: doc.Table, printed: bool = False) -> str:
     )
     rows = "".join(_row(row, block) for row in block.rows)
     note = format_html('<p class="table-note">{}</p>', block.note) if block.note else ""
+    title: str
+    caption: str
     if printed:
         title, caption = format_html('<p class="caption">{}</p>', block.caption), ""
     else:

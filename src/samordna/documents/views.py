@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from samordna.associations.access import EDITORS, association_view
+from samordna.associations.access import EDITORS, MemberRequest, association_view
 from samordna.associations.forms import NoIdentityMixin
 from samordna.associations.models import Association, Member
 from samordna.core import document as doc
@@ -43,7 +43,7 @@ TEMPLATE_LIMIT = 5 * 1024 * 1024
 
 
 @association_view()
-def document_list(request: HttpRequest, association: Association) -> HttpResponse:
+def document_list(request: MemberRequest, association: Association) -> HttpResponse:
     budget_years = sorted(
         set(association.budgets.filter(is_forecast=False).values_list("first_year", flat=True)),
         reverse=True,
@@ -59,7 +59,7 @@ def document_list(request: HttpRequest, association: Association) -> HttpRespons
         "notice_years": list(
             ContributionYear.objects.filter(association=association).values_list("year", flat=True)
         ),
-        "can_edit": request.membership.role in EDITORS,  # type: ignore[attr-defined]
+        "can_edit": request.membership.role in EDITORS,
     }
     return render(request, "documents/list.html", context)
 
@@ -80,7 +80,11 @@ def _missing(request: HttpRequest, association: Association, error: Exception) -
 
 @association_view()
 def document_preview(
-    request: HttpRequest, association: Association, kind: str, year: int, member: int | None = None
+    request: MemberRequest,
+    association: Association,
+    kind: str,
+    year: int,
+    member: int | None = None,
 ) -> HttpResponse:
     try:
         document = _build(association, kind, year, member)
@@ -94,7 +98,7 @@ def document_preview(
         "year": year,
         "member": member,
         "members": _notice_members(association, kind, year),
-        "can_edit": request.membership.role in EDITORS,  # type: ignore[attr-defined]
+        "can_edit": request.membership.role in EDITORS,
     }
     return render(request, "documents/preview.html", context)
 
@@ -204,15 +208,20 @@ def document_layout(request: HttpRequest, association: Association) -> HttpRespo
     return render(request, "documents/layout.html", context)
 
 
+def _file_name(request: HttpRequest, field: str) -> str:
+    upload = request.FILES.get(field)
+    return upload.name or "" if upload is not None else ""
+
+
 def _save_layout(layout: DocumentLayout, form: LayoutForm, request: HttpRequest) -> None:
     data = form.cleaned_data
     if data["logo"]:
-        layout.logo, layout.logo_name = data["logo"], request.FILES["logo"].name
+        layout.logo, layout.logo_name = data["logo"], _file_name(request, "logo")
     elif data["remove_logo"]:
         layout.logo, layout.logo_name = None, ""
     if data["word_template"]:
         layout.word_template = data["word_template"]
-        layout.word_template_name = request.FILES["word_template"].name
+        layout.word_template_name = _file_name(request, "word_template")
     elif data["remove_template"]:
         layout.word_template, layout.word_template_name = None, ""
     layout.save()

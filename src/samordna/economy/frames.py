@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from samordna.associations.access import EDITORS, association_view
 from samordna.associations.models import Association
 from samordna.core.allocation import AllocationError
+from samordna.core.money import rounded_kronor
 from samordna.core.params import load
 from samordna.core.state_model import ModelInput, estimate
 from samordna.economy import services
@@ -86,7 +87,7 @@ def _settings_for(association: Association, year: int) -> dict[str, Any]:
         return {"state_shown": "split", "round_to": 1000, "population_year": None}
     return {
         "state_shown": saved.state_shown,
-        "round_to": saved.unit // 100,
+        "round_to": rounded_kronor(saved.unit),
         "population_year": saved.population_year,
     }
 
@@ -175,7 +176,7 @@ def frame_edit(request: HttpRequest, association: Association) -> HttpResponse:
     initial = {key: getattr(frame, key) for key in FrameForm.base_fields} if frame else {}
     for key in ("requested_total", "requested_carried", "allocated_state", "carried_equity"):
         if initial.get(key) is not None:
-            initial[key] = f"{initial[key] // 100}"
+            initial[key] = f"{rounded_kronor(initial[key])}"
     form = FrameForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from django.db import transaction
 
@@ -73,7 +74,7 @@ def compute(
 def save(
     association: Association,
     request: AllocationRequest,
-    user: object,
+    user: Any,
     stated: dict[int, int] | None = None,
 ) -> ContributionYear:
     """Store the allocation for the year, replacing an earlier one (atomically)."""

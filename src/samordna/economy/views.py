@@ -13,6 +13,7 @@ from django.utils import timezone
 from samordna.associations.access import EDITORS, association_view
 from samordna.associations.models import Association
 from samordna.core.allocation import AllocationError
+from samordna.core.money import rounded_kronor
 from samordna.economy import services
 from samordna.economy.forms import AllocationForm
 from samordna.economy.models import ContributionYear
@@ -33,8 +34,8 @@ def _initial(association: Association) -> dict[str, Any]:
     if latest:
         initial.update(
             state_shown=latest.state_shown,
-            round_to=latest.unit // 100,
-            amount=str(latest.total // 100),
+            round_to=rounded_kronor(latest.unit),
+            amount=str(rounded_kronor(latest.total)),
         )
     return initial
 

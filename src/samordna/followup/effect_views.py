@@ -16,7 +16,7 @@ from samordna.core.socioeconomic import ACTORS, ASSUMPTIONS, HORIZONS
 from samordna.followup import services
 from samordna.followup.forms import SupportCostForm
 from samordna.followup.models import SupportCost
-from samordna.followup.views import year_asked
+from samordna.pages import year_asked
 
 
 @association_view(*READERS)

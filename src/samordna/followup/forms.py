@@ -64,7 +64,7 @@ class EpisodeForm(NoIdentityMixin, forms.ModelForm):
 
     def __init__(self, *args: Any, association: Association, interventions: Any, **kw: Any):
         super().__init__(*args, **kw)
-        self.fields["intervention"].queryset = interventions.filter(kind="individual")
+        self.fields["intervention"].queryset = interventions.filter(kind="individual")  # type: ignore[attr-defined]
         for name in ("main_referrer", "co_referrers"):
             self.fields[name].queryset = association.members.all()  # type: ignore[attr-defined]
         self.fields["co_referrers"].widget.choices = self.fields["co_referrers"].choices  # type: ignore[attr-defined]
@@ -124,7 +124,7 @@ class FollowupTargetForm(forms.ModelForm):
         help_texts = {"part": _("Målet ”minst 4 av 10” skrivs 4 och 10.")}
 
     def clean(self) -> dict[str, Any]:
-        cleaned: dict[str, Any] = super().clean()
+        cleaned: dict[str, Any] = super().clean() or {}
         part, of = cleaned.get("part"), cleaned.get("of")
         if part is not None and of and part > of:
             self.add_error("part", "Delen kan inte vara större än helheten.")
@@ -199,7 +199,7 @@ class AnswersForm(forms.Form):
         self.fields["year"].initial = date.today().year
 
     def clean(self) -> dict[str, Any]:
-        cleaned: dict[str, Any] = super().clean()
+        cleaned: dict[str, Any] = super().clean() or {}
         indicator, score = cleaned.get("indicator"), cleaned.get("score")
         if indicator and score and score > indicator.scale_max:
             self.add_error("score", f"Skalan för {indicator} går 1–{indicator.scale_max}.")

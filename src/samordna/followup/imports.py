@@ -178,7 +178,8 @@ def import_answers(association: Association, table: Table) -> int:
         if row.insats and insats is None:
             message = f"”{row.insats}” är ingen insats i förbundet."
             errors.append(InputError(message, row=row.row, column=titles["insats"]))
-        ready.append((row, indicator, insats))
+        if indicator is not None:
+            ready.append((row, indicator, insats))
     if errors:
         raise all_errors(sorted(errors, key=lambda e: e.row or 0))
     with transaction.atomic():

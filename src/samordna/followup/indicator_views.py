@@ -5,6 +5,7 @@ ticket, rate-limited, nothing about the respondent stored)."""
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -35,7 +36,7 @@ from samordna.followup.models import (
     SurveyLink,
     SurveyTicket,
 )
-from samordna.followup.views import year_asked
+from samordna.pages import year_asked
 from samordna.tables import TableError, table_from_bytes
 
 ANSWERS_PER_WINDOW = 10  # answers from one client to one link …
@@ -118,7 +119,7 @@ def indicator_answers(request: HttpRequest, association: Association) -> HttpRes
     return render(request, "followup/answers.html", context, status=status)
 
 
-def _store_typed(data: dict) -> None:  # type: ignore[type-arg]
+def _store_typed(data: dict[str, Any]) -> None:
     IndicatorResponse.objects.bulk_create(
         IndicatorResponse(
             indicator=data["indicator"],
@@ -203,7 +204,7 @@ def _use_ticket(link: SurveyLink, ticket: str) -> bool:
     return deleted == 1
 
 
-def _store_answers(link: SurveyLink, questions: list[Indicator], data: dict) -> None:  # type: ignore[type-arg]
+def _store_answers(link: SurveyLink, questions: list[Indicator], data: dict[str, Any]) -> None:
     sex = data.get("sex", "")
     year = link.year or timezone.localdate().year
     IndicatorResponse.objects.bulk_create(

@@ -120,7 +120,7 @@ def consents(episodes: Iterable[Episode], today: date) -> list[ConsentRow]:
 def latest_year(episodes: QuerySet[Episode], today: date) -> int:
     """The latest year up to this one in which any of the episodes ran, else this year."""
     years = [d.year for d in episodes.values_list("start", flat=True)]
-    years += [d.year for d in episodes.exclude(end=None).values_list("end", flat=True)]
+    years += [d.year for d in episodes.values_list("end", flat=True) if d is not None]
     if episodes.filter(end=None).exists() or not years:
         return today.year
     return min(max(years), today.year)

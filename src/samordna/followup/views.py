@@ -10,7 +10,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from samordna.associations.access import ALL_ROLES, EDITORS, READERS, association_view
+from samordna.associations.access import (
+    ALL_ROLES,
+    EDITORS,
+    READERS,
+    MemberRequest,
+    association_view,
+)
 from samordna.associations.models import Association
 from samordna.core.findings import InputError
 from samordna.core.followup import age_band
@@ -21,32 +27,26 @@ from samordna.followup.forms import EpisodeForm, FileForm, FollowupTargetForm, S
 from samordna.followup.models import Episode, FollowupTarget
 from samordna.interventions.models import Intervention
 from samordna.interventions.services import visible_to
+from samordna.pages import year_asked
 from samordna.tables import TableError, table_from_bytes
 
 EPISODE_ROLES = services.EPISODE_ROLES
 
 
-def year_asked(request: HttpRequest, default: int | None = None) -> int:
-    text = request.GET.get("ar", "")
-    if text.isdigit() and 2004 <= int(text) <= 2100:
-        return int(text)
-    return default or timezone.localdate().year
-
-
-def _chosen(request: HttpRequest, association: Association) -> Intervention | None:
+def _chosen(request: MemberRequest, association: Association) -> Intervention | None:
     """The insats asked for in ?insats=, among those the member may see, or None for all."""
     text = request.GET.get("insats", "")
     if not text.isdigit():
         return None
-    found = visible_to(association, request.membership).filter(pk=int(text)).first()  # type: ignore[attr-defined]
+    found = visible_to(association, request.membership).filter(pk=int(text)).first()
     if found is None:
         raise Http404("Insatsen finns inte eller så har du inte tillgång till den.")
     return found
 
 
 @association_view(*ALL_ROLES)
-def followup_report(request: HttpRequest, association: Association) -> HttpResponse:
-    visible = visible_to(association, request.membership).filter(kind="individual")  # type: ignore[attr-defined]
+def followup_report(request: MemberRequest, association: Association) -> HttpResponse:
+    visible = visible_to(association, request.membership).filter(kind="individual")
     chosen = _chosen(request, association)
     scope = [chosen] if chosen else list(visible)
     episodes = Episode.objects.filter(intervention__in=scope)
@@ -65,8 +65,8 @@ def followup_report(request: HttpRequest, association: Association) -> HttpRespo
 
 
 @association_view(*EPISODE_ROLES)
-def episode_list(request: HttpRequest, association: Association) -> HttpResponse:
-    episodes = services.episodes_for(association, request.membership)  # type: ignore[attr-defined]
+def episode_list(request: MemberRequest, association: Association) -> HttpResponse:
+    episodes = services.episodes_for(association, request.membership)
     chosen = request.GET.get("insats", "")
     if chosen.isdigit():
         episodes = episodes.filter(intervention_id=int(chosen))
@@ -75,7 +75,7 @@ def episode_list(request: HttpRequest, association: Association) -> HttpResponse
     context = {
         "association": association,
         "rows": rows,
-        "interventions": services.own_interventions(association, request.membership).filter(  # type: ignore[attr-defined]
+        "interventions": services.own_interventions(association, request.membership).filter(
             kind="individual"
         ),
         "chosen": chosen,
@@ -84,8 +84,8 @@ def episode_list(request: HttpRequest, association: Association) -> HttpResponse
     return render(request, "followup/episodes.html", context)
 
 
-def _episode(request: HttpRequest, association: Association, pk: int) -> Episode:
-    found = services.episodes_for(association, request.membership).filter(pk=pk).first()  # type: ignore[attr-defined]
+def _episode(request: MemberRequest, association: Association, pk: int) -> Episode:
+    found = services.episodes_for(association, request.membership).filter(pk=pk).first()
     if found is None:
         raise Http404("Deltagaren finns inte eller så har du inte tillgång till den.")
     return found
@@ -93,10 +93,10 @@ def _episode(request: HttpRequest, association: Association, pk: int) -> Episode
 
 @association_view(*EPISODE_ROLES)
 def episode_edit(
-    request: HttpRequest, association: Association, pk: int | None = None
+    request: MemberRequest, association: Association, pk: int | None = None
 ) -> HttpResponse:
     instance = _episode(request, association, pk) if pk else None
-    own = services.own_interventions(association, request.membership)  # type: ignore[attr-defined]
+    own = services.own_interventions(association, request.membership)
     step_form = StepForm(prefix="steg")
     form = EpisodeForm(
         instance=instance,
@@ -132,13 +132,13 @@ def episode_edit(
 
 
 @association_view(*EPISODE_ROLES)
-def episode_import(request: HttpRequest, association: Association) -> HttpResponse:
+def episode_import(request: MemberRequest, association: Association) -> HttpResponse:
     form = FileForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             table = table_from_bytes(upload.read(), upload.name)
-            result = imports.import_episodes(association, table, request.membership)  # type: ignore[attr-defined]
+            result = imports.import_episodes(association, table, request.membership)
         except (TableError, InputError) as problem:
             form.add_error("file", f"{upload.name}, {problem}\nIngenting har importerats.")
         else:
@@ -158,9 +158,9 @@ def _check_format(fmt: str) -> None:
 
 
 @association_view(*EPISODE_ROLES)
-def episode_export(request: HttpRequest, association: Association, fmt: str) -> HttpResponse:
+def episode_export(request: MemberRequest, association: Association, fmt: str) -> HttpResponse:
     _check_format(fmt)
-    episodes = services.episodes_for(association, request.membership)  # type: ignore[attr-defined]
+    episodes = services.episodes_for(association, request.membership)
     header, rows = imports.episode_rows(episodes)
     name = f"deltagare-{association.slug}.{fmt}"
     if fmt == "xlsx":

@@ -9,9 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from samordna.associations.access import EDITORS, READERS, association_view
+from samordna.associations.access import EDITORS, READERS, MemberRequest, association_view
 from samordna.associations.models import Association
-from samordna.associations.views import form_page
 from samordna.interventions import services
 from samordna.interventions.forms import (
     ApplicationForm,
@@ -21,19 +20,20 @@ from samordna.interventions.forms import (
     PrepareForm,
 )
 from samordna.interventions.models import Application, Attendance, Meeting
+from samordna.pages import form_page
 
 APPLICANTS = ("chef", "insatspersonal")
 
 
-def _applications(request: HttpRequest, association: Association) -> Any:
+def _applications(request: MemberRequest, association: Association) -> Any:
     applications = association.applications.all()
-    if request.membership.role == "insatspersonal":  # type: ignore[attr-defined]
+    if request.membership.role == "insatspersonal":
         return applications.filter(filed_by=request.user)
     return applications
 
 
 @association_view(*READERS, "insatspersonal")
-def application_list(request: HttpRequest, association: Association) -> HttpResponse:
+def application_list(request: MemberRequest, association: Association) -> HttpResponse:
     context = {"association": association, "applications": _applications(request, association)}
     return render(request, "interventions/applications.html", context)
 
@@ -57,7 +57,7 @@ def application_new(request: HttpRequest, association: Association) -> HttpRespo
 
 
 @association_view(*READERS, "insatspersonal")
-def application_detail(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+def application_detail(request: MemberRequest, association: Association, pk: int) -> HttpResponse:
     application = _applications(request, association).filter(pk=pk).first()
     if application is None:
         raise Http404("Ansökan finns inte eller så har du inte tillgång till den.")
@@ -135,11 +135,11 @@ def meeting_new(request: HttpRequest, association: Association) -> HttpResponse:
 
 
 @association_view()
-def meeting_detail(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+def meeting_detail(request: MemberRequest, association: Association, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting, association=association, pk=pk)
     seats = list(association.seats.select_related("member"))
     if request.method == "POST":
-        if not request.membership.can_edit:  # type: ignore[attr-defined]
+        if not request.membership.can_edit:
             raise PermissionDenied("Din roll i förbundet får inte göra detta.")
         if request.POST.get("action") == "report":
             count = _unreported(meeting).update(reported_at=meeting)

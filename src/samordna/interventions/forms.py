@@ -88,9 +88,9 @@ class StatusForm(forms.Form):
         super().__init__(*args, **kwargs)
         from samordna.core.intervention_status import MOVES, STATUSES
 
-        self.fields["status"].choices = [
+        self.fields["status"].choices = [  # type: ignore[attr-defined]
             (s, STATUSES[s]) for s in sorted(MOVES[intervention.status])
-        ]  # type: ignore[attr-defined]
+        ]
         self.fields["decision"].queryset = intervention.association.decisions.all()  # type: ignore[attr-defined]
 
 

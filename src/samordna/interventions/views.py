@@ -11,9 +11,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from samordna.associations.access import ALL_ROLES, EDITORS, association_view
+from samordna.associations.access import ALL_ROLES, EDITORS, MemberRequest, association_view
 from samordna.associations.models import Association
-from samordna.associations.views import form_page
 from samordna.core.findings import InputError
 from samordna.core.intervention_status import STATUSES
 from samordna.interventions import imports, reports, services
@@ -27,11 +26,12 @@ from samordna.interventions.forms import (
     StatusForm,
 )
 from samordna.interventions.models import AnnualReport, Intervention, InterventionBudget
+from samordna.pages import form_page
 from samordna.tables import TableError, table_from_bytes
 
 
-def _visible(request: HttpRequest, association: Association, pk: int) -> Intervention:
-    membership = request.membership  # type: ignore[attr-defined]
+def _visible(request: MemberRequest, association: Association, pk: int) -> Intervention:
+    membership = request.membership
     found = services.visible_to(association, membership).filter(pk=pk).first()
     if found is None:
         raise Http404("Insatsen finns inte eller så har du inte tillgång till den.")
@@ -39,8 +39,8 @@ def _visible(request: HttpRequest, association: Association, pk: int) -> Interve
 
 
 @association_view(*ALL_ROLES)
-def intervention_list(request: HttpRequest, association: Association) -> HttpResponse:
-    interventions = services.visible_to(association, request.membership)  # type: ignore[attr-defined]
+def intervention_list(request: MemberRequest, association: Association) -> HttpResponse:
+    interventions = services.visible_to(association, request.membership)
     status = request.GET.get("status", "")
     if status in STATUSES:
         interventions = interventions.filter(status=status)
@@ -64,13 +64,13 @@ def intervention_list(request: HttpRequest, association: Association) -> HttpRes
     return render(request, "interventions/list.html", context)
 
 
-def _missing_reports(request: HttpRequest, association: Association) -> list[Any]:
-    visible = set(services.visible_to(association, request.membership))  # type: ignore[attr-defined]
+def _missing_reports(request: MemberRequest, association: Association) -> list[Any]:
+    visible = set(services.visible_to(association, request.membership))
     return [(i, y) for i, y in reports.missing(association, timezone.localdate()) if i in visible]
 
 
 @association_view(*ALL_ROLES)
-def intervention_detail(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+def intervention_detail(request: MemberRequest, association: Association, pk: int) -> HttpResponse:
     intervention = _visible(request, association, pk)
     context: dict[str, Any] = {
         "association": association,
@@ -179,11 +179,11 @@ def intervention_activity(request: HttpRequest, association: Association, pk: in
 
 @association_view(*ALL_ROLES)
 def intervention_report(
-    request: HttpRequest, association: Association, pk: int, year: int
+    request: MemberRequest, association: Association, pk: int, year: int
 ) -> HttpResponse:
     """The year's report: chef and the insats's own staff write it, board and auditors read."""
     intervention = _visible(request, association, pk)
-    membership = request.membership  # type: ignore[attr-defined]
+    membership = request.membership
     may_write = membership.can_edit or membership.role == "insatspersonal"
     if request.method == "POST" and not may_write:
         raise PermissionDenied("Din roll i förbundet får inte göra detta.")

@@ -4,6 +4,7 @@ A file looks like this (TOML):
 
     description = "..."
     source = "SFS 2003:1210 5 §"
+    unit = "..."          # what the numbers count: öre, kronor per månad, a share as a fraction
     [[values]]
     from = 2004-01-01
     ...
@@ -29,6 +30,7 @@ class Parameter:
     name: str
     description: str
     source: str
+    unit: str
     confirmed: bool
     values: tuple[dict[str, Any], ...]
 
@@ -48,6 +50,7 @@ def load(name: str) -> Parameter:
         name=name,
         description=data["description"],
         source=data["source"],
+        unit=data["unit"],
         confirmed=data.get("confirmed", True),
         values=tuple(data["values"]),
     )

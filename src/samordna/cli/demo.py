@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     from samordna.demo import load_demo
-    from samordna.demo_data import DEMO_PASSWORD, USERS
+    from samordna.demo.data import DEMO_PASSWORD, USERS
 
     call_command("migrate", interactive=False, verbosity=0)
     for association in load_demo():

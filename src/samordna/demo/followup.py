@@ -128,7 +128,7 @@ def _episodes(intervention: Intervention, period: tuple[date, date], today: date
         _one(intervention, rng, start, end, members)
 
 
-def _one(intervention, rng, start, end, members) -> None:  # type: ignore[no-untyped-def]
+def _one(intervention, rng, start, end, members) -> None:
     income = _pick(rng, INCOME_START)
     reason = _pick(rng, END_REASON) if end else ""
     quality = rng.randint(2, 6)

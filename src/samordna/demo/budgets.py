@@ -1,6 +1,6 @@
 """The demo's budgets: each seed plan's budget table, imported as the plan prints it.
 
-The files in demo_files/ are the plans' tables in the budget file format (the same
+The files in files/ are the plans' tables in the budget file format (the same
 as ../shared/examples). A plan that says when the board decided it is decided here
 with that date; the plans give no paragraph, so none is invented.
 """
@@ -14,11 +14,11 @@ from typing import Any
 from samordna.associations.models import Association
 from samordna.budgets import services
 from samordna.core.budget_file import budget_from_table
-from samordna.demo_interventions import line_labels
+from samordna.demo.interventions import line_labels
 from samordna.economy.models import Frame
 from samordna.tables import read_table
 
-FILES = Path(__file__).parent / "demo_files"
+FILES = Path(__file__).parent / "files"
 
 # Equity at the start of each seed budget's first year (kronor): 000 carries 2007's surplus of
 # 2 550 tkr (spread as 850 a year), 004 the 1 589 tkr it plans to draw in 2016; 002 states none.

@@ -1,4 +1,4 @@
-"""The `samordna` command. Each area adds its subcommands from samordna/commands/.
+"""The `samordna` command. Each area adds its subcommands from a module in this package.
 
 Exit codes: 0 done, 1 the check found errors, 2 the input could not be used
 (a Swedish message on stderr naming row and column; nothing on stdout).
@@ -14,17 +14,17 @@ from collections.abc import Sequence
 from typing import Any
 
 COMMAND_MODULES = (
-    "samordna.commands.allocate",
-    "samordna.commands.association",
-    "samordna.commands.budget",
-    "samordna.commands.actuals",
-    "samordna.commands.insats",
-    "samordna.commands.followup",
-    "samordna.commands.report",
-    "samordna.commands.demo",
-    "samordna.commands.serve",
-    "samordna.commands.user",
-    "samordna.commands.check",
+    "samordna.cli.allocate",
+    "samordna.cli.association",
+    "samordna.cli.budget",
+    "samordna.cli.actuals",
+    "samordna.cli.insats",
+    "samordna.cli.followup",
+    "samordna.cli.report",
+    "samordna.cli.demo",
+    "samordna.cli.serve",
+    "samordna.cli.user",
+    "samordna.cli.check",
 )
 
 

@@ -17,11 +17,11 @@ from samordna.associations.models import (
     Officer,
     Population,
 )
-from samordna.demo_budgets import load_budgets, load_frames
-from samordna.demo_data import ASSOCIATIONS, DEMO_PASSWORD, STAFF, USERS
-from samordna.demo_documents import load_texts
-from samordna.demo_followup import load_followup
-from samordna.demo_interventions import load_interventions
+from samordna.demo.budgets import load_budgets, load_frames
+from samordna.demo.data import ASSOCIATIONS, DEMO_PASSWORD, STAFF, USERS
+from samordna.demo.documents import load_texts
+from samordna.demo.followup import load_followup
+from samordna.demo.interventions import load_interventions
 from samordna.economy import services
 from samordna.economy.models import ContributionYear
 from samordna.interventions.models import Intervention

@@ -45,7 +45,7 @@ def demo_login() -> str | None:
     """The demo sign-in line, when the demo users are in this database with their password."""
     from django.contrib.auth import get_user_model
 
-    from samordna.demo_data import DEMO_PASSWORD
+    from samordna.demo.data import DEMO_PASSWORD
 
     user = get_user_model().objects.filter(username="chef").first()
     if user is None or not user.check_password(DEMO_PASSWORD):
@@ -57,7 +57,7 @@ def refuse_demo_in_production() -> None:
     from django.conf import settings
     from django.contrib.auth import get_user_model
 
-    from samordna.demo_data import USERS
+    from samordna.demo.data import USERS
 
     if not settings.PRODUCTION:
         return

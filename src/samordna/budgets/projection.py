@@ -1,0 +1,96 @@
+"""Equity and financial goals of a budget, computed from its current version: the projection
+against the cap, the member contributions per year and the goals' fulfilment per year."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from samordna.budgets import services
+from samordna.budgets.models import Budget
+from samordna.core import equity, goals
+
+CONTRIBUTION_WORDS = ("medlem", "parternas", "bidrag")
+
+
+def bands_for(budget: Budget) -> list[equity.Band]:
+    """The parameter file's confirmed bands, then the bands the förbund entered with a source."""
+    defaults = equity.default_bands(services.first_day(budget))
+    entered = [
+        equity.Band(b.up_to, Fraction(str(b.percent)), True, b.source)
+        for b in budget.association.equity_bands.all()
+    ]
+    return [b for b in defaults if b.confirmed] + entered if entered else defaults
+
+
+def contributions_by_year(budget: Budget, totals: dict[int, Any], version: Any) -> dict[int, int]:
+    """Member contributions per year: the saved allocation, else the members' income lines."""
+    saved = {
+        y.year: y.total for y in budget.association.contribution_years.filter(year__in=budget.years)
+    }
+    member_lines = services.member_lines(version)
+    by_lines: dict[int, int] = {}
+    for amounts in member_lines.values():
+        for year, amount in amounts.items():
+            by_lines[year] = by_lines.get(year, 0) + amount
+    labelled = _labelled_contributions(version)
+    return {
+        year: saved.get(year) or by_lines.get(year) or labelled.get(year, 0)
+        for year in budget.years
+    }
+
+
+def _labelled_contributions(version: Any) -> dict[int, int]:
+    sums: dict[int, int] = {}
+    for row in services.to_core(version).rows:
+        if row.section and row.section.value == "income" and _is_contribution(row.label):
+            for year, amount in row.amounts.items():
+                sums[year] = sums.get(year, 0) + amount
+    return sums
+
+
+def _is_contribution(label: str) -> bool:
+    return any(word in label.casefold() for word in CONTRIBUTION_WORDS)
+
+
+def projection_of(budget: Budget) -> list[equity.EquityYear]:
+    """The equity projection of the budget's current version (empty without opening equity)."""
+    version = services.current_version(budget)
+    totals = services.check_version(version).totals
+    return projection(budget, totals, version, bands_for(budget))
+
+
+def goal_rows(budget: Budget) -> list[Any]:
+    """The financial goals per year of the budget's current version (with the year's outcome)."""
+    totals = services.check_version(services.current_version(budget)).totals
+    return goal_rows_of(budget, totals, projection_of(budget))
+
+
+def projection(budget: Budget, totals: Any, version: Any, bands: Any) -> list[equity.EquityYear]:
+    if budget.opening_equity is None:
+        return []
+    results = {year: totals[year].result for year in budget.years}
+    contributions = contributions_by_year(budget, totals, version)
+    return equity.project(budget.opening_equity, results, contributions, bands)
+
+
+def goal_rows_of(budget: Budget, totals: Any, years: list[equity.EquityYear]) -> list[Any]:
+    by_year = {y.year: y for y in years}
+    rows = []
+    for goal in goals.DEFAULT_GOALS:
+        cells = []
+        for year in budget.years:
+            projected = by_year.get(year)
+            closing = projected.closing if projected else None
+            cap = projected.cap.amount if projected else None
+            cells.append(goals.evaluate(goal, totals[year], closing, cap))
+        rows.append((goals.describe(goal), cells, _outcome_fulfilment(budget, goal)))
+    return rows
+
+
+def _outcome_fulfilment(budget: Budget, goal: goals.Goal) -> goals.Fulfilment | None:
+    forecast = services.latest_of_year(budget.association, budget.first_year, forecast=True)
+    if forecast is None:
+        return None
+    totals = services.check_version(services.current_version(forecast)).totals
+    return goals.evaluate(goal, totals[budget.first_year])

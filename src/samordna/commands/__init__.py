@@ -1,1 +1,0 @@
-"""Subcommands of `samordna`; each module has `register(subparsers)`."""
