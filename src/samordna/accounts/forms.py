@@ -10,20 +10,23 @@ from django.utils.text import slugify
 from samordna.accounts.services import STAFF_ROLE
 from samordna.associations.models import Association, Membership
 from samordna.core.orgnr import OrgNumberError, normalize_org_number
+from samordna.interventions.models import Intervention
 
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label="Roll", choices=Membership.Role.choices)
-    interventions = forms.ModelMultipleChoiceField(
+    interventions: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label="Insatser (för insatspersonal)",
-        queryset=None,
+        queryset=Intervention.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["interventions"].queryset = association.interventions.order_by("name")
+        field = self.fields["interventions"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = association.interventions.order_by("name")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

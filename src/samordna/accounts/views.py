@@ -31,7 +31,7 @@ def _next(request: HttpRequest, default: str = "home") -> HttpResponse:
 
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user: Any = request.user  # signed in: login_required
     context = {
         "memberships": Membership.objects.filter(user=user).select_related("association"),
         "has_mfa": services.has_mfa(user),
