@@ -167,3 +167,16 @@ def test_the_administrator_creates_an_association_and_invites_its_chef(client, d
 def _verify(client, device):
     code = TOTP(device.bin_key).token()
     assert client.post("/logga-in/kod/", {"code": f"{code:06d}"}).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/konto/", "/konto/losenord/", "/konto/tvastegs/", "/logga-in/kod/", "/administration/"],
+)
+def test_an_anonymous_visitor_is_sent_to_log_in_from_the_account_pages(client, db, path):
+    assert client.get(path)["Location"].startswith("/logga-in/?next=")
+
+
+def test_the_people_page_shows_no_one_of_another_association(client, chef, other_chef):
+    client.force_login(chef)
+    assert "annan-chef" not in client.get(PEOPLE).content.decode()
