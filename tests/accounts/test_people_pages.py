@@ -142,7 +142,10 @@ def test_a_person_in_two_associations_picks_one_and_has_each_role(
     assert client.get("/forbund/annat/").status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/administration/", "/administration/nytt-forbund/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/administration/", "/administration/nytt-forbund/", "/administration/trollhattan/bjud-in/"],
+)
 def test_only_site_administrators_see_the_administration(client, chef, path):
     assert "/logga-in/" in client.get(path)["Location"]
     client.force_login(chef)
@@ -180,3 +183,16 @@ def test_an_anonymous_visitor_is_sent_to_log_in_from_the_account_pages(client, d
 def test_the_people_page_shows_no_one_of_another_association(client, chef, other_chef):
     client.force_login(chef)
     assert "annan-chef" not in client.get(PEOPLE).content.decode()
+
+
+def test_the_administrator_invites_a_chef_to_an_association_made_on_the_command_line(
+    client, association
+):
+    admin = get_user_model().objects.create_superuser("admin@example.se", "admin@example.se")
+    device, _ = mfa.confirm(admin, mfa.new_secret())
+    client.force_login(admin)
+    _verify(client, device)
+    path = "/administration/trollhattan/bjud-in/"
+    assert client.post(path, {"email": "ny-chef@example.se"}).status_code == 302
+    assert association.invitations.get().email == "ny-chef@example.se"
+    assert mail.outbox[-1].to == ["ny-chef@example.se"]

@@ -11,10 +11,10 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from samordna.accounts import services
-from samordna.accounts.forms import NewAssociationForm
+from samordna.accounts.forms import ChefInvitationForm, NewAssociationForm
 from samordna.accounts.mail import send_invitation
 from samordna.associations.models import Association
 
@@ -66,3 +66,21 @@ def _create(data: dict[str, Any], user: Any) -> Association:
     )
     send_invitation(invitation, token)
     return association
+
+
+@site_admin
+def chef_invite(request: HttpRequest, slug: str) -> HttpResponse:
+    """A chef for a förbund that has none (made with `samordna association create`, say)."""
+    association = get_object_or_404(Association, slug=slug)
+    form = ChefInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        invitation, token = services.new_invitation(
+            association, email, "chef", invited_by=request.user
+        )
+        send_invitation(invitation, token)
+        messages.success(request, f"En inbjudan har skickats till {invitation.email}.")
+        return redirect("site_associations")
+    status = 400 if form.errors else 200
+    context = {"form": form, "title": f"Bjud in förbundschef till {association.name}"}
+    return render(request, "accounts/admin_chef_invite.html", context, status=status)

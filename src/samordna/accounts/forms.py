@@ -78,3 +78,7 @@ class NewAssociationForm(forms.Form):
             self.add_error("slug", f"Det finns redan ett förbund med kortnamnet ”{slug}”.")
         data["slug"] = slug
         return data
+
+
+class ChefInvitationForm(forms.Form):
+    email = forms.EmailField(label="Förbundschefens e-postadress")

@@ -68,6 +68,7 @@ patterns = [
     ),
     path("inbjudan/<str:token>/", views.invitation, name="invitation"),
     path("administration/", admin_views.associations, name="site_associations"),
+    path("administration/<slug:slug>/bjud-in/", admin_views.chef_invite, name="site_chef_invite"),
     path(
         "administration/nytt-forbund/",
         admin_views.association_create,
