@@ -116,3 +116,17 @@ def _budget_made_by_the_chef() -> None:
 
     association = Association.objects.get(slug="samordningsforbundet-alvdalen")
     budgets.create(association, budgets.NewBudget("Budget 2027", 2027), user=None)
+
+
+def test_repeated_wrong_passwords_lock_the_sign_in_and_say_until_when(page, admin):
+    for _ in range(5):
+        log_in(page, "admin@example.se", "fel lösenord")
+    page.get_by_role("heading", name="Inloggningen är spärrad").wait_for()
+    assert re.search(r"Försök igen efter kl\. \d\d:\d\d", page.locator("main").inner_text())
+    check_page(page, "inloggningen-sparrad")
+    page.get_by_role("link", name="Återställ lösenordet").click()
+    check_page(page, "aterstall-losenord")
+    page.get_by_label("E-postadress").fill("admin@example.se")
+    page.get_by_role("button", name="Skicka länken").click()
+    page.get_by_role("heading", name="Kolla din e-post").wait_for()
+    check_page(page, "aterstall-skickat")
