@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# The Debian packages: installed when missing (as root), otherwise the command to run, exit 2.
+SYSTEM := $(PYTHON) tools/system_packages.py
 
-.PHONY: install run test test-fast lint bench messages clean
+.PHONY: install run test test-fast lint docs bench messages clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Samordna kräver Python 3.11 eller senare") if sys.version_info < (3, 11) else None'
@@ -19,24 +21,37 @@ install: $(STAMP)
 # The compiled catalogues (.mo) are committed, so a new machine needs no gettext;
 # run `make messages` after editing a .po file.
 messages:
+	$(SYSTEM) messages
 	for po in src/samordna/locale/*/LC_MESSAGES/django.po; do msgfmt --check -o "$${po%.po}.mo" "$$po"; done
 
 run: install
+	$(SYSTEM) run
 	$(BIN)/samordna demo
 	$(BIN)/samordna serve
 
+# The whole suite: the non-browser tests on both cores at full Hypothesis strength (profile
+# `ci`), then the browser tests, which fail rather than skip when chromium is missing.
 test: install lint
-	$(BIN)/python -m pytest
+	$(SYSTEM) test
+	$(BIN)/python -m pytest -n 2 -m "not browser" --hypothesis-profile=ci
+	SAMORDNA_BROWSER_REQUIRED=1 $(BIN)/python -m pytest -m browser
 
-# Everything but the browser tests, on both cores: the everyday loop.
+# Everything but the browser tests, on both cores, fewer Hypothesis examples: the everyday loop.
 test-fast: install
-	$(BIN)/python -m pytest -n 2 -m "not browser"
+	$(SYSTEM) test
+	$(BIN)/python -m pytest -n 2 -m "not browser" --hypothesis-profile=fast
 
 lint: install
 	$(BIN)/ruff check src tests tools
 	$(BIN)/ruff format --check src tests tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/python tools/cli_docs.py --check
+
+# The usage blocks in docs/kommandon/ from the commands' real --help; the glossary's code tables.
+docs: install
+	$(BIN)/python tools/cli_docs.py
+	$(BIN)/python tools/ordlista.py
 
 bench: install
 	$(BIN)/python tools/bench.py

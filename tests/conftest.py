@@ -1,15 +1,36 @@
-"""Shared fixtures: a förbund with its members, and the personas who ask for its pages."""
+"""Shared fixtures: a förbund with its members, the personas who ask for its pages, the demo."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import transaction
+from hypothesis import HealthCheck, settings
 
 from samordna.associations.models import Association, Member, Membership, Population
+from samordna.demo import load_demo
 
 PASSWORD = "ett-langt-testlosenord"
+TOOLS = Path(__file__).resolve().parents[1] / "tools"
+# "Today" for the tests that need one: time is frozen there (time-machine), never read.
+TODAY = datetime(2026, 6, 15, 12, tzinfo=UTC)
+
+# Hypothesis: `ci` at full strength (make test, and a bare pytest); `fast` for make test-fast.
+# No deadline in either: speed is measured in make bench, never asserted by a timer in a test.
+# Nor the too_slow health check: it times input generation, which a loaded machine slows down.
+UNTIMED = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("ci", **UNTIMED)
+settings.register_profile("fast", max_examples=20, **UNTIMED)
+settings.load_profile("ci")
 
 
 def make_user(username: str, association: Association | None = None, role: str = "chef"):
@@ -79,3 +100,39 @@ def other_chef(other_association):
 @pytest.fixture
 def outsider(db):
     return make_user("utomstaende")
+
+
+@contextmanager
+def kept_for_module(django_db_blocker) -> Iterator[None]:
+    """Rows created inside stay for a whole test module and are rolled back when it ends.
+
+    Use it in a module-scoped fixture (setUpTestData style): each test then runs in its own
+    savepoint (the `db` fixture), so what a test changes is gone for the next one.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def demo_in_module(django_db_setup, django_db_blocker):
+    """The demo loaded once per test module (loading it takes seconds)."""
+    with kept_for_module(django_db_blocker):
+        load_demo()
+        yield
+
+
+@pytest.fixture
+def demo(demo_in_module, db):
+    """The demo förbund by slug, for document, CLI and page tests."""
+    return {a.slug: a for a in Association.objects.all()}
+
+
+def load_tool(name: str) -> ModuleType:
+    """A script in tools/ (outside the installed package) imported as a module."""
+    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

@@ -1,6 +1,7 @@
 """Browser tests: Debian's chromium driven by Playwright for Python, axe-core on every page.
 
-They skip only where chromium is absent; .ci/run installs it, so CI always runs them.
+`make test` installs chromium (tools/system_packages.py) and sets SAMORDNA_BROWSER_REQUIRED=1,
+so there a missing chromium fails the run; elsewhere (a bare `pytest`) the tests skip without it.
 Set SAMORDNA_SCREENSHOTS=<folder> to keep a screenshot of every page visited.
 """
 
@@ -12,6 +13,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from samordna.associations.models import Association
+from samordna.demo import load_demo
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop runs in this thread
 
@@ -28,16 +32,32 @@ FLAGS = [
 ]
 
 
+def stop_without_chromium(required: bool) -> None:
+    """Fail where the browser tests must run (make test), skip elsewhere."""
+    if required:
+        pytest.fail("Debians chromium saknas: kör python3 tools/system_packages.py test")
+    pytest.skip("Debians chromium saknas (make test installerar den)")
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.skip("Debians chromium saknas (installeras av .ci/run)")
+        stop_without_chromium(os.environ.get("SAMORDNA_BROWSER_REQUIRED") == "1")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo, committed so the live server's thread sees it; afresh for each test because
+    the browser tests change it (tests/conftest.py's `demo` is once per module, in a savepoint).
+    """
+    load_demo()
+    return {a.slug: a for a in Association.objects.all()}
 
 
 @pytest.fixture

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from samordna.demo import load_demo
 from samordna.demo.data import DEMO_PASSWORD
 from tests.browser.conftest import check_page, log_in
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def demo(transactional_db):
-    load_demo()
 
 
 def test_a_chef_allocates_a_year_and_sees_the_table(page, demo):

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from samordna.demo import load_demo
 from samordna.demo.data import DEMO_PASSWORD
 from tests.browser.conftest import check_page, log_in
 
 pytestmark = pytest.mark.browser
 NAME = "Samordningsförbundet Trollhättan, Lilla Edet och Grästorp"
-
-
-@pytest.fixture
-def demo(transactional_db):
-    load_demo()
 
 
 def test_a_chef_reads_the_plan_and_downloads_it(page, demo, tmp_path):

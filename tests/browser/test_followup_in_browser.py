@@ -7,17 +7,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from samordna.demo import load_demo
 from samordna.demo.data import DEMO_PASSWORD
 from tests.browser.conftest import check_page, log_in
 
 pytestmark = pytest.mark.browser
 TROLLHATTAN = "/forbund/trollhattan-lilla-edet-grastorp/"
-
-
-@pytest.fixture
-def demo(transactional_db):
-    load_demo()
 
 
 def _make_link(page) -> str:

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from samordna.cli import main
-from samordna.demo import load_demo
 from tests.documents.test_outputs import docx_text
 
 SLUG = "trollhattan-lilla-edet-grastorp"
-
-
-@pytest.fixture
-def demo(db):
-    load_demo()
 
 
 def _args(kind, fmt, path, *extra):

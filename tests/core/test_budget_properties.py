@@ -58,7 +58,7 @@ def tables(draw: st.DrawFn) -> Table:
 
 
 @given(tables())
-@settings(max_examples=300)
+@settings(max_examples=3 * settings.default.max_examples)  # 300 in profile ci, 60 in fast
 def test_any_file_gives_findings_or_an_input_error_never_a_crash(table):
     try:
         budget = budget_from_table(table)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
@@ -200,6 +201,6 @@ def test_an_allocation_refusal_names_the_column_as_the_file_writes_it(tmp_path):
     path.write_text(ENGLISH.replace("9128", ""), encoding="utf-8")
     table = read_table(path)
     with pytest.raises(AllocationError) as caught:
-        allocate(parse_members(table), 100_000)
+        allocate(parse_members(table), 100_000, when=date(2020, 1, 1))
     message = str(in_file_terms(caught.value, table))
     assert message.startswith("rad 6, kolumn population: Melleruds kommun har varken invånarantal")

@@ -1,17 +1,8 @@
-"""The demo förbund, loaded once per test that asks for it."""
+"""The demo förbund that the document tests read (the demo itself: tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
-
-from samordna.associations.models import Association
-from samordna.demo import load_demo
-
-
-@pytest.fixture
-def demo(db):
-    load_demo()
-    return {a.slug: a for a in Association.objects.all()}
 
 
 @pytest.fixture

@@ -3,9 +3,11 @@ without changing anything."""
 
 from __future__ import annotations
 
+import time_machine
 from django.urls import reverse
 
 from samordna.associations.models import Association, BoardSeat, Member, Officer, Population
+from tests.conftest import TODAY
 
 
 def test_the_chef_changes_the_forbund_details(client, chef, association):
@@ -127,13 +129,13 @@ def test_english_is_available(client, chef, association):
     assert "Logga in" in response.content.decode()
 
 
+@time_machine.travel(TODAY, tick=False)
 def test_the_overview_shows_the_years_budget_at_a_glance(client, chef, association):
     from django.urls import reverse
-    from django.utils import timezone
 
     from samordna.budgets import services
 
-    year = timezone.localdate().year
+    year = 2026
     budget = services.create(association, services.NewBudget(f"Budget {year}", year), user=None)
     version = budget.versions.get()
     line = services.add_line(version, "administration", "Kansli")

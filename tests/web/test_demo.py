@@ -26,9 +26,8 @@ def _counts():
     )
 
 
-def test_loading_the_demo_twice_neither_fails_nor_duplicates(db):
-    load_demo()
-    first = _counts()
+def test_loading_the_demo_twice_neither_fails_nor_duplicates(demo):
+    first = _counts()  # the demo fixture loaded it once
     load_demo()
     assert _counts() == first
     assert first[0] == 3 and first[3] == 5  # three budgets, and VP and forecast 2015 of 004
@@ -39,8 +38,7 @@ def _check(slug):
     return budget, services.check_version(services.current_version(budget))
 
 
-def test_each_seed_budget_checks_as_its_plan_states_it(db):
-    load_demo()
+def test_each_seed_budget_checks_as_its_plan_states_it(demo):
     _, vanersborg = _check("vanersborg-mellerud")
     assert not vanersborg.check.has_errors
     assert {f.code for f in vanersborg.check.findings} == {"result_budget_balance"}
@@ -64,8 +62,7 @@ def test_each_seed_budget_checks_as_its_plan_states_it(db):
     assert services.current_version(roslagen_budget).status == "beslutad"
 
 
-def test_the_frame_table_of_seed_004_is_reproduced(client, db):
-    load_demo()
+def test_the_frame_table_of_seed_004_is_reproduced(client, demo):
     from django.contrib.auth import get_user_model
 
     client.force_login(get_user_model().objects.get(username="chef"))
@@ -78,8 +75,7 @@ def test_the_frame_table_of_seed_004_is_reproduced(client, db):
     assert "1 400 000 kr" in page  # the state's half of the äskning
 
 
-def test_the_outcome_table_of_seed_004_is_reproduced(client, db):
-    load_demo()
+def test_the_outcome_table_of_seed_004_is_reproduced(client, demo):
     from django.contrib.auth import get_user_model
 
     client.force_login(get_user_model().objects.get(username="chef"))
@@ -91,8 +87,7 @@ def test_the_outcome_table_of_seed_004_is_reproduced(client, db):
         assert amount in page
 
 
-def test_the_seed_insatser_carry_their_periods_decisions_and_budget_lines(client, db):
-    load_demo()
+def test_the_seed_insatser_carry_their_periods_decisions_and_budget_lines(client, demo):
     roslagen = Association.objects.get(slug="sodra-roslagen")
     team = roslagen.interventions.get(name="Rådgivande teamet")
     assert (team.start.isoformat(), team.end.isoformat()) == ("2015-02-04", "2017-06-30")
@@ -112,8 +107,7 @@ def test_the_seed_insatser_carry_their_periods_decisions_and_budget_lines(client
         assert len({m.kind for m in insats.members.all()}) >= 2
 
 
-def test_every_seed_insats_for_people_has_invented_participants_to_report(client, db):
-    load_demo()
+def test_every_seed_insats_for_people_has_invented_participants_to_report(client, demo):
     individual = Intervention.objects.filter(kind="individual")
     assert all(i.episodes.exists() for i in individual)
     assert not Episode.objects.filter(synthetic=False).exists()

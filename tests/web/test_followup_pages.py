@@ -8,9 +8,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone
 from openpyxl import load_workbook
 
 from samordna.followup.models import (
@@ -22,7 +22,7 @@ from samordna.followup.models import (
     SurveyTicket,
 )
 from samordna.interventions.models import Intervention
-from tests.conftest import make_user
+from tests.conftest import TODAY, make_user
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "deltagare"
 
@@ -100,8 +100,9 @@ def test_a_personnummer_in_a_step_note_is_refused(client, association, teams, ch
     assert StepChange.objects.count() == 0
 
 
+@time_machine.travel(TODAY, tick=False)
 def test_consents_running_out_are_listed_for_their_staff(client, association, teams, staff):
-    in_a_week = timezone.localdate() + timedelta(days=7)
+    in_a_week = date(2026, 6, 22)
     soon = _episode(teams[0], consent_expires=in_a_week)
     _episode(teams[0], consent_expires=in_a_week + timedelta(days=365))
     revoked = _episode(teams[0], consent_revoked=date(2026, 5, 1))
@@ -237,8 +238,9 @@ def test_a_personnummer_in_the_annual_report_is_refused(client, association, tea
     assert not teams[0].reports.exists()
 
 
+@time_machine.travel(TODAY, tick=False)
 def test_the_overview_reminds_staff_of_consents(client, association, teams, staff):
-    _episode(teams[0], consent_expires=timezone.localdate() + timedelta(days=7))
+    _episode(teams[0], consent_expires=date(2026, 6, 22))
     client.force_login(staff)
     page = client.get(_url("association", association)).content.decode()
     assert "Samtycken att se över" in page and "1 samtycke till" in page

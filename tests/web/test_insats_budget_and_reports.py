@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from samordna.budgets import register, services
 from samordna.budgets.models import BudgetAmount
 from samordna.interventions.models import AnnualReport, Intervention, InterventionBudget
-from tests.conftest import make_user
+from tests.conftest import TODAY, make_user
 
 
 def _text(response) -> str:
@@ -114,11 +115,12 @@ def staff(association):
     return make_user("handledare", association, "insatspersonal")
 
 
+@time_machine.travel(TODAY, tick=False)
 def test_a_finished_year_without_a_report_is_missing_until_written(
     client, staff, board, association
 ):
     team = _insats(association)
-    last, this = date.today().year - 1, date.today().year
+    last, this = 2025, 2026
     _budget_years(team, {last: 400_000, this: 400_000})
     team.staff.add(staff)
     client.force_login(board)
@@ -146,16 +148,15 @@ def test_staff_cannot_write_the_report_of_another_insats(client, staff, associat
     assert not AnnualReport.objects.exists()
 
 
+@time_machine.travel(TODAY, tick=False)
 def test_the_overview_shows_the_year_of_the_insatser(client, chef, staff, association):
-    from datetime import timedelta
-
     from samordna.interventions.models import Decision
 
-    today = date.today()
+    today = date(2026, 6, 15)
     ending = _insats(association, "Jobbspår")
-    ending.end = today + timedelta(days=30)
+    ending.end = date(2026, 7, 15)
     ending.save()
-    _budget_years(_insats(association), {today.year - 1: 400_000})
+    _budget_years(_insats(association), {2025: 400_000})
     _insats(association, "Nytt forum", "structural", "ide")
     Decision.objects.create(
         association=association,
@@ -168,9 +169,9 @@ def test_the_overview_shows_the_year_of_the_insatser(client, chef, staff, associ
     client.force_login(chef)
     page = _text(client.get(reverse("association", args=[association.slug])))
     assert "idé 1" in page and "pågående 2" in page
-    assert f"Jobbspår</a>: Perioden slutar {ending.end.isoformat()}" in page
+    assert "Jobbspår</a>: Perioden slutar 2026-07-15" in page
     assert "20 000 kr till en utbildningsdag" in page
-    assert "1 årsrapport saknas" in page and f"Samverkansteam {today.year - 1}" in page
+    assert "1 årsrapport saknas" in page and "Samverkansteam 2025" in page
     client.force_login(staff)
     staff_page = _text(client.get(reverse("association", args=[association.slug])))
     assert "Jobbspår" not in staff_page and "utbildningsdag" not in staff_page

@@ -7,10 +7,13 @@ import importlib
 import pkgutil
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import get_resolver, reverse
 
 import tests.web
+from samordna.associations.models import Association
 from samordna.economy.models import ContributionYear
+from tests.conftest import kept_for_module, make_association, make_user
 
 AREAS = [
     importlib.import_module(f"tests.web.{info.name}")
@@ -21,11 +24,58 @@ PAGES = {name: page for area in AREAS for name, page in area.PAGES.items()}
 STAFF_PAGES = {name for area in AREAS for name in getattr(area, "STAFF_PAGES", ())}
 
 
+PERSONAS = {"chef": "chef", "ledamot": "styrelse"}
+
+
+@pytest.fixture(scope="module")
+def _furnished_once(django_db_setup, django_db_blocker):
+    """The förbund with every area furnished and its personas, created once for the module."""
+    with kept_for_module(django_db_blocker):
+        association = make_association()
+        for area in AREAS:
+            area.furnish(association)
+        for username, role in PERSONAS.items():
+            make_user(username, association, role)
+        other = Association.objects.create(
+            slug="annat", name="Annat förbund", org_number="222000-2733"
+        )
+        make_user("annan-chef", other, "chef")
+        make_user("utomstaende")
+        yield
+
+
+def _user(username: str):
+    return get_user_model().objects.get(username=username)
+
+
+@pytest.fixture
+def association(_furnished_once, db):
+    return Association.objects.get(slug="trollhattan")
+
+
 @pytest.fixture
 def furnished(association):
-    for area in AREAS:
-        area.furnish(association)
     return association
+
+
+@pytest.fixture
+def chef(association):
+    return _user("chef")
+
+
+@pytest.fixture
+def board(association):
+    return _user("ledamot")
+
+
+@pytest.fixture
+def other_chef(association):
+    return _user("annan-chef")
+
+
+@pytest.fixture
+def outsider(association):
+    return _user("utomstaende")
 
 
 def _url(name: str, association) -> str:
@@ -90,8 +140,6 @@ def test_an_anonymous_visitor_is_sent_to_log_in(client, furnished, name):
 
 @pytest.mark.parametrize("name", sorted(set(PAGES) - STAFF_PAGES))
 def test_insats_staff_see_only_what_is_theirs(client, association, furnished, name):
-    from tests.conftest import make_user
-
     client.force_login(make_user("insatspersonal", association, "insatspersonal"))
     response = _ask(client, name, furnished)
     assert response.status_code == 403
@@ -99,8 +147,6 @@ def test_insats_staff_see_only_what_is_theirs(client, association, furnished, na
 
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_the_auditor_reads_everything_and_edits_nothing(client, association, furnished, name):
-    from tests.conftest import make_user
-
     client.force_login(make_user("revisorn", association, "revisor"))
     response = _ask(client, name, furnished)
     expected = 200 if PAGES[name][0] == "read" else 403

@@ -97,7 +97,7 @@ def _read(path: str) -> Table:
 def _allocate(table: Table, total: int, unit: int) -> Allocation:
     parties = _parties(table)
     try:
-        return allocate(parties, total, unit, date.today())
+        return allocate(parties, total, unit, when=date.today())
     except AllocationError as error:
         raise CommandError(str(in_file_terms(error, table))) from error
 

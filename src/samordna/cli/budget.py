@@ -43,6 +43,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _register_check(actions: argparse._SubParsersAction) -> None:
     check = actions.add_parser(
         "check",
+        usage="samordna budget check FILE [--unit kr|tkr] [--format text|json]",
         help="räkna om en budgetfils summor och resultat",
         description="Räknar om varje angiven summa och resultat i en budgetfil (CSV eller XLSX) "
         "och visar varje skillnad med rad, år, angivet och beräknat belopp. "

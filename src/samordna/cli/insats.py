@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from typing import Any
 
 from samordna.cli import CommandError, association_named
@@ -77,7 +78,7 @@ def import_file(args: argparse.Namespace) -> int:
     from samordna.interventions.imports import import_register
 
     try:
-        result = import_register(association, table)
+        result = import_register(association, table, date.today())
     except InputError as error:
         raise CommandError(f"{args.file}, {error}\nIngenting har importerats.") from error
     print(

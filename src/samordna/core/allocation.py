@@ -128,15 +128,13 @@ class _Weighting:
     notes: tuple[str, ...] = ()
 
 
-def allocate(
-    parties: Sequence[Party], total: int, unit: int = 100, when: date | None = None
-) -> Allocation:
+def allocate(parties: Sequence[Party], total: int, unit: int = 100, *, when: date) -> Allocation:
     """Split `total` öre between the members: by the law's shares, then within each party.
 
     Every amount is a multiple of `unit` öre (100 = whole kronor) when the total
-    is. Raises AllocationError (Swedish) when the members cannot share the total.
+    is. Raises AllocationError (Swedish) when the members cannot share the total. `when` picks
+    the shares in force; the caller passes it (today comes in from the view or command).
     """
-    when = when or date.today()
     _check_input(parties, total, unit)
     parameter, in_force = _in_force(when)
     shares = _party_shares(in_force)

@@ -87,7 +87,7 @@ def load_followup(association: Association, today: date) -> None:
                 measure=measure,
                 defaults={"part": part, "of": of},
             )
-    _indicators(association)
+    _indicators(association, today)
 
 
 def _period(intervention: Intervention) -> tuple[date, date] | None:
@@ -158,8 +158,8 @@ def _one(intervention, rng, start, end, members) -> None:
         StepChange.objects.create(episode=episode, date=start + timedelta(days=30 * (n + 1)))
 
 
-def _indicators(association: Association) -> None:
-    indicators = list(services.ensure_indicators(association))
+def _indicators(association: Association, today: date) -> None:
+    indicators = list(services.ensure_indicators(association, today))
     years = _years(association)
     if not years or IndicatorResponse.objects.filter(indicator__association=association).exists():
         return

@@ -8,6 +8,7 @@ from datetime import date
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from samordna.associations.access import EDITORS, READERS, association_view
 from samordna.associations.models import Association
@@ -48,7 +49,7 @@ def effect(request: HttpRequest, association: Association) -> HttpResponse:
 
 @association_view(*EDITORS)
 def support_cost_new(request: HttpRequest, association: Association) -> HttpResponse:
-    form = SupportCostForm(request.POST or None, initial={"valid_from": date.today()})
+    form = SupportCostForm(request.POST or None, initial={"valid_from": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         cost = form.save(commit=False)
         cost.association = association

@@ -6,7 +6,6 @@ accepted (`NoIdentityMixin`); the message says why it was refused.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django import forms
@@ -196,7 +195,6 @@ class AnswersForm(forms.Form):
         super().__init__(*args, **kw)
         self.fields["indicator"].queryset = association.indicators.all()  # type: ignore[attr-defined]
         self.fields["intervention"].queryset = association.interventions.all()  # type: ignore[attr-defined]
-        self.fields["year"].initial = date.today().year
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
@@ -215,7 +213,6 @@ class SurveyLinkForm(forms.ModelForm):
     def __init__(self, *args: Any, association: Association, **kw: Any) -> None:
         super().__init__(*args, **kw)
         self.fields["intervention"].queryset = association.interventions.all()  # type: ignore[attr-defined]
-        self.fields["year"].initial = date.today().year
 
 
 class FileForm(forms.Form):

@@ -8,6 +8,7 @@ written, and every problem names row and column in Swedish.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -161,10 +162,10 @@ def episode_rows(episodes: Any) -> tuple[tuple[str, ...], list[list[Any]]]:
     return EXPORT_HEADER, rows
 
 
-def import_answers(association: Association, table: Table) -> int:
+def import_answers(association: Association, table: Table, today: date) -> int:
     """Indicator answers from a file, all or nothing; returns how many were stored."""
     titles, rows, errors = read_answers(table)
-    indicators = {i.number: i for i in services.ensure_indicators(association)}
+    indicators = {i.number: i for i in services.ensure_indicators(association, today)}
     ready = []
     for row in rows:
         indicator = indicators.get(row.number)

@@ -71,7 +71,7 @@ def indicator_edit(request: HttpRequest, association: Association, pk: int) -> H
 
 @association_view(*EDITORS)
 def indicator_targets(request: HttpRequest, association: Association) -> HttpResponse:
-    services.ensure_indicators(association)
+    services.ensure_indicators(association, timezone.localdate())
     form = IndicatorTargetForm(
         request.POST or None, association=association, initial={"year": year_asked(request)}
     )
@@ -89,17 +89,16 @@ def indicator_targets(request: HttpRequest, association: Association) -> HttpRes
 
 @association_view(*EDITORS)
 def indicator_answers(request: HttpRequest, association: Association) -> HttpResponse:
-    services.ensure_indicators(association)
-    typed = AnswersForm(association=association)
+    services.ensure_indicators(association, timezone.localdate())
+    typed = AnswersForm(association=association, initial={"year": timezone.localdate().year})
     upload = FileForm()
     if request.method == "POST" and request.POST.get("action") == "import":
         upload = FileForm(request.POST, request.FILES)
         if upload.is_valid():
             given = upload.cleaned_data["file"]
             try:
-                count = imports.import_answers(
-                    association, table_from_bytes(given.read(), given.name)
-                )
+                table = table_from_bytes(given.read(), given.name)
+                count = imports.import_answers(association, table, timezone.localdate())
             except (TableError, InputError) as problem:
                 upload.add_error("file", f"{given.name}, {problem}\nIngenting har importerats.")
             else:
@@ -134,7 +133,8 @@ def _store_typed(data: dict[str, Any]) -> None:
 
 @association_view(*EDITORS)
 def survey_links(request: HttpRequest, association: Association) -> HttpResponse:
-    form = SurveyLinkForm(request.POST or None, association=association)
+    this_year = {"year": timezone.localdate().year}
+    form = SurveyLinkForm(request.POST or None, association=association, initial=this_year)
     if request.method == "POST" and request.POST.get("action") == "toggle":
         link = get_object_or_404(SurveyLink, association=association, pk=request.POST.get("link"))
         link.open = not link.open
@@ -172,7 +172,8 @@ def survey_answer(request: HttpRequest, token: str) -> HttpResponse:
     found = link.first()
     if found is None or not found.open:
         return render(request, "followup/survey_closed.html", status=404)
-    questions = list(services.ensure_indicators(found.association).filter(group=found.group))
+    slots = services.ensure_indicators(found.association, timezone.localdate())
+    questions = list(slots.filter(group=found.group))
     ask_sex = found.group in PARTICIPANT_GROUPS or any(q.by_sex for q in questions)
     form = survey_form(questions, ask_sex, request.POST if request.method == "POST" else None)
     context = {"link": found, "form": form, "group": GROUPS[found.group]}

@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from samordna.associations.models import Association
 from samordna.core import followup, indicators, socioeconomic
 from samordna.core.money import rounded_kronor
+from samordna.core.params import ParameterError
 from samordna.core.suppression import Cell
 from samordna.followup.models import (
     Episode,
@@ -196,9 +197,15 @@ def _volume(intervention: Intervention, year: int) -> Cell:
     return Cell(sum(a.participants for a in intervention.activities.filter(year=year)))
 
 
-def ensure_indicators(association: Association) -> QuerySet[Indicator]:
-    """The förbund's 15 national indicator slots, created from the parameter file when missing."""
-    slots, _source = indicators.national_slots(date.today())
+def ensure_indicators(association: Association, on: date) -> QuerySet[Indicator]:
+    """The förbund's 15 national indicator slots, created from the parameter file when missing.
+
+    The slots are those in force on `on`; before the national indicators began there are none.
+    """
+    try:
+        slots, _source = indicators.national_slots(on)
+    except ParameterError:
+        slots = ()
     have = set(association.indicators.values_list("number", flat=True))
     for slot in slots:
         if slot.number not in have:
@@ -231,7 +238,8 @@ def indicator_rows(
     association: Association, year: int, intervention: Intervention | None = None
 ) -> list[IndicatorRow]:
     rows = []
-    for indicator in ensure_indicators(association).prefetch_related("targets"):
+    slots_on = date(year, 12, 31)  # the slots of the year shown
+    for indicator in ensure_indicators(association, slots_on).prefetch_related("targets"):
         answers = IndicatorResponse.objects.filter(indicator=indicator)
         if intervention is not None:
             answers = answers.filter(intervention=intervention)

@@ -48,7 +48,7 @@ class _Checked:
     members: list[Member]
 
 
-def import_register(association: Association, table: Table) -> ImportResult:
+def import_register(association: Association, table: Table, today: date) -> ImportResult:
     """Create or update the förbund's insatser from the file (matched by name and kind)."""
     columns, rows, errors = read_register(table)
     members = list(association.members.all())
@@ -62,7 +62,7 @@ def import_register(association: Association, table: Table) -> ImportResult:
         raise all_errors(sorted(errors, key=lambda e: e.row or 0))
     with transaction.atomic():
         for item in checked:
-            _store(association, item)
+            _store(association, item, today)
     created = sum(1 for item in checked if item.existing is None)
     return ImportResult(created, len(checked) - created)
 
@@ -115,7 +115,7 @@ def _members(row: InterventionRow, members: list[Member], fail: Any) -> list[Mem
     return chosen
 
 
-def _store(association: Association, item: _Checked) -> None:
+def _store(association: Association, item: _Checked, today: date) -> None:
     row = item.row
     intervention = item.existing or Intervention(association=association, kind=row.kind)
     before = intervention.status if item.existing else None
@@ -139,7 +139,7 @@ def _store(association: Association, item: _Checked) -> None:
     granted = _decision(intervention, row.decision, "beviljad")
     _decision(intervention, row.extension, "forlangd")
     if before != row.status:
-        when = row.decision.date if row.decision and row.status in DECIDED else date.today()
+        when = row.decision.date if row.decision and row.status in DECIDED else today
         StatusChange.objects.create(
             intervention=intervention,
             status=row.status,

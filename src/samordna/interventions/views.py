@@ -224,7 +224,7 @@ def intervention_import(request: HttpRequest, association: Association) -> HttpR
         upload = form.cleaned_data["file"]
         try:
             table = table_from_bytes(upload.read(), upload.name)
-            result = imports.import_register(association, table)
+            result = imports.import_register(association, table, timezone.localdate())
         except (TableError, InputError) as error:
             form.add_error("file", f"{upload.name}: {error}. Ingenting har importerats.")
         else:
