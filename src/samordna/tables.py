@@ -1,4 +1,5 @@
-"""Reading a table from a file: CSV (UTF-8 with or without BOM, `;` or `,`) or XLSX (first sheet).
+"""Reading a table from a file: CSV (UTF-8 with or without BOM, `;` or `,`) or XLSX (first sheet),
+and the one import pipeline: read → check every row → all errors at once → one atomic store.
 
 This is the one place files become rows. Every cell comes back as text
 (numbers from XLSX written without a trailing ".0"), with its 1-based row number
@@ -11,11 +12,19 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
+from django.db import transaction
+
+from samordna.core.findings import InputError, all_errors
 from samordna.core.table import Row, Table
+
+R = TypeVar("R")  # a row as the core reader gave it
+C = TypeVar("C")  # a row checked against the database, ready to store
 
 
 class TableError(ValueError):
@@ -33,6 +42,28 @@ def read_table(path: str | Path) -> Table:
     if path.suffix.lower() in {".xlsx", ".xlsm"} or data[:2] == b"PK":
         return _from_rows(_xlsx_rows(data, path))
     return _from_rows(_csv_rows(data, path))
+
+
+def store_all_or_nothing(
+    rows: Iterable[R],
+    errors: list[InputError],
+    check: Callable[[R], tuple[C | None, list[InputError]]],
+    store: Callable[[C], None],
+) -> list[C]:
+    """Check every row read (adding to the reader's `errors`), then either raise one InputError
+    naming every bad cell in row order, or store every checked row in one transaction."""
+    checked: list[C] = []
+    for row in rows:
+        found, problems = check(row)
+        errors += problems
+        if found is not None:
+            checked.append(found)
+    if errors:
+        raise all_errors(sorted(errors, key=lambda e: e.row or 0))
+    with transaction.atomic():
+        for item in checked:
+            store(item)
+    return checked
 
 
 def table_from_bytes(data: bytes, filename: str) -> Table:

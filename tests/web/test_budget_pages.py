@@ -78,6 +78,7 @@ def test_every_bad_cell_of_the_file_is_named_on_the_page_and_nothing_imported(
     page = _text(response)
     assert "rad 2, kolumn 2025" in page and "rad 3, kolumn avsnitt" in page
     assert "<br>rad 3, kolumn avsnitt" in page  # one bad cell a line
+    assert "<br>Ingenting har importerats." in page and ".. " not in page
     assert not Budget.objects.exists()
 
 
