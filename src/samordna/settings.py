@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "samordna.followup",
     "samordna.documents",
     "samordna.accounts",
+    "auditlog",
+    "samordna.audit",
+    "samordna.privacy",
 ]
 
 MIDDLEWARE = [
@@ -86,7 +89,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "samordna.audit.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "samordna.privacy.middleware.IdentityGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "samordna.accounts.middleware.SignInMiddleware",
@@ -108,7 +113,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "samordna.associations.context.navigation",
             ],
-            "builtins": ["samordna.templatetags.samordna"],
+            "builtins": [
+                "samordna.templatetags.samordna",
+                "samordna.audit.templatetags.audit_tags",
+            ],
         },
     }
 ]
@@ -140,6 +148,10 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "samordna.accounts.backends.EmailOrUsernameBackend",
 ]
+# The trail of every change (django-auditlog with Samordna's own entry model, samordna.audit).
+AUDITLOG_LOGENTRY_MODEL = "audit.Change"
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -7,6 +7,7 @@ from samordna.accounts.urls import association_patterns as people_patterns
 from samordna.accounts.urls import patterns as account_patterns
 from samordna.actuals.urls import patterns as actual_patterns
 from samordna.associations import views as association_views
+from samordna.audit.urls import patterns as audit_patterns
 from samordna.budgets.urls import patterns as budget_patterns
 from samordna.documents.urls import patterns as document_patterns
 from samordna.economy import frames
@@ -52,6 +53,7 @@ association_patterns = [
     *followup_patterns,
     *document_patterns,
     *people_patterns,
+    *audit_patterns,
 ]
 
 urlpatterns = [

@@ -5,7 +5,7 @@ PAGES (url name -> (kind, kwargs builder)) and furnish(association), which creat
 what the pages need. test_personas.py asks every page of every area as every persona.
 STAFF_PAGES names the pages insats staff (insatspersonal) may open; every other page
 refuses them with 403. Kinds: "read" every reading role may open it; "edit" only the
-chef (GET); "edit-post" only the chef (POST).
+chef (GET); "edit-post" only the chef (POST); "audit" the chef and the revisor (Historik).
 """
 
 from __future__ import annotations

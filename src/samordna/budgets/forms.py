@@ -5,11 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samordna.associations.forms import NoIdentityMixin
 from samordna.core.budget import SECTION_CHOICES
 from samordna.core.budget_file import UNITS
 
 
-class BudgetForm(forms.Form):
+class BudgetForm(NoIdentityMixin, forms.Form):
     name = forms.CharField(label=_("Namn"), max_length=200)
     first_year = forms.IntegerField(label=_("Budgetår"), min_value=2004, max_value=2100)
     plan_years = forms.IntegerField(
@@ -31,7 +32,7 @@ class BudgetForm(forms.Form):
     )
 
 
-class ImportForm(forms.Form):
+class ImportForm(NoIdentityMixin, forms.Form):
     file = forms.FileField(
         label=_("Budgetfil (CSV eller XLSX)"),
         help_text=_("Kolumnerna avsnitt, rad och ett år per kolumn; se Filformat för budget."),
@@ -47,12 +48,12 @@ class ImportForm(forms.Form):
     )
 
 
-class LineForm(forms.Form):
+class LineForm(NoIdentityMixin, forms.Form):
     section = forms.ChoiceField(label=_("Avsnitt"), choices=SECTION_CHOICES)
     label = forms.CharField(label=_("Ny rad"), max_length=300)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(NoIdentityMixin, forms.Form):
     date = forms.DateField(label=_("Beslutsdatum"), help_text=_("Till exempel 2025-11-20."))
     paragraph = forms.CharField(
         label=_("Paragraf"), max_length=20, help_text=_("Till exempel §34.")
@@ -63,7 +64,7 @@ class DecisionForm(forms.Form):
     )
 
 
-class ScenarioForm(forms.Form):
+class ScenarioForm(NoIdentityMixin, forms.Form):
     note = forms.CharField(
         label=_("Antagande"),
         max_length=500,

@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 
 from samordna.associations.models import Association, Member
+from samordna.audit import bulk
 from samordna.budgets.lines import add_line
 from samordna.budgets.models import (
     Budget,
@@ -124,10 +125,20 @@ def set_amounts(version: BudgetVersion, amounts: Mapping[tuple[int, int], int | 
     """Store amounts keyed by (line id, year); None empties the cell. All or nothing."""
     lines = {line.pk: line for line in version.lines.all()}
     for (line_id, year), amount in amounts.items():
-        line = lines[line_id]
-        BudgetAmount.objects.filter(line=line, year=year).delete()
-        if amount is not None:
-            BudgetAmount.objects.create(line=line, year=year, amount=amount)
+        _set_amount(lines[line_id], year, amount)
+
+
+def _set_amount(line: BudgetLine, year: int, amount: int | None) -> None:
+    """Change the stored amount in place, so the history shows its before and after."""
+    stored = BudgetAmount.objects.filter(line=line, year=year).first()
+    if amount is None:
+        if stored is not None:
+            stored.delete()
+    elif stored is None:
+        BudgetAmount.objects.create(line=line, year=year, amount=amount)
+    elif stored.amount != amount:
+        stored.amount = amount
+        stored.save()
 
 
 @transaction.atomic
@@ -190,9 +201,12 @@ def _store_rows(
             position=position,
             member=member,
         )
-        BudgetAmount.objects.bulk_create(
-            BudgetAmount(line=line, year=year, amount=amount)
-            for year, amount in row.amounts.items()
+        bulk.bulk_create(
+            BudgetAmount,
+            (
+                BudgetAmount(line=line, year=year, amount=amount)
+                for year, amount in row.amounts.items()
+            ),
         )
 
 
@@ -219,7 +233,7 @@ def decide(version: BudgetVersion, decision: Decision) -> BudgetVersion:
     version.save()
     _register_decision(version, decision.date)
     if version.revises_id:
-        BudgetVersion.objects.filter(pk=version.revises_id).update(superseded=True)
+        bulk.update(BudgetVersion.objects.filter(pk=version.revises_id), superseded=True)
     return version
 
 
@@ -264,8 +278,9 @@ def copy_rows(source: BudgetVersion, target: BudgetVersion) -> None:
             member=row.member,
             intervention=row.intervention,
         )
-        BudgetAmount.objects.bulk_create(
-            BudgetAmount(line=line, year=a.year, amount=a.amount) for a in amounts[row.pk]
+        bulk.bulk_create(
+            BudgetAmount,
+            (BudgetAmount(line=line, year=a.year, amount=a.amount) for a in amounts[row.pk]),
         )
 
 

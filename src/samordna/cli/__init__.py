@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "samordna.cli.insats",
     "samordna.cli.followup",
     "samordna.cli.report",
+    "samordna.cli.privacy",
     "samordna.cli.demo",
     "samordna.cli.serve",
     "samordna.cli.user",

@@ -17,6 +17,7 @@ from samordna.associations.models import (
     Officer,
     Population,
 )
+from samordna.audit.registry import acting_as
 from samordna.demo.budgets import load_budgets, load_frames
 from samordna.demo.data import ASSOCIATIONS, DEMO_PASSWORD, STAFF, USERS
 from samordna.demo.documents import load_texts
@@ -28,6 +29,7 @@ from samordna.interventions.models import Intervention
 
 
 @transaction.atomic
+@acting_as("demo")
 def load_demo() -> list[Association]:
     """Create what is missing of the demo; leave what exists as it is."""
     associations = [_association(data) for data in ASSOCIATIONS]

@@ -63,10 +63,7 @@ def _participants(association: Association, year: int) -> list[Block]:
         return [*blocks, doc.Paragraph(f"Inga deltagare är registrerade för {year}.")]
     blocks.append(doc.Paragraph(_participant_facts(found)))
     blocks.append(_by_sex_table(found, year))
-    facts = followup_services.all_facts(
-        Episode.objects.filter(intervention__in=association.interventions.filter(kind="individual"))
-    )
-    matrix = followup.outcomes_by_sex(facts, year)
+    matrix = followup_services.outcomes_by_sex(association, year)
     if matrix.rows:
         blocks.append(charts_data.participants_by_outcome(matrix, year))
     return blocks

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from samordna.associations.access import EDITORS, association_view
+from samordna.associations.forms import NoIdentityMixin
 from samordna.associations.models import Association
 from samordna.core.allocation import AllocationError
 from samordna.core.money import rounded_kronor
@@ -27,7 +28,7 @@ from samordna.economy.forms import AmountField
 from samordna.economy.models import ContributionYear, Frame
 
 
-class FrameForm(forms.Form):
+class FrameForm(NoIdentityMixin, forms.Form):
     year = forms.IntegerField(label=_("År"), min_value=2004, max_value=2100)
     requested_total = AmountField(
         label=_("Begärd äskning, hela medlemsbidraget"), help_text=_("Till exempel 2 800 tkr.")
