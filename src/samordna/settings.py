@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -31,11 +34,26 @@ def _secret_key() -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
+PRODUCTION = os.environ.get("SAMORDNA_ENV", "") == "production"
+
+
+def _required_in_production(name: str) -> None:
+    if PRODUCTION and not os.environ.get(name, "").strip():
+        raise ImproperlyConfigured(
+            f"{name} måste vara satt när SAMORDNA_ENV=production (se docs/drift.md)."
+        )
+
+
+def _listed(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+_required_in_production("SAMORDNA_SECRET_KEY")
+_required_in_production("SAMORDNA_ALLOWED_HOSTS")
 SECRET_KEY = _secret_key()
-DEBUG = os.environ.get("SAMORDNA_DEBUG", "") == "1"
-ALLOWED_HOSTS = os.environ.get("SAMORDNA_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(
-    ","
-)
+DEBUG = os.environ.get("SAMORDNA_DEBUG", "") == "1" and not PRODUCTION
+ALLOWED_HOSTS = _listed("SAMORDNA_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = _listed("SAMORDNA_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -44,6 +62,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "samordna.associations",
     "samordna.economy",
     "samordna.budgets",
@@ -51,6 +73,7 @@ INSTALLED_APPS = [
     "samordna.interventions",
     "samordna.followup",
     "samordna.documents",
+    "samordna.accounts",
     "auditlog",
     "samordna.audit",
     "samordna.privacy",
@@ -66,11 +89,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "samordna.audit.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "samordna.privacy.middleware.IdentityGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "samordna.busy.BusyDatabaseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "samordna.accounts.middleware.SignInMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "samordna.urls"
@@ -120,8 +147,24 @@ DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Argon2 first: new and changed passwords are stored with it; older hashes still work.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "samordna.accounts.backends.EmailOrUsernameBackend",
 ]
 # The trail of every change (django-auditlog with Samordna's own entry model, samordna.audit).
 AUDITLOG_LOGENTRY_MODEL = "audit.Change"
@@ -153,10 +196,79 @@ TRUSTED_PROXIES = [
     if address.strip()
 ]
 
+# Sessions end at browser close, after SAMORDNA_SESSION_IDLE_MINUTES without a request and
+# SAMORDNA_SESSION_MAX_HOURS after signing in (samordna.accounts.middleware).
+SESSION_COOKIE_AGE = int(os.environ.get("SAMORDNA_SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_MAX_AGE = int(os.environ.get("SAMORDNA_SESSION_MAX_HOURS", "10")) * 3600
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
-CSRF_COOKIE_HTTPONLY = False
+CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Production: HTTPS only. Behind a TLS-terminating proxy `samordna serve` trusts the proxy
+# named in SAMORDNA_TRUSTED_PROXY (scheme, host and client address come from its headers).
+if PRODUCTION:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("SAMORDNA_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+if os.environ.get("SAMORDNA_PROXY_SSL_HEADER"):
+    # For another WSGI server behind a proxy: the header the proxy sets to "https".
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + os.environ["SAMORDNA_PROXY_SSL_HEADER"].upper().replace("-", "_"),
+        "https",
+    )
+
+# Content-Security-Policy: no inline script; a script needs the page's nonce. Inline style is
+# allowed only because the document preview embeds matplotlib's SVG charts, which style
+# their shapes with style attributes (no template has a style attribute of its own).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Sign-in lock-out (django-axes): per account and per client address.
+AXES_FAILURE_LIMIT = int(os.environ.get("SAMORDNA_LOCKOUT_FAILURES", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SAMORDNA_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "samordna.accounts.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "samordna.accounts.lockout.client_ip"
+AXES_USERNAME_CALLABLE = "samordna.accounts.lockout.username"
+AXES_VERBOSE = False
+
+# Two-factor sign-in (django-otp): the name shown in the authenticator app.
+OTP_TOTP_ISSUER = "Samordna"
+
+# E-mail: printed on the console unless SAMORDNA_EMAIL_HOST names an SMTP server.
+if os.environ.get("SAMORDNA_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["SAMORDNA_EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("SAMORDNA_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("SAMORDNA_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("SAMORDNA_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("SAMORDNA_EMAIL_TLS", "1") == "1"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("SAMORDNA_EMAIL_FROM", "Samordna <samordna@localhost>")
+# The address links in e-mails and in `samordna user create` start with.
+BASE_URL = os.environ.get("SAMORDNA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+INVITATION_DAYS = int(os.environ.get("SAMORDNA_INVITATION_DAYS", "7"))
+PASSWORD_RESET_TIMEOUT = INVITATION_DAYS * 24 * 3600
 
 LOGGING = {
     "version": 1,

@@ -3,6 +3,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from samordna.accounts.urls import association_patterns as people_patterns
+from samordna.accounts.urls import patterns as account_patterns
 from samordna.actuals.urls import patterns as actual_patterns
 from samordna.associations import views as association_views
 from samordna.audit.urls import patterns as audit_patterns
@@ -51,6 +53,7 @@ association_patterns = [
     *intervention_patterns,
     *followup_patterns,
     *document_patterns,
+    *people_patterns,
     *audit_patterns,
 ]
 
@@ -63,6 +66,7 @@ urlpatterns = [
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("forbund/<slug:slug>/", include(association_patterns)),
+    *account_patterns,
     *survey_patterns,
 ]
 

@@ -111,7 +111,7 @@ def test_every_seed_insats_for_people_has_invented_participants_to_report(client
     individual = Intervention.objects.filter(kind="individual")
     assert all(i.episodes.exists() for i in individual)
     assert not Episode.objects.filter(synthetic=False).exists()
-    client.login(username="styrelse", password=DEMO_PASSWORD)
+    client.post("/logga-in/", {"username": "styrelse", "password": DEMO_PASSWORD})
     page = client.get("/forbund/trollhattan-lilla-edet-grastorp/uppfoljning/?ar=2021")
     text = page.content.decode()
     assert "Demodata: deltagarna här är påhittade" in text

@@ -33,6 +33,8 @@ COMMAND_MODULES = (
     "samordna.cli.demo",
     "samordna.cli.backup",
     "samordna.cli.serve",
+    "samordna.cli.user",
+    "samordna.cli.check",
 )
 
 
@@ -71,9 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
 def setup_django() -> None:
     """Prepare Django for commands that use the database (DATABASE_URL or the SQLite file)."""
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samordna.settings")
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as error:
+        raise CommandError(str(error)) from error
     _migrate_if_needed()
 
 

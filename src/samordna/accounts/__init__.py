@@ -1,0 +1,1 @@
+"""Accounts: people, their roles in each förbund, invitations, sign-in and two-factor."""
