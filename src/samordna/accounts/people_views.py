@@ -20,7 +20,7 @@ def people(request: HttpRequest, association: Association) -> HttpResponse:
     context = {
         "association": association,
         "people": services.people(association),
-        "invitations": [i for i in association.invitations.all() if i.is_open],
+        "invitations": [i for i in Invitation.objects.filter(association=association) if i.is_open],
         "require_mfa": services.mfa_policy(association),
     }
     return render(request, "accounts/people.html", context)
