@@ -94,6 +94,6 @@ def confirm(
         remove(request, association, obj, label)
         messages.success(request, label, extra_tags="undo")
         return redirect(back_url)
-    context = {"association": association, "about": about, "back": back_url}
+    context = {"association": association, "about": about, "back": back_url, "undoable": True}
     status = 409 if request.method == "POST" else 200
     return render(request, "confirm_delete.html", context, status=status)

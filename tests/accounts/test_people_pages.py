@@ -109,6 +109,10 @@ def test_the_chef_changes_a_role_and_removes_access(client, chef, board):
     assert client.post(f"{PEOPLE}{membership.pk}/", {"role": "revisor"}).status_code == 302
     membership.refresh_from_db()
     assert membership.role == "revisor"
+    asked = client.get(f"{PEOPLE}{membership.pk}/ta-bort/").content.decode()
+    assert "Ta bort?" in asked and "kan inte längre öppna" in asked
+    assert "Du kan ångra" not in asked  # access comes back by a new invitation, not Ångra
+    assert Membership.objects.filter(user=board).exists()
     assert client.post(f"{PEOPLE}{membership.pk}/ta-bort/").status_code == 302
     assert not Membership.objects.filter(user=board).exists()
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import time_machine
+
 from samordna.cli import main
 from samordna.interventions.models import Decision, Intervention
+from tests.conftest import TODAY
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "insatser"
 
@@ -81,4 +84,19 @@ def test_a_decided_status_without_a_decision_is_refused(capsys, association, tmp
     path.write_text("namn;slag;status;medlemmar\nA;individ;beviljad;FK, AF\n", encoding="utf-8")
     code = main(["insats", "import", str(path), "--association", association.slug])
     assert code == 2 and "rad 2, kolumn beslut" in capsys.readouterr().err
+    assert not Intervention.objects.exists()
+
+
+def test_a_decision_dated_in_the_future_is_refused_as_on_the_page(capsys, association, tmp_path):
+    path = tmp_path / "framtid.csv"
+    path.write_text(
+        "namn;slag;status;medlemmar;start;slut;beslut\n"
+        "Tidig;individ;beviljad;FK, AF;2026-01-01;2026-12-31;2026-09-01 §3\n",
+        encoding="utf-8",
+    )
+    with time_machine.travel(TODAY, tick=False):
+        code = main(["insats", "import", str(path), "--association", association.slug])
+    error = capsys.readouterr().err
+    assert code == 2 and "rad 2, kolumn beslut" in error
+    assert "Datumet 2026-09-01 har inte varit ännu" in error
     assert not Intervention.objects.exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from samordna.accounts import services
@@ -13,6 +14,7 @@ from samordna.accounts.mail import send_invitation
 from samordna.accounts.models import Invitation
 from samordna.associations.access import EDITORS, association_view
 from samordna.associations.models import Association, Membership
+from samordna.confirm import Removal
 
 
 @association_view(*EDITORS)
@@ -70,17 +72,25 @@ def _who(membership: Membership) -> str:
     return str(membership.user.email or membership.user.username)
 
 
-@require_POST
 @association_view(*EDITORS)
 def person_remove(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    """Asks first: names the person, the role and the insatser the access goes with."""
     membership = get_object_or_404(Membership, pk=pk, association=association)
-    try:
+    who = _who(membership)
+    blockers = services.removal_blockers(membership)
+    if request.method == "POST" and not blockers:
         services.revoke(membership.user, association)
-    except services.AccountError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, f"{_who(membership)} har inte längre tillgång till förbundet.")
-    return redirect("people", slug=association.slug)
+        messages.success(request, f"{who} har inte längre tillgång till förbundet.")
+        return redirect("people", slug=association.slug)
+    staffed = association.interventions.filter(staff=membership.user).values_list("name", flat=True)
+    effects = [f"{who} kan inte längre öppna {association.name}s sidor."]
+    if staffed:
+        effects.append(f"Kopplingen till insatserna {', '.join(staffed)} tas bort.")
+    about = Removal(f"Tillgången för {who} ({membership.get_role_display()})", effects, blockers)
+    back = reverse("people", kwargs={"slug": association.slug})
+    context = {"association": association, "about": about, "back": back, "undoable": False}
+    status = 409 if request.method == "POST" else 200
+    return render(request, "confirm_delete.html", context, status=status)
 
 
 @require_POST

@@ -151,6 +151,15 @@ def _keep_a_chef(membership: Membership) -> None:
         )
 
 
+def removal_blockers(membership: Membership) -> list[str]:
+    """Why the person's access cannot be removed (the förbund's last chef), or nothing."""
+    try:
+        _keep_a_chef(membership)
+    except AccountError as error:
+        return [str(error)]
+    return []
+
+
 @transaction.atomic
 def revoke(user: Any, association: Association, role: str | None = None) -> None:
     """Take away the person's access to the förbund (only if the role matches, when given)."""

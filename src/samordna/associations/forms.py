@@ -16,6 +16,7 @@ from samordna.associations.models import (
     Population,
 )
 from samordna.concurrency import ConcurrentEditMixin
+from samordna.core.calendar import future_error
 from samordna.core.money import MoneyError, parse_count
 from samordna.core.orgnr import OrgNumberError, normalize_org_number
 from samordna.core.personnummer import identity_error
@@ -53,11 +54,9 @@ class CountField(forms.IntegerField):
 
 def not_in_future(day: Any) -> Any:
     """`day` unless it lies after today: what has happened cannot be dated tomorrow."""
-    if day and day > timezone.localdate():
-        raise forms.ValidationError(
-            _("Datumet %(day)s har inte varit ännu. Ange ett datum som redan har varit.")
-            % {"day": day.isoformat()}
-        )
+    error = future_error(day, timezone.localdate())
+    if error:
+        raise forms.ValidationError(error)
     return day
 
 

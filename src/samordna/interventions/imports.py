@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from samordna.associations.models import Association, Member
+from samordna.core.calendar import future_error
 from samordna.core.findings import InputError
 from samordna.core.intervention_file import (
     Citation,
@@ -60,7 +61,7 @@ def import_register(association: Association, table: Table, today: date) -> Impo
     checked = store_all_or_nothing(
         rows,
         errors,
-        lambda row: _check(association, row, columns, members),
+        lambda row: _check(association, row, columns, members, today),
         lambda item: _store(association, item, today),
     )
     created = sum(1 for item in checked if item.existing is None)
@@ -68,7 +69,11 @@ def import_register(association: Association, table: Table, today: date) -> Impo
 
 
 def _check(
-    association: Association, row: InterventionRow, columns: Columns, members: list[Member]
+    association: Association,
+    row: InterventionRow,
+    columns: Columns,
+    members: list[Member],
+    today: date,
 ) -> tuple[_Checked | None, list[InputError]]:
     existing = association.interventions.filter(name__iexact=row.name, kind=row.kind).first()
     errors: list[InputError] = []
@@ -79,6 +84,10 @@ def _check(
     texts = {"name": row.name, "cofinancing": row.cofinancing, "contact": row.contact}
     for field, message in length_errors(Intervention, texts).items():
         fail(message, field)
+    for column, citation in (("decision", row.decision), ("extension", row.extension)):
+        future = future_error(citation.date if citation else None, today)
+        if future:
+            fail(future, column)
     chosen = _members(row, members, fail)
     if not row.members and existing is not None:
         chosen = list(existing.members.all())
