@@ -82,12 +82,14 @@ def report(
         else association.interventions.filter(kind="individual")
     )
     episodes = Episode.objects.filter(intervention__in=chosen).prefetch_related("steps")
-    cost = _outcome_cost(chosen, year)
+    cost = _outcome_cost(association, chosen, year)
     return followup.report(all_facts(episodes), year, targets(association, year), cost)
 
 
-def _outcome_cost(interventions: list[Intervention], year: int) -> int | None:
-    costs = [insats_reports.outcome(i, year) for i in interventions]
+def _outcome_cost(
+    association: Association, interventions: list[Intervention], year: int
+) -> int | None:
+    costs = insats_reports.outcomes(association, interventions, year)
     known = [c for c in costs if c is not None]
     return sum(known) if known and len(known) == len(costs) else None
 
