@@ -1,33 +1,93 @@
-"""`samordna serve`: serve the web app (waitress) on http://127.0.0.1:8000."""
+"""`samordna serve`: serve the web app on http://127.0.0.1:8000 with several worker processes.
+
+On Linux (and other POSIX systems) gunicorn runs SAMORDNA_WORKERS worker processes, 2 × cores + 1
+by default; on Windows, where gunicorn does not run, waitress serves in one process. Before it
+answers, the database is migrated and the static files are collected under hashed names.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+from collections.abc import Mapping
+from typing import Any
 
-from samordna.cli import setup_django
+from samordna.cli import CommandError, setup_django
+
+WORKERS = "SAMORDNA_WORKERS"
+THREADS = 2  # per worker: a slow client or a keep-alive connection does not hold a process
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "serve",
         help="starta webbappen",
-        description="Startar webbappen på http://127.0.0.1:8000 (ändra med --host och --port).",
+        description=(
+            "Startar webbappen på http://127.0.0.1:8000 (ändra med --host och --port) med "
+            f"flera arbetsprocesser: {WORKERS} anger hur många (standard 2 × kärnor + 1)."
+        ),
     )
     parser.add_argument("--host", default="127.0.0.1", help="adress att lyssna på")
     parser.add_argument("--port", type=int, default=8000, help="port att lyssna på")
     parser.set_defaults(handler=run)
 
 
+def worker_count(environ: Mapping[str, str] = os.environ) -> int:
+    """SAMORDNA_WORKERS, or 2 × cores + 1 when it is unset or empty."""
+    text = environ.get(WORKERS, "").strip()
+    if not text:
+        return 2 * (os.cpu_count() or 1) + 1
+    if not text.isdigit() or int(text) < 1:
+        raise CommandError(f"{WORKERS} ska vara ett heltal större än noll, inte ”{text}”.")
+    return int(text)
+
+
 def run(args: argparse.Namespace) -> int:
+    workers = worker_count()
     setup_django()
     from django.core.management import call_command
-    from waitress import serve
+    from django.db import connections
 
     from samordna.demo.data import DEMO_PASSWORD
-    from samordna.wsgi import application
 
     call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    connections.close_all()  # the workers open their own; a forked connection is shared
+    from samordna.wsgi import application  # after collectstatic: WhiteNoise reads the files now
+
     print(f"Samordna körs på http://{args.host}:{args.port}/  (avsluta med Ctrl+C)")
     print(f"Demoinloggning: chef / {DEMO_PASSWORD}")
-    serve(application, host=args.host, port=args.port, threads=4)
+    if os.name != "posix":
+        from waitress import serve
+
+        serve(application, host=args.host, port=args.port, threads=4)
+        return 0
+    print(f"Arbetsprocesser: {workers} (ändra med {WORKERS})", flush=True)
+    _gunicorn(application, {"bind": f"{args.host}:{args.port}", "workers": workers})
     return 0
+
+
+def _gunicorn(application: Any, options: dict[str, Any]) -> None:
+    """Run gunicorn's master with `options` until Ctrl+C or SIGTERM; the workers fork from here."""
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):
+        def load_config(self) -> None:
+            settings = {
+                "worker_class": "gthread",
+                "threads": THREADS,
+                "proc_name": "samordna",
+                "control_socket_disable": True,  # one socket per user: two servers would collide
+                **options,
+            }
+            for key, value in settings.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    try:
+        Server().run()
+    except SystemExit as stop:
+        if stop.code not in (0, None):
+            raise CommandError("Webbservern stannade med ett fel (se meddelandet ovan).") from stop
