@@ -1,9 +1,10 @@
 """`make bench`: `samordna serve` under load, on loopback only and for a bounded time.
 
 The demo is loaded into a fresh SQLite database in a temporary folder, the server started on a
-free loopback port, and CLIENTS clients ask without pause (a closed loop) for DURATION seconds:
-the förbund's overview as the logged-in chef, and the hashed stylesheet, after an untimed warm-up. The figures are the
-requests per second of all clients together and the 95th percentile of each kind of request.
+free loopback port, and CLIENTS clients ask without pause (a closed loop), first WARMUP seconds
+untimed, then DURATION seconds: the förbund's overview as the logged-in chef, and the hashed
+stylesheet. The figures are the requests per second of all clients together and the 95th
+percentile of each kind of request.
 """
 
 from __future__ import annotations
