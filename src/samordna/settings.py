@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "samordna.interventions",
     "samordna.followup",
     "samordna.documents",
+    "auditlog",
+    "samordna.audit",
+    "samordna.privacy",
 ]
 
 MIDDLEWARE = [
@@ -59,10 +62,13 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "samordna.table_export.TableDownloadMiddleware",
+    "samordna.responsive.TableRegionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "samordna.audit.middleware.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "samordna.privacy.middleware.IdentityGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -81,7 +87,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "samordna.associations.context.navigation",
             ],
-            "builtins": ["samordna.templatetags.samordna"],
+            "builtins": [
+                "samordna.templatetags.samordna",
+                "samordna.audit.templatetags.audit_tags",
+            ],
         },
     }
 ]
@@ -97,6 +106,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# The trail of every change (django-auditlog with Samordna's own entry model, samordna.audit).
+AUDITLOG_LOGENTRY_MODEL = "audit.Change"
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

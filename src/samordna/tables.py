@@ -1,4 +1,5 @@
-"""Reading a table from a file: CSV (UTF-8 with or without BOM, `;` or `,`) or XLSX (first sheet).
+"""Reading a table from a file: CSV (UTF-8 with or without BOM, `;` or `,`) or XLSX (first sheet),
+and the one import pipeline: read → check every row → all errors at once → one atomic store.
 
 This is the one place files become rows. Every cell comes back as text
 (numbers from XLSX written without a trailing ".0"), with its 1-based row number
@@ -11,11 +12,20 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
+from django.db import transaction
+
+from samordna.core.findings import InputError, all_errors
+from samordna.core.personnummer import describe, find_identities
 from samordna.core.table import Row, Table
+
+R = TypeVar("R")  # a row as the core reader gave it
+C = TypeVar("C")  # a row checked against the database, ready to store
 
 
 class TableError(ValueError):
@@ -30,16 +40,71 @@ def read_table(path: str | Path) -> Table:
     if path.is_dir():
         raise TableError(f"{path} är en mapp, inte en fil.")
     data = path.read_bytes()
-    if path.suffix.lower() in {".xlsx", ".xlsm"} or data[:2] == b"PK":
-        return _from_rows(_xlsx_rows(data, path))
-    return _from_rows(_csv_rows(data, path))
+    return table_from_bytes(data, path.name)
+
+
+def store_all_or_nothing(
+    rows: Iterable[R],
+    errors: list[InputError],
+    check: Callable[[R], tuple[C | None, list[InputError]]],
+    store: Callable[[C], None],
+) -> list[C]:
+    """Check every row read (adding to the reader's `errors`), then either raise one InputError
+    naming every bad cell in row order, or store every checked row in one transaction."""
+    checked: list[C] = []
+    for row in rows:
+        found, problems = check(row)
+        errors += problems
+        if found is not None:
+            checked.append(found)
+    if errors:
+        raise all_errors(sorted(errors, key=lambda e: e.row or 0))
+    with transaction.atomic():
+        for item in checked:
+            store(item)
+    return checked
 
 
 def table_from_bytes(data: bytes, filename: str) -> Table:
     """Read an uploaded file (web form) the same way as a file on disk."""
+    refuse_identity_in_name(filename)
     if filename.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
-        return _from_rows(_xlsx_rows(data, Path(filename)))
-    return _from_rows(_csv_rows(data, Path(filename)))
+        raw = _xlsx_rows(data, Path(filename))
+    else:
+        raw = _csv_rows(data, Path(filename))
+    _refuse_identities(raw)
+    return _from_rows(raw)
+
+
+def refuse_identity_in_name(filename: str) -> None:
+    """TableError when a file's name holds a personnummer (names are stored and shown)."""
+    found = find_identities(Path(filename).name)
+    if found:
+        raise TableError(
+            f"Filnamnet innehåller {describe(found)}. Byt namn på filen: Samordna får inte "
+            "lagra personnummer eller samordningsnummer."
+        )
+
+
+def _refuse_identities(raw: list[list[str]]) -> None:
+    """TableError naming every cell that holds a personnummer (never the number itself)."""
+    header = raw[0] if raw else []
+    places = [
+        f"rad {number}, kolumn {_title(header, index)}: cellen innehåller {describe(found)}"
+        for number, cells in enumerate(raw, start=1)
+        for index, cell in enumerate(cells)
+        if (found := find_identities(str(cell)))
+    ]
+    if places:
+        raise TableError(
+            "\n".join(places) + "\nSamordna får inte lagra personnummer eller samordningsnummer: "
+            "ta bort numren ur filen."
+        )
+
+
+def _title(header: list[str], index: int) -> str:
+    title = str(header[index]).strip() if index < len(header) else ""
+    return title or str(index + 1)
 
 
 def _from_rows(raw: list[list[str]]) -> Table:

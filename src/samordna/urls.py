@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from samordna.actuals.urls import patterns as actual_patterns
 from samordna.associations import views as association_views
+from samordna.audit.urls import patterns as audit_patterns
 from samordna.budgets.urls import patterns as budget_patterns
 from samordna.documents.urls import patterns as document_patterns
 from samordna.economy import frames
@@ -26,6 +27,7 @@ association_patterns = [
         association_views.population_delete,
         name="population_delete",
     ),
+    path("angra/", association_views.undo, name="undo"),
     path("organisation/", association_views.organisation, name="organisation"),
     path("organisation/styrelse/ny/", association_views.seat_create, name="seat_create"),
     path(
@@ -49,6 +51,7 @@ association_patterns = [
     *intervention_patterns,
     *followup_patterns,
     *document_patterns,
+    *audit_patterns,
 ]
 
 urlpatterns = [

@@ -70,22 +70,50 @@ def page(browser, live_server):
     context.close()
 
 
+WIDTHS = (1280, 390)  # a desktop, and a phone held upright (WCAG 2.1 reflow)
+# The outermost elements reaching past the right edge: what makes the page scroll sideways.
+WIDEST = """width => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > width + 1
+            && e.parentElement.getBoundingClientRect().right <= width + 1)
+  .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+            + ' ' + Math.round(e.getBoundingClientRect().right) + ' px')"""
+
+
 def check_page(page, name: str) -> None:
-    """Run axe-core on the page and fail on serious or critical violations; keep a screenshot."""
+    """At 1280 and at 390 px: fail when the page scrolls sideways or axe-core finds a serious
+    or critical violation; keep a screenshot of each width. The viewport is put back after."""
+    size = page.viewport_size or {"width": 1280, "height": 900}
+    try:
+        problems = [problem for width in WIDTHS for problem in _check_at(page, name, width)]
+    finally:
+        page.set_viewport_size(size)
+    assert problems == [], f"Brister på {name}: {problems}"
+
+
+def _check_at(page, name: str, width: int) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page)
-    bad = [
-        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
+    page.set_viewport_size({"width": width, "height": 900})
+    page.wait_for_timeout(50)  # let the menu script react to the new width
+    problems = [
+        f"{width} px: {v['id']} ({v['impact']}): {v['help']} – {_targets(v)}"
+        for v in Axe().run(page).response["violations"]
         if v.get("impact") in ("serious", "critical")
     ]
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    if wide > width:
+        culprits = page.evaluate(WIDEST, width)
+        problems.append(f"{width} px: sidan är {wide} px bred och rullar i sidled: {culprits}")
     folder = os.environ.get("SAMORDNA_SCREENSHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         safe = re.sub(r"[^a-z0-9-]+", "-", name.lower())
-        page.screenshot(path=str(Path(folder) / f"{safe}.png"), full_page=True)
-    assert bad == [], f"Tillgänglighetsbrister på {name}: {bad}"
+        page.screenshot(path=str(Path(folder) / f"{safe}-{width}.png"), full_page=True)
+    return problems
+
+
+def _targets(violation: dict) -> list:
+    return [node["target"] for node in violation["nodes"][:3]]
 
 
 def log_in(page, username: str, password: str) -> None:

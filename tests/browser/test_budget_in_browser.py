@@ -92,3 +92,42 @@ def test_the_economy_pages_of_sodra_roslagen_are_accessible(page, demo):
     expect(row).to_contain_text("110")
     expect(row).to_contain_text("120")
     check_page(page, "jamfor-versioner")
+
+
+def test_the_chef_writes_a_goal_picks_the_plans_version_and_deletes_the_draft(page, demo):
+    log_in(page, "chef", DEMO_PASSWORD)
+    page.get_by_role("heading", name="Dina förbund").wait_for()
+    page.goto(page.base_url + TROLLHATTAN + "budget/mal/2020/")
+    page.get_by_role("heading", name="Finansiella mål 2020").wait_for()
+    check_page(page, "finansiella-mal")
+    page.get_by_label("Slag av mål").select_option("admin_share")
+    page.get_by_role("button", name="Lägg till målet").click()
+    assert "Ange den högsta andelen" in _text(page.get_by_role("main"))
+    page.get_by_label("Högst procent").fill("30")
+    page.get_by_role("button", name="Lägg till målet").click()
+    page.get_by_text("Målet är sparat för 2020.").wait_for()
+    assert "högst 30 %" in _text(page.get_by_role("table", name="Finansiella mål 2020"))
+
+    page.goto(page.base_url + TROLLHATTAN + "budget/")
+    page.get_by_role("link", name="Budget 2020 med plan 2021–2022").click()
+    page.get_by_role("button", name="Revidera").click()
+    page.get_by_role("heading", name="Redigera Budget 2020 med plan 2021–2022").wait_for()
+    page.goto(page.base_url + TROLLHATTAN + "dokument/plan/2020/")
+    page.get_by_label("Budgetversion i dokumentet").select_option(index=0)
+    page.get_by_role("button", name="Visa").click()
+    expect(page.locator("article")).to_contain_text("Förslag, version 2, ej beslutad")
+    expect(page.locator("article")).to_contain_text("Administrationens andel av kostnaderna")
+    check_page(page, "plan-vald-version")
+
+    page.goto(page.base_url + TROLLHATTAN + "budget/")
+    page.get_by_role("link", name="Budget 2020 med plan 2021–2022").click()
+    page.get_by_role("link", name="Version 2").click()
+    page.get_by_role("link", name="Ta bort förslaget").click()
+    page.get_by_role(
+        "heading", name="Ta bort version 2 av Budget 2020 med plan 2021–2022?"
+    ).wait_for()
+    check_page(page, "ta-bort-forslag")
+    page.get_by_role("button", name="Ja, ta bort").click()
+    page.get_by_text("Version 2 av Budget 2020 med plan 2021–2022 är borttagen.").wait_for()
+    page.goto(page.base_url + TROLLHATTAN + "dokument/plan/2020/")
+    expect(page.locator("article")).to_contain_text("Beslutad av styrelsen den 28 november 2019")

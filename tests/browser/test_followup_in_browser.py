@@ -68,7 +68,7 @@ def test_insats_staff_register_a_participant(page, demo):
     page.get_by_label("Insats").select_option(label="Friska vindar 2.0 Trollhättan")
     page.get_by_label("Kön").select_option(label="Kvinna")
     page.get_by_label("Födelseår").fill("1991")
-    page.get_by_label("Start (obligatorisk)", exact=True).fill("2026-11-02")
+    page.get_by_label("Start (obligatorisk) (ÅÅÅÅ-MM-DD)", exact=True).fill("2026-11-02")
     page.get_by_label("Samtycke lämnat").fill("2026-11-02")
     check_page(page, "ny-deltagare")
     page.get_by_role("button", name="Spara").click()

@@ -78,12 +78,20 @@ def test_no_number_under_five_in_the_json(capsys, association, team):
     assert counts and not any(0 < n < 5 for n in counts)
 
 
-def test_a_bad_file_imports_nothing_and_names_row_and_column(capsys, association, team):
+def test_a_personnummer_stops_the_file_before_anything_else(capsys, association, team):
     assert _import(association, "bad.csv") == 2
     err = capsys.readouterr().err
-    assert "rad 3, kolumn medremitterande" in err and "personnummer" in err
+    assert "rad 3, kolumn medremitterande: cellen innehåller ett personnummer" in err
+    assert "811218" not in err and "9876" not in err
+    assert "Ingenting har importerats" in err
+    assert Episode.objects.count() == 0
+
+
+def test_a_bad_file_imports_nothing_and_names_every_row_and_column(capsys, association, team):
+    assert _import(association, "bad-cells.csv") == 2
+    err = capsys.readouterr().err
+    assert "rad 3, kolumn födelseår" in err
     assert "rad 4, kolumn kön" in err
-    assert "811218-9876" not in err
     assert "Ingenting har importerats" in err
     assert Episode.objects.count() == 0
 

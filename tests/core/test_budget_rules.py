@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from fractions import Fraction
 
-from samordna.core.budget import Budget, RowKind, Section, line, stated
-from samordna.core.budget_rules import check_member_split, compare, scaled
+from samordna.core.budget import Budget, RowKind, Section, line, stated, totals
+from samordna.core.budget_rules import check_member_split, compare, scaled, share_of
 
 KR = 100
 
@@ -47,7 +48,7 @@ def test_a_state_cut_of_ten_percent_from_next_year_leaves_this_year_alone():
     rows = {row.label: row for row in what_if.rows}
     assert rows["Staten (AF/FK)"].amounts == {2016: 1_064_000 * KR, 2017: 1_368_000 * KR}
     assert rows["Landstinget"].amounts == region.amounts
-    assert "Summa" not in rows
+    assert rows["Summa"].amounts == {}  # a scenario is computed, not stated
 
 
 def test_member_lines_in_the_finsam_split_give_no_finding():
@@ -71,3 +72,24 @@ def test_a_municipal_line_too_high_is_named_with_its_expected_amount():
     assert {f.code for f in findings} == {"member_split"}
     assert "kommunerna står för 600 000 kr" in messages.replace("\u00a0", " ")
     assert all(f.severity == "warning" for f in findings)
+
+
+def test_a_scenario_keeps_the_plan_years_given_as_a_lump():
+    insats = line(Section.INDIVIDUAL, "Jobbspåret", {2025: 1_500_000 * KR})
+    income = line(Section.INCOME, "Medlemsbidrag", {2025: 4_000_000 * KR, 2026: 4_000_000 * KR})
+    lump = stated(
+        RowKind.SUM, "Individinriktade insatser", {2025: 1_500_000 * KR, 2026: 2_600_000 * KR}
+    )
+    income_sum = stated(RowKind.SUM, "Summa intäkter", {2025: 4_000_000 * KR})
+    budget = _budget(income, income_sum, insats, lump, years=(2025, 2026))
+    what_if = scaled(budget, [income], Fraction(95, 100), from_year=2026)
+    assert totals(what_if)[2026].individual == 2_600_000 * KR
+    assert totals(what_if)[2026].income == 3_800_000 * KR
+    assert totals(what_if)[2025].individual == 1_500_000 * KR
+
+
+def test_a_state_cut_reaches_half_of_a_line_that_carries_every_members_contribution():
+    when = date(2026, 1, 1)
+    assert share_of(("fk", "af"), when) == Fraction(1, 2)
+    assert share_of(("fk", "af", "region", "municipality"), when) == 1
+    assert share_of(("region",), when) == Fraction(1, 4)

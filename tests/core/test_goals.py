@@ -47,3 +47,26 @@ def test_the_default_goals_read_as_plans_write_them():
     texts = [describe(goal).replace("\u00a0", " ") for goal in DEFAULT_GOALS]
     assert "Insatsernas andel av kostnaderna: 50–80 %" in texts
     assert "Administrationens andel av kostnaderna: högst 30 %" in texts
+
+
+def test_equity_within_a_band_in_kronor():
+    goal = Goal("equity_band", low=Fraction(300_000), high=Fraction(600_000))
+    assert describe(goal).replace("\u00a0", " ") == "Eget kapital: mellan 300 000 kr och 600 000 kr"
+    assert evaluate(goal, SEED_004, equity=488 * TKR).met is True
+    assert evaluate(goal, SEED_004, equity=1_589 * TKR).met is False
+    assert evaluate(goal, SEED_004).met is None
+
+
+def test_a_result_goal_names_its_own_target():
+    goal = Goal("balance", low=Fraction(-1_600_000))
+    assert describe(goal).replace("\u00a0", " ").endswith("minst -1 600 000 kr")
+    assert evaluate(goal, SEED_004).met is True  # a planned draw on equity the board decided
+
+
+def test_a_goal_in_free_text_carries_the_verdict_given_by_hand():
+    text = "Likviditeten ska vara 100 %."
+    assert describe(Goal("manual", text=text)) == text
+    assert (
+        evaluate(Goal("manual", text=text), SEED_004).text == "Bedöms för hand: inte bedömt ännu."
+    )
+    assert evaluate(Goal("manual", text=text, verdict=True), SEED_004).met is True

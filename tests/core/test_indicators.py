@@ -8,10 +8,17 @@ from samordna.core.indicators import GROUPS, fulfilment, national_slots, score_e
 
 
 def test_top_two_steps_count_as_fulfilled() -> None:
-    found = fulfilment([7, 6, 5, 6, 2], scale_max=7, top_steps=2, target=60)
-    assert (found.answers, found.fulfilled, found.percent) == (5, 3, 60)
+    found = fulfilment([7, 6, 5, 6, 2] * 3, scale_max=7, top_steps=2, target=60)
+    assert (found.answers, found.fulfilled, found.percent) == (15, 9, 60)
     assert found.verdict == "Uppfyllt"
-    assert fulfilment([7, 6, 5, 4, 2], 7, 2, target=60).verdict == "Inte uppfyllt"
+    assert fulfilment([7, 6, 5, 4, 2] * 3, 7, 2, target=60).verdict == "Inte uppfyllt"
+
+
+def test_a_share_that_would_tell_a_group_under_five_is_not_given() -> None:
+    # "5 svar, 60 %" would say that two did not reach the threshold
+    assert fulfilment([7, 6, 6, 2, 2], 7, 2, target=60).percent is None
+    assert fulfilment([7, 7, 7, 7, 2, 2, 2, 2, 2], 7, 2).percent is None  # four did
+    assert fulfilment([7] * 5, 7, 2).percent == 100  # none did not: nobody to single out
 
 
 def test_too_few_answers_give_no_share() -> None:

@@ -38,7 +38,7 @@ def test_the_plan_budget_and_three_year_budget_are_the_budget_in_the_app(trollha
     document = plan.build(trollhattan, 2020)
     budget = budgets.latest_of_year(trollhattan, 2020)
     totals = budgets.check_version(budgets.current_version(budget)).totals
-    three = _table(document, "Budget 2020 och plan 2020–2022")
+    three = _table(document, "Budget 2020 och plan 2021–2022")
     assert [c.heading for c in three.columns] == ["Budgetpost", "2020", "2021", "2022"]
     result = next(row for row in three.rows if row.style == "result")
     assert list(result.cells[1:]) == [totals[y].result for y in (2020, 2021, 2022)]

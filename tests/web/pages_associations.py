@@ -5,7 +5,8 @@ PAGES (url name -> (kind, kwargs builder)) and furnish(association), which creat
 what the pages need. test_personas.py asks every page of every area as every persona.
 STAFF_PAGES names the pages insats staff (insatspersonal) may open; every other page
 refuses them with 403. Kinds: "read" every reading role may open it; "edit" only the
-chef (GET); "edit-post" only the chef (POST).
+chef (GET); "edit-post" only the chef (POST); "audit" the chef and the revisor (Historik).
+A removal is "edit": its GET is the confirmation.
 """
 
 from __future__ import annotations
@@ -21,14 +22,15 @@ PAGES = {
     "members": ("read", lambda a: {}),
     "member_create": ("edit", lambda a: {}),
     "member_edit": ("edit", lambda a: {"pk": a.members.first().pk}),
-    "member_delete": ("edit-post", lambda a: {"pk": a.members.last().pk}),
+    "member_delete": ("edit", lambda a: {"pk": a.members.last().pk}),
     "population_add": ("edit", lambda a: {"pk": a.members.last().pk}),
-    "population_delete": ("edit-post", lambda a: {"pk": Population.objects.first().pk}),
+    "population_delete": ("edit", lambda a: {"pk": Population.objects.first().pk}),
+    "undo": ("edit-post", lambda a: {}),
     "organisation": ("read", lambda a: {}),
     "seat_create": ("edit", lambda a: {}),
-    "seat_delete": ("edit-post", lambda a: {"pk": BoardSeat.objects.first().pk}),
+    "seat_delete": ("edit", lambda a: {"pk": BoardSeat.objects.first().pk}),
     "officer_create": ("edit", lambda a: {}),
-    "officer_delete": ("edit-post", lambda a: {"pk": Officer.objects.first().pk}),
+    "officer_delete": ("edit", lambda a: {"pk": Officer.objects.first().pk}),
     "contributions": ("read", lambda a: {}),
     "contribution_new": ("edit", lambda a: {}),
     "contribution": ("read", lambda a: {"year": 2020}),

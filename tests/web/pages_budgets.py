@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from samordna.budgets import services
-from samordna.budgets.models import Budget
+from samordna.budgets.models import Budget, FinancialGoal
 
 
 def _budget(association):
@@ -30,7 +30,15 @@ PAGES = {
     "budget_decide": ("edit", _proposal),
     "budget_revise": ("edit-post", _proposal),
     "budget_from_register": ("edit-post", _proposal),
+    "budget_version_delete": ("edit", _proposal),
+    "financial_goals": ("read", lambda a: {"year": 2021}),
+    "financial_goal_add": ("edit", lambda a: {"year": 2021}),
+    "financial_goal_delete": ("edit-post", lambda a: {"year": 2021, "pk": _goal(a).pk}),
 }
+
+
+def _goal(association):
+    return FinancialGoal.objects.get(association=association, year=2021)
 
 
 def furnish(association):
@@ -38,3 +46,4 @@ def furnish(association):
     version = budget.versions.get()
     line = services.add_line(version, "individual", "Samverkansinsats")
     services.set_amounts(version, {(line.pk, 2021): 100_000_00})
+    FinancialGoal.objects.create(association=association, year=2021, measure="equity_vs_cap")

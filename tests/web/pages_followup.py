@@ -14,11 +14,17 @@ STAFF_PAGES = {
     "episode",
     "episode_import",
     "episode_export",
+    "episode_batch",
+    "episode_codes",
 }
 
 
 def _episode(association):
     return {"pk": Episode.objects.get(intervention__association=association).pk}
+
+
+def _insats(association):
+    return {"pk": Intervention.objects.get(association=association, name="Deltagarteam").pk}
 
 
 def _indicator(association):
@@ -33,6 +39,8 @@ PAGES = {
     "episode_import": ("edit", lambda a: {}),
     "episode_export": ("edit", lambda a: {"fmt": "xlsx"}),
     "episode": ("edit", _episode),
+    "episode_batch": ("edit", _insats),
+    "episode_codes": ("edit", _insats),
     "national_export": ("read", lambda a: {"year": 2026, "fmt": "csv"}),
     "effect": ("read", lambda a: {}),
     "support_cost_new": ("edit", lambda a: {}),

@@ -78,6 +78,7 @@ def test_every_bad_cell_of_the_file_is_named_on_the_page_and_nothing_imported(
     page = _text(response)
     assert "rad 2, kolumn 2025" in page and "rad 3, kolumn avsnitt" in page
     assert "<br>rad 3, kolumn avsnitt" in page  # one bad cell a line
+    assert "<br>Ingenting har importerats." in page and ".. " not in page
     assert not Budget.objects.exists()
 
 
@@ -229,6 +230,8 @@ def test_equity_over_the_cap_is_warned_and_the_goals_are_evaluated(client, chef,
     budget = Budget.objects.get(association=association)
     url = reverse("equity_opening", args=[association.slug, budget.pk])
     assert client.post(url, {"opening_equity": "2 550 tkr"}).status_code == 302
+    goal = {"measure": "insats_share", "low_percent": "50", "high_percent": "80"}
+    client.post(reverse("financial_goal_add", args=[association.slug, 2008]), goal)
     page = _text(client.get(reverse("budget_equity", args=[association.slug, budget.pk])))
     # 2008: 2 550 − 850 = 1 700 tkr against 20 % of 3 750 tkr = 750 tkr.
     assert "2008: eget kapital 1 700 000 kr överstiger taket 750 000 kr" in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samordna.associations.models import (
@@ -14,6 +15,7 @@ from samordna.associations.models import (
     Officer,
     Population,
 )
+from samordna.core.money import MoneyError, parse_count
 from samordna.core.orgnr import OrgNumberError, normalize_org_number
 from samordna.core.personnummer import identity_error
 
@@ -30,6 +32,34 @@ class NoIdentityMixin:
         return cleaned
 
 
+class CountField(forms.IntegerField):
+    """A count as the app prints it ("41 230"), read through `parse_count` in core.money."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric"})
+
+    def to_python(self, value: object) -> int | None:
+        text = str(value).strip() if value is not None else ""
+        if text in self.empty_values:
+            return None
+        try:
+            return parse_count(text)
+        except MoneyError as error:
+            raise forms.ValidationError(str(error)) from error
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, str]:
+        return {}  # no min/max/step: a text field with numeric keyboard on phones
+
+
+def not_in_future(day: Any) -> Any:
+    """`day` unless it lies after today: what has happened cannot be dated tomorrow."""
+    if day and day > timezone.localdate():
+        raise forms.ValidationError(
+            _("Datumet %(day)s har inte varit ännu. Ange ett datum som redan har varit.")
+            % {"day": day.isoformat()}
+        )
+    return day
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -44,9 +74,16 @@ class AssociationForm(forms.ModelForm):
         model = Association
         fields = ["name", "org_number", "formed_on", "address", "website"]
         widgets = {"formed_on": DateInput(), "address": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"org_number": _("Tio siffror, NNNNNN-NNNN. Kontrollsiffran prövas.")}
+        help_texts = {
+            "org_number": _(
+                "Tio siffror, NNNNNN-NNNN. Kontrollsiffran prövas. Lämna tomt om förbundet inte "
+                "har fått sitt nummer än."
+            )
+        }
 
     def clean_org_number(self) -> str:
+        if not self.cleaned_data["org_number"].strip():
+            return ""  # a new förbund may not have its number yet
         try:
             return normalize_org_number(self.cleaned_data["org_number"])
         except OrgNumberError as error:
@@ -75,11 +112,16 @@ class MemberForm(forms.ModelForm):
 
 
 class PopulationForm(forms.ModelForm):
+    count = CountField(label=_("Invånare"), min_value=0)
+
     class Meta:
         model = Population
         fields = ["year", "count", "reference_date", "source"]
         widgets = {"reference_date": DateInput()}
         help_texts = {"source": _("Till exempel: SCB, folkmängd 31 december 2019.")}
+
+    def clean_reference_date(self) -> Any:
+        return not_in_future(self.cleaned_data.get("reference_date"))
 
 
 class BoardSeatForm(forms.ModelForm):

@@ -22,7 +22,11 @@ class Association(models.Model):
     slug = models.SlugField(_("kortnamn"), max_length=60, unique=True)
     name = models.CharField(_("namn"), max_length=200)
     org_number = models.CharField(
-        _("organisationsnummer"), max_length=11, validators=[validate_org_number]
+        _("organisationsnummer"),
+        max_length=11,
+        blank=True,
+        validators=[validate_org_number],
+        help_text=_("Tomt tills förbundet har fått sitt organisationsnummer."),
     )
     formed_on = models.DateField(_("bildat"), null=True, blank=True)
     address = models.TextField(_("adress"), blank=True)
@@ -37,7 +41,8 @@ class Association(models.Model):
         return self.name
 
     def save(self, *args: object, **kwargs: object) -> None:
-        self.org_number = normalize_org_number(self.org_number)
+        if self.org_number:
+            self.org_number = normalize_org_number(self.org_number)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 

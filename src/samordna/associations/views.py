@@ -6,12 +6,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import ProtectedError
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from samordna import removal
 from samordna.associations.access import (
     ALL_ROLES,
     EDITORS,
@@ -98,20 +100,11 @@ def member_edit(
     )
 
 
-@require_POST
 @association_view(*EDITORS)
 def member_delete(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
     member = get_object_or_404(Member, pk=pk, association=association)
-    try:
-        member.delete()
-        messages.success(request, f"{member.name} är borttagen som medlem.")
-    except ProtectedError:
-        messages.error(
-            request,
-            f"{member.name} kan inte tas bort: medlemmen har sparade medlemsbidrag "
-            "eller kommuner som hör till den.",
-        )
-    return redirect("members", slug=association.slug)
+    label = f"{member.name} är borttagen som medlem."
+    return _confirm(request, association, member, removal.member_removal(member), label, "members")
 
 
 @association_view(*EDITORS)
@@ -126,12 +119,50 @@ def population_add(request: HttpRequest, association: Association, pk: int) -> H
     return form_page(request, form, title, back, association=association)
 
 
-@require_POST
 @association_view(*EDITORS)
 def population_delete(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
-    get_object_or_404(Population, pk=pk, member__association=association).delete()
-    messages.success(request, "Invånaruppgiften är borttagen.")
-    return redirect("members", slug=association.slug)
+    population = get_object_or_404(Population, pk=pk, member__association=association)
+    about = removal.population_removal(population)
+    label = f"Invånarna {population.year} för {population.member.name} är borttagna."
+    return _confirm(request, association, population, about, label, "members")
+
+
+def _confirm(
+    request: HttpRequest,
+    association: Association,
+    obj: Any,
+    about: removal.Removal,
+    label: str,
+    back: str,
+) -> HttpResponse:
+    """GET: say what goes and what it affects; POST: remove it and offer "Ångra"."""
+    back_url = reverse(back, kwargs={"slug": association.slug})
+    if request.method == "POST" and not about.blockers:
+        removal.remove(request, association, obj, label)
+        messages.success(request, label, extra_tags="undo")
+        return redirect(back_url)
+    context = {"association": association, "about": about, "back": back_url}
+    status = 409 if request.method == "POST" else 200
+    return render(request, "confirm_delete.html", context, status=status)
+
+
+@require_POST
+@association_view(*EDITORS)
+def undo(request: HttpRequest, association: Association) -> HttpResponse:
+    """Put back what the last removal took (the "Ångra" button in the message)."""
+    try:
+        label = removal.undo(request, association, request.POST.get("token", ""))
+    except IntegrityError:
+        label = None
+        messages.error(request, "Det går inte att ångra: samma uppgift har lagts till igen.")
+    else:
+        if label is None:
+            messages.error(request, "Det finns inget att ångra.")
+        else:
+            messages.success(request, f"Ångrat: {label}")
+    home = reverse("association", args=[association.slug])
+    back = request.POST.get("next", "")
+    return redirect(back if back.startswith(home) else home)
 
 
 @association_view()
@@ -158,17 +189,24 @@ def officer_create(request: HttpRequest, association: Association) -> HttpRespon
     return form_page(request, form, "Ny person i organisationen", back, association=association)
 
 
-@require_POST
 @association_view(*EDITORS)
 def seat_delete(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
-    get_object_or_404(BoardSeat, pk=pk, association=association).delete()
-    messages.success(request, "Platsen i styrelsen är borttagen.")
-    return redirect("organisation", slug=association.slug)
+    seat = get_object_or_404(BoardSeat, pk=pk, association=association)
+    about = removal.seat_removal(seat)
+    return _confirm(
+        request, association, seat, about, "Platsen i styrelsen är borttagen.", "organisation"
+    )
 
 
-@require_POST
 @association_view(*EDITORS)
 def officer_delete(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
-    get_object_or_404(Officer, pk=pk, association=association).delete()
-    messages.success(request, "Personen är borttagen ur organisationen.")
-    return redirect("organisation", slug=association.slug)
+    officer = get_object_or_404(Officer, pk=pk, association=association)
+    about = removal.officer_removal(officer)
+    return _confirm(
+        request,
+        association,
+        officer,
+        about,
+        "Personen är borttagen ur organisationen.",
+        "organisation",
+    )

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samordna.associations.forms import DateInput, NoIdentityMixin, not_in_future
 from samordna.core.budget import SECTION_CHOICES
 from samordna.core.budget_file import UNITS
 
 
-class BudgetForm(forms.Form):
+class BudgetForm(NoIdentityMixin, forms.Form):
     name = forms.CharField(label=_("Namn"), max_length=200)
     first_year = forms.IntegerField(label=_("Budgetår"), min_value=2004, max_value=2100)
     plan_years = forms.IntegerField(
@@ -31,7 +34,7 @@ class BudgetForm(forms.Form):
     )
 
 
-class ImportForm(forms.Form):
+class ImportForm(NoIdentityMixin, forms.Form):
     file = forms.FileField(
         label=_("Budgetfil (CSV eller XLSX)"),
         help_text=_("Kolumnerna avsnitt, rad och ett år per kolumn; se Filformat för budget."),
@@ -47,13 +50,17 @@ class ImportForm(forms.Form):
     )
 
 
-class LineForm(forms.Form):
+class LineForm(NoIdentityMixin, forms.Form):
     section = forms.ChoiceField(label=_("Avsnitt"), choices=SECTION_CHOICES)
     label = forms.CharField(label=_("Ny rad"), max_length=300)
 
 
-class DecisionForm(forms.Form):
-    date = forms.DateField(label=_("Beslutsdatum"), help_text=_("Till exempel 2025-11-20."))
+class DecisionForm(NoIdentityMixin, forms.Form):
+    date = forms.DateField(label=_("Beslutsdatum"), widget=DateInput())
+
+    def clean_date(self) -> Any:
+        return not_in_future(self.cleaned_data.get("date"))
+
     paragraph = forms.CharField(
         label=_("Paragraf"), max_length=20, help_text=_("Till exempel §34.")
     )
@@ -63,7 +70,7 @@ class DecisionForm(forms.Form):
     )
 
 
-class ScenarioForm(forms.Form):
+class ScenarioForm(NoIdentityMixin, forms.Form):
     note = forms.CharField(
         label=_("Antagande"),
         max_length=500,

@@ -1,8 +1,7 @@
 """The budget as a table on a page: rows for display, and the edit grid read back from a POST.
 
-Display rows follow the plan's own order. A budget typed in the app has no stated
-sums, so the page adds a computed sum under each run of lines of one section,
-the way the plans print them.
+Display rows (core.budget_print) follow the plan's own order, print computed figures and end
+with the computed bottom line; they are re-exported here for the pages.
 """
 
 from __future__ import annotations
@@ -12,51 +11,10 @@ from dataclasses import dataclass, field
 
 from samordna.budgets.models import BudgetLine, BudgetVersion
 from samordna.core import budget as core
+from samordna.core.budget_print import DisplayRow, display_rows
 from samordna.core.money import MoneyError, parse_amount
 
-
-@dataclass
-class DisplayRow:
-    label: str
-    kind: str  # line | sum | income_sum | cost_sum | result | computed
-    amounts: list[int | None]
-    section: str = ""
-    findings: list[str] = field(default_factory=list)
-
-
-def display_rows(budget: core.Budget) -> list[DisplayRow]:
-    """The rows as the plan prints them: a heading where a section starts, and a computed
-    section sum under each run of lines where the plan states none."""
-    rows: list[DisplayRow] = []
-    has_stated = any(row.kind is not core.RowKind.LINE for row in budget.rows)
-    run: list[core.BudgetRow] = []
-    previous: core.Section | None = None
-    for row in budget.rows:
-        if not has_stated and run and row.section != run[-1].section:
-            rows.append(_computed_sum(run, budget.years))
-            run = []
-        if row.section and row.section != previous:
-            rows.append(_heading(row.section, len(budget.years)))
-        previous = row.section or previous
-        if row.kind is core.RowKind.LINE:
-            run.append(row)
-        amounts = [row.amount(year) for year in budget.years]
-        rows.append(DisplayRow(row.label, row.kind.value, amounts, row.section or ""))
-    if not has_stated and run:
-        rows.append(_computed_sum(run, budget.years))
-    return rows
-
-
-def _heading(section: core.Section, years: int) -> DisplayRow:
-    return DisplayRow(core.SECTION_LABELS[section], "heading", [None] * years, section.value)
-
-
-def _computed_sum(run: list[core.BudgetRow], years: tuple[int, ...]) -> DisplayRow:
-    section = run[-1].section
-    assert section is not None
-    amounts: list[int | None] = [sum(row.amount(year) or 0 for row in run) for year in years]
-    label = f"Summa {core.SECTION_LABELS[section].lower()}"
-    return DisplayRow(label, "computed", amounts, section.value)
+__all__ = ["DisplayRow", "display_rows"]
 
 
 @dataclass

@@ -239,3 +239,45 @@ class EquityBand(models.Model):
 
     class Meta:
         ordering = ["up_to"]
+
+
+class FinancialGoal(models.Model):
+    """A financial goal the förbund set for a year, with its target (core.goals evaluates it).
+
+    Only the goals written here are judged and printed: a förbund with no goal of a kind
+    gets no verdict on it.
+    """
+
+    class Measure(models.TextChoices):
+        RESULT = "balance", _("Årets resultat minst ett belopp")
+        EQUITY_CAP = "equity_vs_cap", _("Eget kapital inom taket")
+        EQUITY_BAND = "equity_band", _("Eget kapital inom ett intervall (kr)")
+        ADMIN = "admin_share", _("Administrationen högst en andel av kostnaderna")
+        INSATSER = "insats_share", _("Insatserna minst en andel av kostnaderna")
+        MANUAL = "manual", _("Fritt formulerat mål som bedöms för hand")
+
+    class Verdict(models.TextChoices):
+        NONE = "", _("Inte bedömt")
+        MET = "met", _("Uppfyllt")
+        UNMET = "unmet", _("Inte uppfyllt")
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="financial_goals"
+    )
+    year = models.PositiveIntegerField(_("år"))
+    measure = models.CharField(_("slag av mål"), max_length=20, choices=Measure.choices)
+    low_amount = models.BigIntegerField(_("lägst (öre)"), null=True, blank=True)
+    high_amount = models.BigIntegerField(_("högst (öre)"), null=True, blank=True)
+    low_percent = models.DecimalField(
+        _("lägst procent"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    high_percent = models.DecimalField(
+        _("högst procent"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    text = models.TextField(_("målet med förbundets ord"), blank=True)
+    verdict = models.CharField(
+        _("bedömning"), max_length=5, choices=Verdict.choices, blank=True, default=""
+    )
+
+    class Meta:
+        ordering = ["year", "id"]

@@ -7,6 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from samordna.budgets import services
+from samordna.budgets.financial_goals import goals_for
 from samordna.budgets.models import Budget
 from samordna.core import equity, goals
 
@@ -77,7 +78,7 @@ def projection(budget: Budget, totals: Any, version: Any, bands: Any) -> list[eq
 def goal_rows_of(budget: Budget, totals: Any, years: list[equity.EquityYear]) -> list[Any]:
     by_year = {y.year: y for y in years}
     rows = []
-    for goal in goals.DEFAULT_GOALS:
+    for goal in goals_for(budget.association, budget.first_year):
         cells = []
         for year in budget.years:
             projected = by_year.get(year)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from samordna.audit import bulk
 from samordna.budgets.lines import add_line
 from samordna.budgets.models import BudgetAmount, BudgetLine, BudgetVersion, ImmutableError
 from samordna.interventions.models import Intervention, InterventionBudget
@@ -84,8 +85,9 @@ def fill_from_register(version: BudgetVersion) -> int:
             line.intervention = intervention
             line.save(update_fields=["intervention"])
         BudgetAmount.objects.filter(line=line).delete()
-        BudgetAmount.objects.bulk_create(
-            BudgetAmount(line=line, year=year, amount=amount) for year, amount in years.items()
+        bulk.bulk_create(
+            BudgetAmount,
+            (BudgetAmount(line=line, year=year, amount=amount) for year, amount in years.items()),
         )
         touched += 1
     return touched

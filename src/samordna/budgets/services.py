@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 
 from samordna.associations.models import Association, Member
+from samordna.audit import bulk
 from samordna.budgets.lines import add_line
 from samordna.budgets.models import (
     Budget,
@@ -27,7 +28,7 @@ from samordna.budgets.models import (
 from samordna.budgets.register import fill_from_register
 from samordna.core import budget as core
 from samordna.core.budget_check import BudgetCheck, check_budget
-from samordna.core.budget_rules import Change, check_member_split, compare, scaled
+from samordna.core.budget_rules import Change, check_member_split, compare, scaled, share_of
 from samordna.interventions.models import Decision as RegisteredDecision
 
 
@@ -124,10 +125,20 @@ def set_amounts(version: BudgetVersion, amounts: Mapping[tuple[int, int], int | 
     """Store amounts keyed by (line id, year); None empties the cell. All or nothing."""
     lines = {line.pk: line for line in version.lines.all()}
     for (line_id, year), amount in amounts.items():
-        line = lines[line_id]
-        BudgetAmount.objects.filter(line=line, year=year).delete()
-        if amount is not None:
-            BudgetAmount.objects.create(line=line, year=year, amount=amount)
+        _set_amount(lines[line_id], year, amount)
+
+
+def _set_amount(line: BudgetLine, year: int, amount: int | None) -> None:
+    """Change the stored amount in place, so the history shows its before and after."""
+    stored = BudgetAmount.objects.filter(line=line, year=year).first()
+    if amount is None:
+        if stored is not None:
+            stored.delete()
+    elif stored is None:
+        BudgetAmount.objects.create(line=line, year=year, amount=amount)
+    elif stored.amount != amount:
+        stored.amount = amount
+        stored.save()
 
 
 @transaction.atomic
@@ -190,9 +201,12 @@ def _store_rows(
             position=position,
             member=member,
         )
-        BudgetAmount.objects.bulk_create(
-            BudgetAmount(line=line, year=year, amount=amount)
-            for year, amount in row.amounts.items()
+        bulk.bulk_create(
+            BudgetAmount,
+            (
+                BudgetAmount(line=line, year=year, amount=amount)
+                for year, amount in row.amounts.items()
+            ),
         )
 
 
@@ -219,7 +233,7 @@ def decide(version: BudgetVersion, decision: Decision) -> BudgetVersion:
     version.save()
     _register_decision(version, decision.date)
     if version.revises_id:
-        BudgetVersion.objects.filter(pk=version.revises_id).update(superseded=True)
+        bulk.update(BudgetVersion.objects.filter(pk=version.revises_id), superseded=True)
     return version
 
 
@@ -264,8 +278,9 @@ def copy_rows(source: BudgetVersion, target: BudgetVersion) -> None:
             member=row.member,
             intervention=row.intervention,
         )
-        BudgetAmount.objects.bulk_create(
-            BudgetAmount(line=line, year=a.year, amount=a.amount) for a in amounts[row.pk]
+        bulk.bulk_create(
+            BudgetAmount,
+            (BudgetAmount(line=line, year=a.year, amount=a.amount) for a in amounts[row.pk]),
         )
 
 
@@ -293,15 +308,8 @@ def make_scenario(budget: Budget, request: ScenarioRequest, user: Any) -> Budget
     """A what-if copy of the budget's current version with the chosen members' lines changed."""
     source = current_version(budget)
     base = to_core(source)
-    chosen_ids = set(
-        source.lines.filter(member__kind__in=request.member_kinds).values_list("pk", flat=True)
-    )
-    chosen = [
-        row
-        for row, line in zip(base.rows, source.lines.all(), strict=True)
-        if line.pk in chosen_ids
-    ]
-    factor = 1 + request.percent / 100
+    chosen, reach = _contribution_rows(source, base, request.member_kinds)
+    factor = 1 + request.percent / 100 * reach
     what_if = scaled(base, chosen, factor, request.from_year)
     scenario = Budget.objects.create(
         association=budget.association,
@@ -317,6 +325,28 @@ def make_scenario(budget: Budget, request: ScenarioRequest, user: Any) -> Budget
     members = [line.member for line in source.lines.all() if line.member]
     _store_rows(version, what_if.rows, members)
     return scenario
+
+
+CONTRIBUTION_WORDS = ("medlemsbidrag", "medlemmar", "parternas", "bidrag")
+
+
+def _contribution_rows(
+    source: BudgetVersion, base: core.Budget, kinds: tuple[str, ...]
+) -> tuple[list[core.BudgetRow], Fraction]:
+    """The lines a change for `kinds` applies to, and how much of each line it reaches: the
+    chosen members' own lines in full; else the income lines that carry every member's
+    contribution together, by the chosen members' share of them (the state's half for FK/AF)."""
+    lines = list(source.lines.all())
+    pairs = list(zip(base.rows, lines, strict=True))
+    own = [row for row, line in pairs if line.member_id and line.member.kind in kinds]
+    if own or any(line.member_id for line in lines):
+        return own, Fraction(1)
+    shared = [
+        row
+        for row, line in pairs
+        if line.section == "income" and any(w in line.label.casefold() for w in CONTRIBUTION_WORDS)
+    ]
+    return shared, share_of(kinds, first_day(source.budget))
 
 
 def _user(user: Any) -> Any:

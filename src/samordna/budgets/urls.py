@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samordna.budgets import equity_views, views
+from samordna.budgets import delete_views, equity_views, goal_views, views
 
 patterns = [
     path("budget/", views.budget_list, name="budgets"),
@@ -29,5 +29,17 @@ patterns = [
     ),
     path(
         "budget/<int:pk>/version/<int:number>/revidera/", views.budget_revise, name="budget_revise"
+    ),
+    path("budget/mal/<int:year>/", goal_views.financial_goals, name="financial_goals"),
+    path("budget/mal/<int:year>/nytt/", goal_views.financial_goal_add, name="financial_goal_add"),
+    path(
+        "budget/mal/<int:year>/<int:pk>/ta-bort/",
+        goal_views.financial_goal_delete,
+        name="financial_goal_delete",
+    ),
+    path(
+        "budget/<int:pk>/version/<int:number>/ta-bort/",
+        delete_views.version_delete,
+        name="budget_version_delete",
     ),
 ]

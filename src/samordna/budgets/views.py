@@ -78,7 +78,7 @@ def budget_import(request: HttpRequest, association: Association) -> HttpRespons
             table = table_from_bytes(upload.read(), upload.name)
             parsed = budget_from_table(table, form.cleaned_data["unit"] or None)
         except (TableError, InputError) as error:
-            form.add_error("file", f"{upload.name}: {error}. Ingenting har importerats.")
+            form.add_error("file", f"{upload.name}: {error}\nIngenting har importerats.")
         else:
             name = form.cleaned_data["name"] or f"Budget {parsed.years[0]} ({upload.name})"
             budget = services.import_budget(

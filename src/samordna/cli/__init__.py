@@ -10,8 +10,16 @@ import argparse
 import importlib
 import os
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from samordna.core.findings import InputError
+from samordna.core.table import Table
+from samordna.tables import TableError, read_table
+
+T = TypeVar("T")
+NOTHING_IMPORTED = "Ingenting har importerats."
 
 COMMAND_MODULES = (
     "samordna.cli.allocate",
@@ -21,6 +29,7 @@ COMMAND_MODULES = (
     "samordna.cli.insats",
     "samordna.cli.followup",
     "samordna.cli.report",
+    "samordna.cli.privacy",
     "samordna.cli.demo",
     "samordna.cli.serve",
 )
@@ -76,6 +85,22 @@ def association_named(slug: str) -> Any:
     if association is None:
         raise CommandError(f"Förbundet ”{slug}” finns inte.")
     return association
+
+
+def table_at(path: str | Path, after: str = "") -> Table:
+    """The file's table, or stop with the reader's Swedish message and `after` (exit 2)."""
+    try:
+        return read_table(path)
+    except TableError as error:
+        raise CommandError(f"{error} {after}".strip()) from error
+
+
+def imported(path: str | Path, run: Callable[[], T]) -> T:
+    """Run an all-or-nothing import; a bad file stops with every error, row and column (exit 2)."""
+    try:
+        return run()
+    except InputError as error:
+        raise CommandError(f"{path}, {error}\n{NOTHING_IMPORTED}") from error
 
 
 def _migrate_if_needed() -> None:

@@ -14,13 +14,12 @@ import sys
 from datetime import date
 from fractions import Fraction
 
-from samordna.cli import CommandError
+from samordna.cli import CommandError, table_at
 from samordna.core.allocation import Allocation, AllocationError, Party, allocate, format_percent
 from samordna.core.findings import InputError
 from samordna.core.members import in_file_terms, parse_members
 from samordna.core.money import MoneyError, format_amount, kronor, parse_amount
 from samordna.core.table import Table
-from samordna.tables import TableError, read_table
 
 USAGE = "samordna allocate MEMBERS --total AMOUNT [--round-to 1|100|1000] [--format table|csv|json]"
 ROUND_TO = (1, 100, 1000)
@@ -63,7 +62,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def allocate_file(args: argparse.Namespace) -> int:
     total = read_total(args.total)
-    table = _read(args.members)
+    table = table_at(args.members)
     allocation = _allocate(table, total, args.round_to * 100)
     if args.format == "json":
         print(json.dumps(as_json(allocation), ensure_ascii=False, indent=2))
@@ -85,13 +84,6 @@ def read_total(text: str) -> int:
     if total % 100:
         raise CommandError(f"--total: {format_amount(total)} har ören; ange hela kronor.")
     return total
-
-
-def _read(path: str) -> Table:
-    try:
-        return read_table(path)
-    except TableError as error:
-        raise CommandError(str(error)) from error
 
 
 def _allocate(table: Table, total: int, unit: int) -> Allocation:

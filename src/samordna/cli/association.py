@@ -15,7 +15,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         "create", help="skapa ett förbund", description="Skapar ett förbund i databasen."
     )
     create.add_argument("name", metavar="NAME", help="förbundets namn")
-    create.add_argument("--org-number", required=True, help="organisationsnummer NNNNNN-NNNN")
+    create.add_argument(
+        "--org-number",
+        default="",
+        help="organisationsnummer NNNNNN-NNNN (utelämnas tills det finns)",
+    )
     create.add_argument("--slug", help="kortnamn i adresser (skapas ur namnet om det saknas)")
     create.set_defaults(handler=create_association)
     listing = actions.add_parser(
@@ -34,7 +38,7 @@ def create_association(args: argparse.Namespace) -> int:
     from samordna.core.orgnr import OrgNumberError, normalize_org_number
 
     try:
-        org_number = normalize_org_number(args.org_number)
+        org_number = normalize_org_number(args.org_number) if args.org_number else ""
     except OrgNumberError as error:
         raise CommandError(f"--org-number: {error}") from error
     slug = args.slug or slugify(args.name)
@@ -43,7 +47,7 @@ def create_association(args: argparse.Namespace) -> int:
     if Association.objects.filter(slug=slug).exists():
         raise CommandError(f"Det finns redan ett förbund med kortnamnet ”{slug}”.")
     Association.objects.create(slug=slug, name=args.name, org_number=org_number)
-    print(f"Skapade {args.name} ({slug}, {org_number}).")
+    print(f"Skapade {args.name} ({slug}, {org_number or 'organisationsnummer saknas'}).")
     return 0
 
 

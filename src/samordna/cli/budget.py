@@ -11,13 +11,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from samordna.cli import CommandError, association_named
+from samordna.cli import CommandError, association_named, table_at
 from samordna.core.budget import Budget, YearTotals
 from samordna.core.budget_check import BudgetCheck, check_budget
 from samordna.core.budget_file import UNITS, budget_from_table
 from samordna.core.findings import Finding, InputError
 from samordna.core.money import format_amount, kronor
-from samordna.tables import TableError, read_table
 
 TOTAL_LABELS = (
     ("income", "Intäkter"),
@@ -100,8 +99,8 @@ def check_file(args: argparse.Namespace) -> int:
 def load_budget(path: str | Path, unit: str | None = None) -> Budget:
     """Read a budget file, or stop with the Swedish message naming row and column (exit 2)."""
     try:
-        return budget_from_table(read_table(path), unit)
-    except (TableError, InputError) as error:
+        return budget_from_table(table_at(path), unit)
+    except InputError as error:
         raise CommandError(str(error)) from error
 
 

@@ -11,10 +11,8 @@ import argparse
 import json
 from typing import Any
 
-from samordna.cli import CommandError, association_named
-from samordna.core.findings import InputError
+from samordna.cli import NOTHING_IMPORTED, CommandError, association_named, imported, table_at
 from samordna.core.money import format_amount
-from samordna.tables import TableError, read_table
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -51,17 +49,11 @@ class _Chef:
 
 
 def import_file(args: argparse.Namespace) -> int:
-    try:
-        table = read_table(args.file)
-    except TableError as error:
-        raise CommandError(f"{error} Ingenting har importerats.") from error
+    table = table_at(args.file, NOTHING_IMPORTED)
     association = association_named(args.association)
     from samordna.followup.imports import import_episodes
 
-    try:
-        result = import_episodes(association, table, _Chef())
-    except InputError as error:
-        raise CommandError(f"{args.file}, {error}\nIngenting har importerats.") from error
+    result = imported(args.file, lambda: import_episodes(association, table, _Chef()))
     print(
         f"{args.file}: {result.created} nya och {result.updated} uppdaterade deltagare "
         f"i {association.name}."

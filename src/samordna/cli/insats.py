@@ -11,11 +11,9 @@ import json
 from datetime import date
 from typing import Any
 
-from samordna.cli import CommandError, association_named
-from samordna.core.findings import InputError
+from samordna.cli import NOTHING_IMPORTED, association_named, imported, table_at
 from samordna.core.intervention_status import STATUSES
 from samordna.core.money import format_amount
-from samordna.tables import TableError, read_table
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -70,17 +68,11 @@ def _line(row: dict[str, Any], year: int | None) -> str:
 
 
 def import_file(args: argparse.Namespace) -> int:
-    try:
-        table = read_table(args.file)
-    except TableError as error:
-        raise CommandError(f"{error} Ingenting har importerats.") from error
+    table = table_at(args.file, NOTHING_IMPORTED)
     association = association_named(args.association)
     from samordna.interventions.imports import import_register
 
-    try:
-        result = import_register(association, table, date.today())
-    except InputError as error:
-        raise CommandError(f"{args.file}, {error}\nIngenting har importerats.") from error
+    result = imported(args.file, lambda: import_register(association, table, date.today()))
     print(
         f"{args.file}: {result.created} nya och {result.updated} uppdaterade insatser "
         f"i {association.name}."

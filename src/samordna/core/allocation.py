@@ -160,15 +160,23 @@ def party_shares(when: date) -> dict[str, Fraction]:
     return _party_shares(_in_force(when)[1])
 
 
-def shares_text(when: date) -> str:
-    """The law's split in words, from the parameter file in force on `when`, with its source."""
+def shares_text(when: date, regions: int = 1) -> str:
+    """The law's split in words, from the parameter file in force on `when`, with its source;
+    with several regions their quarter is theirs together, split like the municipalities'."""
     parameter, in_force = _in_force(when)
     shares = _party_shares(in_force)
+    region = "regionerna" if regions > 1 else "regionen"
+    split_by = "Regionernas och kommunernas" if regions > 1 else "Kommunernas"
     return (
-        f"Staten betalar {shares['state']}, regionen {shares['region']} och kommunerna "
+        f"Staten betalar {shares['state']}, {region} {shares['region']} och kommunerna "
         f"{shares['municipality']} av förbundets medlemsbidrag ({parameter.source}). "
-        "Kommunernas del fördelas efter invånarantal eller avtalad andel."
+        f"{split_by} del fördelas efter invånarantal eller avtalad andel."
     )
+
+
+def law_title(when: date) -> str:
+    """The law's title as running text writes it, from the parameter file in force on `when`."""
+    return str(_in_force(when)[1]["law"])
 
 
 def format_percent(value: Fraction, decimals: int = 2, *, trim: bool = False) -> str:

@@ -33,8 +33,7 @@ class AnswerRow:
 
 def read_answers(table: Table) -> tuple[dict[str, str], list[AnswerRow], list[InputError]]:
     """The rows, the column titles as written, and an error for every bad cell."""
-    index = {name: table.column(*titles) for name, titles in HEADERS.items()}
-    titles = {n: table.header[i] if i is not None else HEADERS[n][0] for n, i in index.items()}
+    index, titles = table.columns(HEADERS)
     for required in ("number", "year", "score"):
         if index[required] is None:
             raise InputError(

@@ -12,7 +12,7 @@ from datetime import date
 from fractions import Fraction
 
 from samordna.core.allocation import PARTY_KEYS, AllocationError, party_shares, split
-from samordna.core.budget import Budget, BudgetRow, RowKind
+from samordna.core.budget import Budget, BudgetRow, RowKind, summarize
 from samordna.core.findings import Finding
 from samordna.core.money import format_amount, round_half_up
 
@@ -64,13 +64,19 @@ def compare(before: Budget, after: Budget) -> list[Change]:
 def scaled(budget: Budget, rows: Sequence[BudgetRow], factor: Fraction, from_year: int) -> Budget:
     """A copy of `budget` where `rows` (by identity) are multiplied by `factor` from `from_year`.
 
-    Each amount is rounded to whole kronor, half away from zero. Stated sums are
-    dropped from the copy: a scenario is computed, not stated.
+    Each amount is rounded to whole kronor, half away from zero. A scenario is computed,
+    not stated: stated sums and results lose their figures, except a lump (a plan year the
+    plan gives in one figure), which is kept so the year's costs stay in the scenario.
+    `Summa` rows stay in place (without figures) so each lump still sums its own lines.
     """
     chosen = {row_key(row) for row in rows}
+    lumps = _lumps(budget)
     out = []
     for row in budget.rows:
         if row.kind is not RowKind.LINE:
+            kept = lumps.get(id(row), {})
+            if kept or row.kind is RowKind.SUM:
+                out.append(replace(row, amounts=kept))
             continue
         if row_key(row) in chosen:
             amounts = {
@@ -80,6 +86,26 @@ def scaled(budget: Budget, rows: Sequence[BudgetRow], factor: Fraction, from_yea
             row = replace(row, amounts=amounts)
         out.append(row)
     return replace(budget, rows=tuple(out))
+
+
+def _lumps(budget: Budget) -> dict[int, dict[int, int]]:
+    """The lump figures of each stated row (by identity), per year."""
+    return {
+        id(step.row): {
+            year: amount
+            for year in budget.years
+            if step.is_lump(year) and (amount := step.row.amount(year)) is not None
+        }
+        for step in summarize(budget).steps
+    }
+
+
+def share_of(kinds: Sequence[str], when: date) -> Fraction:
+    """The part of all contributions the members of `kinds` pay together by the law's split in
+    force on `when` (FK and AF are the state's half): a change's reach on a line carrying all."""
+    shares = party_shares(when)
+    parties = {"state" if kind in STATE_KINDS else kind for kind in kinds}
+    return sum((shares[party] for party in parties if party in shares), Fraction())
 
 
 def _scale(amount: int, factor: Fraction) -> int:

@@ -99,6 +99,9 @@ class Document:
     filename: str = "dokument"
     cover: bool = True  # a page of its own; a notice is a letter and starts on page one
     logo: bytes | None = field(default=None, repr=False)
+    # What the budget check found wrong in the figures the document is built from, in plain
+    # words: shown before anyone downloads (the document itself prints computed figures).
+    findings: tuple[str, ...] = ()
 
     def tables(self) -> list[Table]:
         """Every table in reading order, the tables beside the charts included."""
@@ -147,10 +150,12 @@ def cell_text(value: object, column: Column, unit: str = "kr") -> str:
 
 
 BULLET = re.compile(r"^\s*[-•*–]\s+")
+SUBHEADING = re.compile(r"^\s*##\s+")
 
 
 def blocks_from_text(text: str) -> list[Block]:
-    """People's own text: blank lines part paragraphs, lines starting "- " make a list."""
+    """People's own text: blank lines part paragraphs, lines starting "- " make a list, and a
+    line starting "## " is a sub-heading (under the section's own heading)."""
     blocks: list[Block] = []
     for chunk in re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip()):
         blocks.extend(_chunk_blocks(chunk))
@@ -162,7 +167,11 @@ def _chunk_blocks(chunk: str) -> Iterable[Block]:
     prose: list[str] = []
     items: list[str] = []
     for line in lines:
-        if BULLET.match(line):
+        if SUBHEADING.match(line):
+            yield from _flush(prose, items)
+            prose, items = [], []
+            yield Heading(SUBHEADING.sub("", line).strip(), 2)
+        elif BULLET.match(line):
             if prose:
                 yield Paragraph(" ".join(prose))
                 prose = []
@@ -172,6 +181,10 @@ def _chunk_blocks(chunk: str) -> Iterable[Block]:
                 yield Bullets(tuple(items))
                 items = []
             prose.append(line.strip())
+    yield from _flush(prose, items)
+
+
+def _flush(prose: list[str], items: list[str]) -> Iterable[Block]:
     if prose:
         yield Paragraph(" ".join(prose))
     if items:

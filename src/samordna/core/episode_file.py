@@ -19,7 +19,7 @@ from samordna.core.cells import CellError, CellReader, read_date, split_list
 from samordna.core.findings import InputError
 from samordna.core.followup import END_REASONS, INCOMES, OCCUPATIONS, SEX_WORDS
 from samordna.core.personnummer import identity_error
-from samordna.core.table import Row, Table, normalize_header
+from samordna.core.table import Row, Table, normalize_header, word_lookup
 
 HEADERS = {
     "code": ("kod", "code"),
@@ -120,10 +120,7 @@ def _columns(table: Table) -> Columns:
                 row=1,
                 column=written,
             )
-    index = {name: table.column(*titles) for name, titles in HEADERS.items()}
-    title = {
-        name: table.header[i] if i is not None else HEADERS[name][0] for name, i in index.items()
-    }
+    index, title = table.columns(HEADERS)
     for required in REQUIRED:
         if index[required] is None:
             raise InputError(
@@ -225,7 +222,7 @@ def _dates(text: str) -> list[date]:
 
 
 def _word(words: Mapping[str, str], what: str) -> Callable[[str], str]:
-    lookup = {key: key for key in words} | {label.casefold(): key for key, label in words.items()}
+    lookup = word_lookup(words)
 
     def parse(text: str) -> str:
         if not text:

@@ -127,6 +127,7 @@ class SubGoal:
     part: int
     whole: int
     target: Target | None
+    hidden: bool = False  # hidden to protect a cell of another table published with it
 
     @property
     def label(self) -> str:
@@ -134,7 +135,7 @@ class SubGoal:
 
     @property
     def share(self) -> str | None:
-        return share(self.part, self.whole)
+        return None if self.hidden else share(self.part, self.whole)
 
     @property
     def verdict(self) -> str:
@@ -174,13 +175,14 @@ class Matrix:
     cells: tuple[tuple[Cell, ...], ...]
     row_totals: tuple[Cell, ...]
     column_totals: tuple[Cell, ...]
+    total_hidden: bool = False
 
     def lines(self) -> list[tuple[str, tuple[Cell, ...], Cell]]:
         return list(zip(self.rows, self.cells, self.row_totals, strict=True))
 
     @property
     def total(self) -> Cell:
-        return Cell(sum(c.count for c in self.row_totals))
+        return Cell(sum(c.count for c in self.row_totals), hidden=self.total_hidden)
 
     def as_data(self) -> dict[str, dict[str, Any]]:
         return {

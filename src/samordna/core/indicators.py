@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from samordna.core.params import load
-from samordna.core.suppression import LIMIT
+from samordna.core.suppression import LIMIT, is_small
 
 GROUPS = {
     "deltagare_pagaende": "Deltagare, pågående",
@@ -52,7 +52,11 @@ class Fulfilment:
 
     @property
     def percent(self) -> int | None:
-        if self.answers < LIMIT:
+        """None when fewer than five answered, or when those who met the threshold or those
+        who did not are 1–4 ("5 svar, 60 %" would tell that two did not)."""
+        if self.answers < LIMIT or is_small(self.fulfilled):
+            return None
+        if is_small(self.answers - self.fulfilled):
             return None
         return round(100 * self.fulfilled / self.answers)
 

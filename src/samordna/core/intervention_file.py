@@ -18,7 +18,7 @@ from samordna.core.cells import CellError, CellReader, read_date, split_list
 from samordna.core.findings import InputError, all_errors
 from samordna.core.intervention_status import STATUSES
 from samordna.core.money import MoneyError, parse_amount
-from samordna.core.table import Row, Table, normalize_header
+from samordna.core.table import Row, Table, normalize_header, word_lookup
 
 HEADERS = {
     "name": ("namn", "name", "insats"),
@@ -43,9 +43,7 @@ KIND_WORDS = {
     "struktur": "structural",
     "strukturinriktad": "structural",
 }
-STATUS_WORDS = {label.casefold(): key for key, label in STATUSES.items()} | {
-    key: key for key in STATUSES
-}
+STATUS_WORDS = word_lookup(STATUSES)
 YES = {"ja", "yes", "x", "1", "sant", "true"}
 NO = {"", "nej", "no", "0", "falskt", "false"}
 _YEAR = re.compile(r"^(?:budget\s+)?((?:19|20)\d\d)(?:\s*\((kr|tkr|mkr)\))?$")
@@ -123,10 +121,7 @@ def read_register(table: Table) -> tuple[Columns, list[InterventionRow], list[In
 
 
 def _columns(table: Table) -> Columns:
-    index = {name: table.column(*titles) for name, titles in HEADERS.items()}
-    title = {
-        name: table.header[i] if i is not None else HEADERS[name][0] for name, i in index.items()
-    }
+    index, title = table.columns(HEADERS)
     for required in ("name", "kind"):
         if index[required] is None:
             raise InputError(

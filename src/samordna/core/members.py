@@ -127,10 +127,7 @@ def _region(text: str) -> str | None:
 
 
 def _columns(table: Table) -> _Columns:
-    index = {field: table.column(*titles) for field, titles in HEADERS.items()}
-    title = {
-        field: table.header[i] if i is not None else HEADERS[field][0] for field, i in index.items()
-    }
+    index, title = table.columns(HEADERS)
     for field in ("name", "kind"):
         if index[field] is None:
             raise _missing(field, title)

@@ -54,6 +54,22 @@ def parse_amount(text: str, unit: str = "kr") -> int:
     return int(value)
 
 
+def parse_count(text: str) -> int:
+    """Read a count the way the app prints it ("41 230", "41230") as a whole number >= 0.
+
+    The digits are read by `parse_amount`, so a count and an amount accept the same spaces;
+    a unit ("kr", "tkr"), decimals or a minus sign are refused with a Swedish message.
+    """
+    raw = str(text).strip()
+    number, _ = _split_unit(raw, "kr")
+    if number != raw:
+        raise MoneyError(f"”{raw}” är ett belopp, inte ett antal. Skriv bara siffror, som 41 230.")
+    ore = parse_amount(raw)
+    if ore < 0 or ore % ORE_PER_UNIT["kr"]:
+        raise MoneyError(f"”{raw}” är inte ett helt antal. Skriv till exempel 41 230.")
+    return ore // ORE_PER_UNIT["kr"]
+
+
 def _split_unit(text: str, default: str) -> tuple[str, str]:
     match = re.search(r"([A-Za-zÅÄÖåäö:\-]+)\s*$", text)
     if match and match.group(1).lower() in _UNIT_WORDS:

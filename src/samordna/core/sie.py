@@ -21,6 +21,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from samordna.core.findings import InputError
+from samordna.core.personnummer import describe, find_identities
 
 _FIELD = re.compile(r'"((?:[^"\\]|\\.)*)"|(\{[^}]*\})|(\S+)')
 
@@ -101,17 +102,30 @@ def parse_sie(data: bytes) -> SieFile:
 
 def _header(sie: SieFile, label: str, parts: list[str], number: int) -> None:
     if label == "#FNAMN":
-        sie.company = _at(parts, 1, number, "företagsnamn")
+        sie.company = _stored_text(_at(parts, 1, number, "företagsnamn"), number)
     elif label == "#ORGNR":
         sie.org_number = _at(parts, 1, number, "organisationsnummer")
     elif label == "#KONTO":
-        sie.accounts[_account(parts, 1, number)] = _at(parts, 2, number, "kontonamn")
+        name = _stored_text(_at(parts, 2, number, "kontonamn"), number)
+        sie.accounts[_account(parts, 1, number)] = name
     elif label == "#RAR" and _at(parts, 1, number, "årsnummer") == "0":
         sie.year_start = _date(_at(parts, 2, number, "startdatum"), number)
         sie.year_end = _date(_at(parts, 3, number, "slutdatum"), number)
     elif label in ("#IB", "#UB", "#RES") and _at(parts, 1, number, "årsnummer") == "0":
         target = {"#IB": sie.opening, "#UB": sie.closing, "#RES": sie.results}[label]
         target[_account(parts, 2, number)] = _amount(_at(parts, 3, number, "belopp"), number)
+
+
+def _stored_text(text: str, number: int) -> str:
+    """A text Samordna keeps (company and account names): never with a personnummer."""
+    found = find_identities(text)
+    if found:
+        raise InputError(
+            f"{describe(found).capitalize()} i ett namn som sparas. Samordna får inte lagra "
+            "personnummer eller samordningsnummer: ta bort numret ur filen.",
+            row=number,
+        )
+    return text
 
 
 def _verification(parts: list[str], number: int) -> tuple[date, str]:

@@ -32,7 +32,8 @@ class Cell:
 
     @property
     def small(self) -> bool:
-        return is_small(self.count)
+        """Shown as "<5": 1–4, or 0 hidden because its whole group is under five."""
+        return is_small(self.count) or (self.hidden and self.count == 0)
 
     @property
     def shown(self) -> int | str:

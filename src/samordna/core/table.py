@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -36,6 +37,22 @@ class Table:
             if normalize_header(title) in wanted:
                 return index
         return None
+
+    def columns(
+        self, headers: Mapping[str, tuple[str, ...]]
+    ) -> tuple[dict[str, int | None], dict[str, str]]:
+        """For each field, the index of its column (None when absent) and its title as the file
+        writes it (else the field's first, Swedish, name) for messages."""
+        index = {name: self.column(*titles) for name, titles in headers.items()}
+        title = {
+            name: self.header[i] if i is not None else headers[name][0] for name, i in index.items()
+        }
+        return index, title
+
+
+def word_lookup(words: Mapping[str, str]) -> dict[str, str]:
+    """Stored code by what a file may write: the code itself or its Swedish label, any case."""
+    return {key: key for key in words} | {label.casefold(): key for key, label in words.items()}
 
 
 def normalize_header(text: str) -> str:

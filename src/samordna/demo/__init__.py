@@ -17,10 +17,12 @@ from samordna.associations.models import (
     Officer,
     Population,
 )
+from samordna.audit.registry import acting_as
 from samordna.demo.budgets import load_budgets, load_frames
 from samordna.demo.data import ASSOCIATIONS, DEMO_PASSWORD, STAFF, USERS
 from samordna.demo.documents import load_texts
 from samordna.demo.followup import load_followup
+from samordna.demo.goals import load_goals
 from samordna.demo.interventions import load_interventions
 from samordna.economy import services
 from samordna.economy.models import ContributionYear
@@ -28,6 +30,7 @@ from samordna.interventions.models import Intervention
 
 
 @transaction.atomic
+@acting_as("demo")
 def load_demo() -> list[Association]:
     """Create what is missing of the demo; leave what exists as it is."""
     associations = [_association(data) for data in ASSOCIATIONS]
@@ -39,6 +42,7 @@ def load_demo() -> list[Association]:
         load_frames(association)
         load_followup(association, date.today())
         load_texts(association)
+        load_goals(association)
     _staff()
     return associations
 

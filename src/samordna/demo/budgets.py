@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from samordna.associations.models import Association
+from samordna.audit import bulk
 from samordna.budgets import services
 from samordna.core.budget_file import budget_from_table
 from samordna.demo.interventions import line_labels
@@ -99,7 +100,7 @@ def load_budgets(association: Association) -> None:
     )
     version = budget.versions.get()
     for label, intervention in line_labels(association).items():
-        version.lines.filter(label=label, kind="line").update(intervention=intervention)
+        bulk.update(version.lines.filter(label=label, kind="line"), intervention=intervention)
     if association.slug in OPENING_EQUITY:
         budget.opening_equity = OPENING_EQUITY[association.slug] * 100
         budget.save(update_fields=["opening_equity"])

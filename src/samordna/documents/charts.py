@@ -57,6 +57,9 @@ def _figure(chart: Chart) -> Figure:
     _font()
     figure, axes = plt.subplots(figsize=(WIDTH, HEIGHT), layout="constrained")
     scale = _scale(chart)
+    if not has_values(chart):
+        _nothing_to_show(axes, chart)
+        return figure
     if chart.kind == "hbars":
         _hbars(axes, chart, scale)
     else:
@@ -66,6 +69,22 @@ def _figure(chart: Chart) -> Figure:
     if len(chart.series) > 1 or chart.limit is not None:
         axes.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1, 1))
     return figure
+
+
+NOTHING_TO_SHOW = "Inget att visa: alla värden är noll, saknas eller är dolda (färre än 5)."
+
+
+def has_values(chart: Chart) -> bool:
+    """True when some bar or limit has a value other than zero: else there is nothing to draw."""
+    limit = chart.limit.values if chart.limit else ()
+    return any(v for s in chart.series for v in s.values) or any(v for v in limit)
+
+
+def _nothing_to_show(axes: object, chart: Chart) -> None:
+    """Words instead of an empty axis."""
+    axes.set_axis_off()  # type: ignore[attr-defined]
+    axes.set_title(chart.title, loc="left", fontsize=11, fontweight="bold")  # type: ignore[attr-defined]
+    axes.text(0.5, 0.5, NOTHING_TO_SHOW, ha="center", va="center", fontsize=10, wrap=True)  # type: ignore[attr-defined]
 
 
 def _scale(chart: Chart) -> tuple[float, str]:
@@ -78,15 +97,19 @@ def _scale(chart: Chart) -> tuple[float, str]:
     return 100_000.0, "tkr"
 
 
-def _value_label(scale: tuple[float, str]) -> FuncFormatter:
-    unit = scale[1]
-
+def _value_label() -> FuncFormatter:
     def label(value: float, _position: int) -> str:
-        if unit in {"tkr", "mkr"}:
-            return format_amount(round(value) * 100, suffix=False)
-        return f"{value:.0f}"
+        return swedish_number(value)
 
     return FuncFormatter(label)
+
+
+def swedish_number(value: float) -> str:
+    """An axis value as Swedish writes it: "1 500", "0,5", "−2" (space thousands, decimal comma).
+
+    Written through the one format function, in thousands so that it keeps the decimals the
+    value needs (at most two) and no more."""
+    return format_amount(round(value * 100) * 1000, "tkr", suffix=False)
 
 
 def _bars(axes: object, chart: Chart, scale: tuple[float, str]) -> None:
@@ -113,7 +136,7 @@ def _bars(axes: object, chart: Chart, scale: tuple[float, str]) -> None:
     if chart.limit is not None:
         _limit(axes, chart, divisor)
     axes.set_xticks(list(positions), chart.categories, fontsize=9)  # type: ignore[attr-defined]
-    axes.yaxis.set_major_formatter(_value_label(scale))  # type: ignore[attr-defined]
+    axes.yaxis.set_major_formatter(_value_label())  # type: ignore[attr-defined]
     axes.set_ylabel(unit, fontsize=9)  # type: ignore[attr-defined]
     if chart.axis:
         axes.set_xlabel(chart.axis, fontsize=9)  # type: ignore[attr-defined]
@@ -152,4 +175,5 @@ def _hbars(axes: object, chart: Chart, scale: tuple[float, str]) -> None:
         )
     axes.set_yticks(positions, chart.categories, fontsize=9)  # type: ignore[attr-defined]
     axes.invert_yaxis()  # type: ignore[attr-defined]
+    axes.xaxis.set_major_formatter(_value_label())  # type: ignore[attr-defined]
     axes.set_xlabel(scale[1], fontsize=9)  # type: ignore[attr-defined]

@@ -45,6 +45,11 @@ def cover_lines(association: Association, decided: str) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
+def regions(association: Association) -> int:
+    """How many regions are members (the law's wording follows: "regionen" or "regionerna")."""
+    return association.members.filter(kind="region").count()
+
+
 def logo(association: Association) -> bytes | None:
     layout = DocumentLayout.objects.filter(association=association).first()
     return bytes(layout.logo) if layout and layout.logo else None

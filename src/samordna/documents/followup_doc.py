@@ -9,6 +9,7 @@ from dataclasses import replace
 from samordna.associations.models import Association
 from samordna.budgets import services as budgets
 from samordna.budgets.outcome import outcome_columns
+from samordna.budgets.plan_version import findings_of_year
 from samordna.budgets.projection import bands_for, projection_of
 from samordna.core import document as doc
 from samordna.core import equity, followup
@@ -43,6 +44,7 @@ def build(association: Association, year: int) -> doc.Document:
         blocks=tuple(blocks),
         filename=f"verksamhetsberattelse-{association.slug}-{year}",
         logo=common.logo(association),
+        findings=tuple(findings_of_year(association, year)),
     )
 
 
@@ -63,10 +65,7 @@ def _participants(association: Association, year: int) -> list[Block]:
         return [*blocks, doc.Paragraph(f"Inga deltagare är registrerade för {year}.")]
     blocks.append(doc.Paragraph(_participant_facts(found)))
     blocks.append(_by_sex_table(found, year))
-    facts = followup_services.all_facts(
-        Episode.objects.filter(intervention__in=association.interventions.filter(kind="individual"))
-    )
-    matrix = followup.outcomes_by_sex(facts, year)
+    matrix = followup_services.outcomes_by_sex(association, year)
     if matrix.rows:
         blocks.append(charts_data.participants_by_outcome(matrix, year))
     return blocks

@@ -74,7 +74,7 @@ def _notice(saved: ContributionYear, contribution: Contribution, terms: str) -> 
         ),
         doc.Heading("Så har beloppet räknats", 2),
         doc.Paragraph(contribution.basis),
-        doc.Paragraph(shares_text(date(saved.year, 1, 1))),
+        doc.Paragraph(shares_text(date(saved.year, 1, 1), common.regions(saved.association))),
         common.contribution_table(saved),
     ]
     return [*blocks, doc.Heading("Betalning", 2), *doc.blocks_from_text(terms)]

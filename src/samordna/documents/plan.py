@@ -8,59 +8,72 @@ and the three-year budget, and equity against the cap.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 
 from samordna.associations.models import Association, BoardSeat, Member, Officer
+from samordna.budgets import plan_version
 from samordna.budgets import services as budgets
-from samordna.budgets.grid import display_rows
-from samordna.budgets.models import Budget
-from samordna.budgets.projection import goal_rows, projection_of
+from samordna.budgets.models import Budget, BudgetVersion
+from samordna.budgets.projection import bands_for, goal_rows_of, projection
 from samordna.core import document as doc
-from samordna.core.allocation import format_percent, shares_text
+from samordna.core.allocation import format_percent, law_title, shares_text
+from samordna.core.budget import Budget as CoreBudget
+from samordna.core.budget import Section
+from samordna.core.budget_check import BudgetCheck, check_budget
+from samordna.core.budget_print import display_rows, error_summary
 from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row
+from samordna.core.equity import EquityYear
 from samordna.core.followup import MEASURES
 from samordna.core.money import format_amount
 from samordna.documents import charts_data, common
-from samordna.documents.texts import LAW, texts_for
+from samordna.documents.texts import texts_for
 from samordna.economy.models import ContributionYear
 from samordna.followup.models import FollowupTarget, IndicatorTarget
 from samordna.interventions.models import Intervention
 
 
 @common.in_swedish
-def build(association: Association, year: int) -> doc.Document:
-    budget = budgets.latest_of_year(association, year)
+def build(
+    association: Association, year: int, version: BudgetVersion | None = None
+) -> doc.Document:
+    """The plan for `year`, its budget from `version` (by default the decided one)."""
+    version = version or plan_version.default_version(association, year)
+    budget = version.budget if version else None
+    core = budgets.to_core(version) if version else None
+    check = check_budget(core) if core else None
     last = year + (budget.plan_years if budget else 2)
     texts = {key: t.text for key, t in texts_for(association, year).items()}
     blocks: list[Block] = []
-    blocks += common.section("Inledning", [_facts(association)], texts["inledning"])
+    blocks += common.section("Inledning", [_facts(association, year)], texts["inledning"])
     blocks += common.section("Uppdraget", [], texts["uppdrag"])
     blocks += common.section("Organisation och arbetssätt", [], texts["organisation"])
     blocks += _organisation(association)
     blocks += common.section("Målgrupper", [], texts["malgrupper"])
-    blocks += _interventions(association, year, last)
+    blocks += _interventions(association, year, last, check)
     blocks += _goals(association, year, texts["inriktningsmal"])
     blocks += common.section("Finansiella mål", [], texts["finansiella_mal"])
-    blocks += _financial_goals(budget)
+    blocks += _financial_goals(version, check, year)
     blocks += common.section("Uppföljning och utvärdering", [], texts["uppfoljning"])
     blocks += common.section("Intern kontroll", [], texts["intern_kontroll"])
     blocks += [doc.PageBreak(), *_contributions(association, year)]
-    blocks += _budget(budget, year)
+    blocks += _budget(version, core, check, year)
     return doc.Document(
         kind="plan",
         title=f"Verksamhetsplan och budget {year}",
         subtitle=f"med plan för {common.span(range(year + 1, last + 1))}" if last > year else "",
         association=association.name,
         year=year,
-        cover_lines=common.cover_lines(association, _decided(budget)),
+        cover_lines=common.cover_lines(association, plan_version.cover_status(version)),
         blocks=tuple(blocks),
         filename=f"verksamhetsplan-{association.slug}-{year}",
         logo=common.logo(association),
+        findings=tuple(error_summary(core, check)) if core and check else (),
     )
 
 
-def _facts(association: Association) -> doc.Paragraph:
+def _facts(association: Association, year: int) -> doc.Paragraph:
     members = [m.name for m in association.members.all()]
     formed = (
         f"Den {doc.long_date(association.formed_on)} bildades {association.name}"
@@ -68,17 +81,8 @@ def _facts(association: Association) -> doc.Paragraph:
         else f"{association.name} är bildat"
     )
     listed = f" Medlemmar är {common.joined(members)}." if members else ""
-    return doc.Paragraph(f"{formed} i enlighet med {LAW}.{listed}")
-
-
-def _decided(budget: Budget | None) -> str:
-    if budget is None:
-        return "Förslag: det finns ingen budget för året ännu"
-    version = budgets.current_version(budget)
-    if version.status == "beslutad" and version.decision_date:
-        paragraph = f", {version.decision_paragraph}" if version.decision_paragraph else ""
-        return f"Beslutad av styrelsen den {doc.long_date(version.decision_date)}{paragraph}"
-    return f"Förslag (version {version.number}, ej beslutad)"
+    law = law_title(date(year, 1, 1))
+    return doc.Paragraph(f"{formed} i enlighet med {law}.{listed}")
 
 
 def _organisation(association: Association) -> list[Block]:
@@ -115,7 +119,9 @@ def _officer_name(officer: Officer) -> str:
     return f"{name}{officer.title}{member}"
 
 
-def _interventions(association: Association, year: int, last: int) -> list[Block]:
+def _interventions(
+    association: Association, year: int, last: int, check: BudgetCheck | None
+) -> list[Block]:
     first_day, last_day = date(year, 1, 1), date(last, 12, 31)
     chosen = [
         i
@@ -133,8 +139,33 @@ def _interventions(association: Association, year: int, last: int) -> list[Block
             blocks.append(doc.Paragraph("Inga beviljade insatser under perioden."))
             continue
         caption = f"{label} insatser {common.span(years)}"
-        blocks.append(_intervention_table(caption, own, years))
+        table = _intervention_table(caption, own, years)
+        blocks.append(_lumps_in_budget(table, kind, years, check))
     return blocks
+
+
+def _lumps_in_budget(
+    table: doc.Table, kind: str, years: list[int], check: BudgetCheck | None
+) -> doc.Table:
+    """A plan year the budget gives as one sum for the section, with no amount per insats:
+    the sum row prints the budget's lump (not 0 kr) and the note says so."""
+    section = Section(kind)
+    lumped = [y for y in years if check and y in check.totals and section in check.totals[y].lumped]
+    if not lumped:
+        return table
+    first = len(table.columns) - len(years)
+    cells = list(table.rows[-1].cells)
+    for year in lumped:
+        index = first + years.index(year)
+        if all(row.cells[index] is None for row in table.rows[:-1]):
+            cells[index] = check.totals[year].of([section]) if check else None
+    when = common.joined(str(y) for y in lumped)
+    note = (
+        f"{when}: budgeten anger insatserna som en summa för avsnittet; "
+        "beloppet per insats är inte fördelat än."
+    )
+    rows = (*table.rows[:-1], Row(tuple(cells), "sum"))
+    return replace(table, rows=rows, note=f"{table.note} {note}".strip())
 
 
 def _intervention_table(caption: str, chosen: list[Intervention], years: list[int]) -> doc.Table:
@@ -193,12 +224,19 @@ def _goals(association: Association, year: int, direction: str) -> list[Block]:
     return blocks
 
 
-def _financial_goals(budget: Budget | None) -> list[Block]:
-    if budget is None:
-        return []
-    columns = [("Mål", TEXT)] + [(str(y), TEXT) for y in budget.years]
-    rows = [(label, *(cell.text for cell in cells)) for label, cells, _outcome in goal_rows(budget)]
-    return [doc.table(f"Finansiella mål {common.span(budget.years)}", columns, rows)]
+def _financial_goals(
+    version: BudgetVersion | None, check: BudgetCheck | None, year: int
+) -> list[Block]:
+    """The förbund's own goals, judged on the version the plan prints; none written, none judged."""
+    rows = []
+    if version is not None and check is not None:
+        judged = goal_rows_of(version.budget, check.totals, _projection(version, check))
+        rows = [(label, *(cell.text for cell in cells)) for label, cells, _outcome in judged]
+    if version is None or not rows:
+        return [doc.Paragraph(f"Förbundet har inte satt några finansiella mål för {year}.")]
+    years = version.budget.years
+    columns = [("Mål", TEXT)] + [(str(y), TEXT) for y in years]
+    return [doc.table(f"Finansiella mål {common.span(years)}", columns, rows)]
 
 
 def _contributions(association: Association, year: int) -> list[Block]:
@@ -209,28 +247,30 @@ def _contributions(association: Association, year: int) -> list[Block]:
     blocks.append(
         doc.Paragraph(
             f"Förbundets medlemsbidrag uppgår {year} till {format_amount(saved.total)}. "
-            f"{shares_text(date(year, 1, 1))} Medlemsbidraget fördelas enligt nedan."
+            f"{shares_text(date(year, 1, 1), common.regions(association))} "
+            "Medlemsbidraget fördelas enligt nedan."
         )
     )
     blocks.append(common.contribution_table(saved))
     return blocks
 
 
-def _budget(budget: Budget | None, year: int) -> list[Block]:
-    if budget is None:
+def _budget(
+    version: BudgetVersion | None, core: CoreBudget | None, check: BudgetCheck | None, year: int
+) -> list[Block]:
+    if version is None or core is None:
         return [doc.Heading(f"Budget {year}"), doc.Paragraph(f"Det finns ingen budget för {year}.")]
-    version = budgets.current_version(budget)
-    core = budgets.to_core(version)
+    budget = version.budget
     rows = display_rows(core)
     blocks: list[Block] = [doc.Heading(f"Budget {year}")]
     blocks.append(_budget_table(f"Budget {year}", rows, [0], budget))
     blocks.append(charts_data.budget_by_section(core, budget.unit))
     if len(budget.years) > 1:
-        span = common.span(budget.years)
+        span, plan_span = common.span(budget.years), common.span(budget.years[1:])
         blocks.append(doc.Heading(f"Budget och plan {span}"))
         every = list(range(len(budget.years)))
-        blocks.append(_budget_table(f"Budget {year} och plan {span}", rows, every, budget))
-    blocks += _equity(budget)
+        blocks.append(_budget_table(f"Budget {year} och plan {plan_span}", rows, every, budget))
+    blocks += _equity(version, check)
     return blocks
 
 
@@ -247,8 +287,8 @@ def _budget_table(caption: str, rows: list, indices: list[int], budget: Budget) 
     return doc.table(caption, columns, built, unit_note, budget.unit)
 
 
-def _equity(budget: Budget) -> list[Block]:
-    years = projection_of(budget)
+def _equity(version: BudgetVersion, check: BudgetCheck | None) -> list[Block]:
+    years = _projection(version, check)
     if not years:
         return []
     rows = [
@@ -270,7 +310,8 @@ def _equity(budget: Budget) -> list[Block]:
         ("Tak", AMOUNT),
         ("Takets procentsats", TEXT),
     )
-    table = doc.table(f"Eget kapital mot taket {common.span(budget.years)}", columns, rows)
+    span = common.span(version.budget.years)
+    table = doc.table(f"Eget kapital mot taket {span}", columns, rows)
     return [
         doc.Heading("Eget kapital"),
         doc.Paragraph(
@@ -279,6 +320,14 @@ def _equity(budget: Budget) -> list[Block]:
         ),
         charts_data.equity_against_cap(years, table),
     ]
+
+
+def _projection(version: BudgetVersion, check: BudgetCheck | None) -> list[EquityYear]:
+    """The equity projection of the version the plan prints (not only the budget's newest)."""
+    budget = version.budget
+    if check is None:
+        return []
+    return projection(budget, check.totals, version, bands_for(budget))
 
 
 def _percent_text(value: Fraction | None) -> str:

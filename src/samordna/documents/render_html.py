@@ -32,12 +32,20 @@ def body(document: doc.Document, printed: bool = False) -> SafeString:
 def standalone(document: doc.Document) -> str:
     """A whole page to print: the body with the print style sheet and the bundled font."""
     title = escape(_full_title(document))
-    footer = escape(f"{document.association} · {document.title}")
-    css = PRINT_CSS.read_text(encoding="utf-8").replace("FOOTER_TEXT", footer.replace('"', "'"))
+    footer = css_string(f"{document.association} · {document.title}")
+    css = PRINT_CSS.read_text(encoding="utf-8").replace("FOOTER_TEXT", footer)
     return (
         f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>{title}</title>'
         f'<meta name="author" content="{escape(document.association)}">'
         f"<style>{css}</style></head><body>{body(document, printed=True)}</body></html>"
+    )
+
+
+def css_string(text: str) -> str:
+    """Text for a CSS string inside a <style> element: CSS escapes, not HTML entities (an
+    entity is not decoded there, so "&amp;" would print as it stands)."""
+    return "".join(
+        char if char.isalnum() or char in " ·.,-–&()'" else f"\\{ord(char):x} " for char in text
     )
 
 

@@ -17,8 +17,6 @@ class Passage:
     default: str
 
 
-LAW = "lagen (2003:1210) om finansiell samordning av rehabiliteringsinsatser"
-
 PASSAGES: tuple[Passage, ...] = (
     Passage(
         "inledning",

@@ -16,6 +16,12 @@ from django.urls import reverse
 from samordna.associations.access import EDITORS, MemberRequest, association_view
 from samordna.associations.forms import NoIdentityMixin
 from samordna.associations.models import Association, Member
+from samordna.budgets.plan_version import (
+    chosen_version,
+    findings_of_year,
+    version_label,
+    versions_of_year,
+)
 from samordna.core import document as doc
 from samordna.documents import (
     common,
@@ -54,7 +60,7 @@ def document_list(request: MemberRequest, association: Association) -> HttpRespo
     }
     context = {
         "association": association,
-        "plan_years": budget_years,
+        "plan_years": [(y, findings_of_year(association, y)) for y in budget_years],
         "followup_years": sorted(set(budget_years) | episode_years, reverse=True),
         "notice_years": list(
             ContributionYear.objects.filter(association=association).values_list("year", flat=True)
@@ -64,12 +70,16 @@ def document_list(request: MemberRequest, association: Association) -> HttpRespo
     return render(request, "documents/list.html", context)
 
 
-def _build(association: Association, kind: str, year: int, member: int | None) -> doc.Document:
+def _build(
+    association: Association, kind: str, year: int, member: int | None, picked: str | None = None
+) -> doc.Document:
     if kind not in BUILDERS or not common.plausible(year):
         raise Http404("Dokumentet finns inte.")
     if kind == "medlemsbidrag":
         chosen = get_object_or_404(Member, association=association, pk=member) if member else None
         return notice.build(association, year, chosen)
+    if kind == "plan":
+        return plan.build(association, year, chosen_version(association, year, picked))
     return BUILDERS[kind](association, year)
 
 
@@ -86,13 +96,15 @@ def document_preview(
     year: int,
     member: int | None = None,
 ) -> HttpResponse:
+    picked = request.GET.get("version")
     try:
-        document = _build(association, kind, year, member)
+        document = _build(association, kind, year, member, picked)
     except notice.NoticeError as error:
         return _missing(request, association, error)
     context = {
         "association": association,
         "document": document,
+        **_version_choice(association, kind, year, picked),
         "body": render_html.body(document),
         "kind": kind,
         "year": year,
@@ -101,6 +113,18 @@ def document_preview(
         "can_edit": request.membership.role in EDITORS,
     }
     return render(request, "documents/preview.html", context)
+
+
+def _version_choice(
+    association: Association, kind: str, year: int, picked: str | None
+) -> dict[str, Any]:
+    """The budget versions a plan can be built from, and the one shown (as a query string)."""
+    if kind != "plan":
+        return {"versions": [], "query": ""}
+    shown = chosen_version(association, year, picked)
+    versions = [(v.pk, version_label(v)) for v in versions_of_year(association, year)]
+    query = f"?version={shown.pk}" if shown and picked else ""
+    return {"versions": versions, "shown_version": shown.pk if shown else None, "query": query}
 
 
 def _notice_members(association: Association, kind: str, year: int) -> list[Any]:
@@ -122,7 +146,7 @@ def document_download(
     if fmt not in CONTENT_TYPES:
         raise Http404("Okänt filformat.")
     try:
-        document = _build(association, kind, year, member)
+        document = _build(association, kind, year, member, request.GET.get("version"))
     except notice.NoticeError as error:
         return _missing(request, association, error)
     data = outputs.render(document, fmt, common.word_template(association))

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from samordna.associations.access import EDITORS, association_view
+from samordna.associations.forms import CountField, NoIdentityMixin
 from samordna.associations.models import Association
 from samordna.core.allocation import AllocationError
 from samordna.core.money import rounded_kronor
@@ -27,7 +28,7 @@ from samordna.economy.forms import AmountField
 from samordna.economy.models import ContributionYear, Frame
 
 
-class FrameForm(forms.Form):
+class FrameForm(NoIdentityMixin, forms.Form):
     year = forms.IntegerField(label=_("År"), min_value=2004, max_value=2100)
     requested_total = AmountField(
         label=_("Begärd äskning, hela medlemsbidraget"), help_text=_("Till exempel 2 800 tkr.")
@@ -194,10 +195,10 @@ class ModelForm(forms.Form):
     year = forms.IntegerField(label=_("År"), min_value=2016, max_value=2100)
     appropriation = AmountField(label=_("Statens anslag till alla förbund"))
     associations = forms.IntegerField(label=_("Antal förbund som delar anslaget"), min_value=1)
-    support = forms.IntegerField(label=_("Förbundets försörjningsmått"), min_value=0)
-    support_national = forms.IntegerField(label=_("Landets försörjningsmått"), min_value=1)
-    population = forms.IntegerField(label=_("Förbundets befolkning 16–64 år"), min_value=0)
-    population_national = forms.IntegerField(label=_("Landets befolkning 16–64 år"), min_value=1)
+    support = CountField(label=_("Förbundets försörjningsmått"), min_value=0)
+    support_national = CountField(label=_("Landets försörjningsmått"), min_value=1)
+    population = CountField(label=_("Förbundets befolkning 16–64 år"), min_value=0)
+    population_national = CountField(label=_("Landets befolkning 16–64 år"), min_value=1)
     previous = AmountField(label=_("Statens tilldelning föregående år"), required=False)
     equity_above_cap = forms.BooleanField(
         label=_("Eget kapital över skälig nivå (ingen begränsning av minskningen)"), required=False

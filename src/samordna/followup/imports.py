@@ -11,20 +11,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db import transaction
-
 from samordna.associations.models import Association, Member
-from samordna.core.answer_file import read_answers
+from samordna.core.answer_file import AnswerRow, read_answers
 from samordna.core.episode_file import EXPORT_HEADER, Columns, EpisodeRow, read_episodes
-from samordna.core.findings import InputError, all_errors
+from samordna.core.findings import InputError
 from samordna.core.followup import END_REASONS, INCOMES, OCCUPATIONS, consent_expiry
 from samordna.core.indicators import score_error
 from samordna.core.intervention_file import match_member
 from samordna.core.table import Table
 from samordna.followup import services
-from samordna.followup.models import Episode, IndicatorResponse, StepChange
+from samordna.followup.models import Episode, Indicator, IndicatorResponse, StepChange
 from samordna.interventions.imports import ImportResult
 from samordna.interventions.models import Intervention
+from samordna.tables import store_all_or_nothing
 
 
 @dataclass
@@ -41,17 +40,9 @@ def import_episodes(association: Association, table: Table, membership: Any) -> 
     columns, rows, errors = read_episodes(table)
     allowed = {i.name.casefold(): i for i in services.own_interventions(association, membership)}
     members = list(association.members.all())
-    checked = []
-    for row in rows:
-        found, problems = _check(association, row, columns, allowed, members)
-        errors += problems
-        if found is not None:
-            checked.append(found)
-    if errors:
-        raise all_errors(sorted(errors, key=lambda e: e.row or 0))
-    with transaction.atomic():
-        for item in checked:
-            _store(item)
+    checked = store_all_or_nothing(
+        rows, errors, lambda row: _check(association, row, columns, allowed, members), _store
+    )
     created = sum(1 for item in checked if item.existing is None)
     return ImportResult(created, len(checked) - created)
 
@@ -166,31 +157,44 @@ def import_answers(association: Association, table: Table, today: date) -> int:
     """Indicator answers from a file, all or nothing; returns how many were stored."""
     titles, rows, errors = read_answers(table)
     indicators = {i.number: i for i in services.ensure_indicators(association, today)}
-    ready = []
-    for row in rows:
-        indicator = indicators.get(row.number)
-        insats = services.find_intervention(association, row.insats) if row.insats else None
-        if indicator is None:
-            message = f"indikator {row.number} finns inte (1–15)."
-            errors.append(InputError(message, row=row.row, column=titles["number"]))
-        elif score_error(row.score, indicator.scale_max):
-            message = score_error(row.score, indicator.scale_max) or ""
-            errors.append(InputError(message, row=row.row, column=titles["score"]))
-        if row.insats and insats is None:
-            message = f"”{row.insats}” är ingen insats i förbundet."
-            errors.append(InputError(message, row=row.row, column=titles["insats"]))
-        if indicator is not None:
-            ready.append((row, indicator, insats))
-    if errors:
-        raise all_errors(sorted(errors, key=lambda e: e.row or 0))
-    with transaction.atomic():
-        for row, indicator, insats in ready:
-            IndicatorResponse.objects.create(
-                indicator=indicator,
-                intervention=insats,
-                year=row.year,
-                score=row.score,
-                sex=row.sex,
-                via=IndicatorResponse.Via.IMPORTED,
-            )
-    return len(ready)
+
+    def check(row: AnswerRow) -> tuple[_Answer | None, list[InputError]]:
+        return _check_answer(association, row, titles, indicators)
+
+    return len(store_all_or_nothing(rows, errors, check, _store_answer))
+
+
+_Answer = tuple[AnswerRow, Indicator, Intervention | None]
+
+
+def _check_answer(
+    association: Association,
+    row: AnswerRow,
+    titles: dict[str, str],
+    indicators: dict[int, Indicator],
+) -> tuple[_Answer | None, list[InputError]]:
+    errors: list[InputError] = []
+    indicator = indicators.get(row.number)
+    insats = services.find_intervention(association, row.insats) if row.insats else None
+    if indicator is None:
+        message = f"indikator {row.number} finns inte (1–15)."
+        errors.append(InputError(message, row=row.row, column=titles["number"]))
+    elif score_error(row.score, indicator.scale_max):
+        message = score_error(row.score, indicator.scale_max) or ""
+        errors.append(InputError(message, row=row.row, column=titles["score"]))
+    if row.insats and insats is None:
+        message = f"”{row.insats}” är ingen insats i förbundet."
+        errors.append(InputError(message, row=row.row, column=titles["insats"]))
+    return ((row, indicator, insats) if indicator is not None else None), errors
+
+
+def _store_answer(answer: _Answer) -> None:
+    row, indicator, insats = answer
+    IndicatorResponse.objects.create(
+        indicator=indicator,
+        intervention=insats,
+        year=row.year,
+        score=row.score,
+        sex=row.sex,
+        via=IndicatorResponse.Via.IMPORTED,
+    )

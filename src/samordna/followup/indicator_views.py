@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 
 from samordna.associations.access import EDITORS, READERS, association_view
 from samordna.associations.models import Association
+from samordna.audit import bulk
 from samordna.core.findings import InputError
 from samordna.core.indicators import GROUPS, PARTICIPANT_GROUPS
 from samordna.followup import imports, services
@@ -119,15 +120,18 @@ def indicator_answers(request: HttpRequest, association: Association) -> HttpRes
 
 
 def _store_typed(data: dict[str, Any]) -> None:
-    IndicatorResponse.objects.bulk_create(
-        IndicatorResponse(
-            indicator=data["indicator"],
-            intervention=data["intervention"],
-            year=data["year"],
-            score=data["score"],
-            sex=data["sex"],
-        )
-        for _ in range(data["count"])
+    bulk.bulk_create(
+        IndicatorResponse,
+        (
+            IndicatorResponse(
+                indicator=data["indicator"],
+                intervention=data["intervention"],
+                year=data["year"],
+                score=data["score"],
+                sex=data["sex"],
+            )
+            for _ in range(data["count"])
+        ),
     )
 
 

@@ -4,15 +4,18 @@ support costs, the national export and the indicator slots of a förbund."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
+from samordna.actuals import services as actuals
+from samordna.actuals.services import LineKey
 from samordna.associations.models import Association
 from samordna.core import followup, indicators, socioeconomic
+from samordna.core.followup_disclosure import ALL, Scope, protect_reports
 from samordna.core.money import rounded_kronor
 from samordna.core.params import ParameterError
 from samordna.core.suppression import Cell
@@ -75,21 +78,89 @@ def targets(association: Association, year: int) -> dict[str, followup.Target]:
 def report(
     association: Association, year: int, interventions: Iterable[Intervention] | None = None
 ) -> followup.Report:
-    """The year's report over `interventions` (every individual insats when None)."""
-    chosen = list(
-        interventions
-        if interventions is not None
-        else association.interventions.filter(kind="individual")
-    )
+    """The year's report over `interventions` (every individual insats when None), with the
+    cells hidden that protect the förbund's whole follow-up of the year (see `published`)."""
+    reports, _matrix = published(association, year, interventions)
+    individual = _individual_pks(association)
+    scope = _scope([i.pk for i in interventions] if interventions is not None else individual)
+    return reports[ALL if scope == _scope(individual) else scope]
+
+
+def outcomes_by_sex(association: Association, year: int) -> followup.Matrix:
+    """The förbund's exits of the year by reason and sex, protected with everything else."""
+    _reports, matrix = published(association, year)
+    assert matrix is not None
+    return matrix
+
+
+def published(
+    association: Association, year: int, extra: Iterable[Intervention] | None = None
+) -> tuple[dict[Scope, followup.Report], followup.Matrix | None]:
+    """Every follow-up table of the year that some role can see, protected as one linked set:
+    the förbund's, each individual insats's, each insats staff member's own insatser together
+    (and `extra`, a further set of insatser, when a page asks for one)."""
+    chosen = list(association.interventions.filter(kind="individual").order_by("pk"))
     episodes = Episode.objects.filter(intervention__in=chosen).prefetch_related("steps")
-    cost = _outcome_cost(association, chosen, year)
-    return followup.report(all_facts(episodes), year, targets(association, year), cost)
+    by_insats: dict[int, list[followup.EpisodeFacts]] = {i.pk: [] for i in chosen}
+    for episode in episodes:
+        by_insats[episode.intervention_id].append(facts(episode))
+    goals = targets(association, year)
+    by_line = actuals.actuals_by_line(association, year)
+    reports: dict[Scope, followup.Report] = {
+        i.pk: followup.report(by_insats[i.pk], year, goals, _outcome_cost(by_line, [i]))
+        for i in chosen
+    }
+    groups = _groups(association, [i.pk for i in chosen], extra)
+    everyone = [f for pk in by_insats for f in by_insats[pk]]
+    for scope, members in groups.items():
+        picked = [i for i in chosen if i.pk in members]
+        facts_of = [f for pk in members for f in by_insats[pk]]
+        reports[scope] = followup.report(facts_of, year, goals, _outcome_cost(by_line, picked))
+    matrix = followup.outcomes_by_sex(everyone, year)
+    return protect_reports(_income_for_all_only(reports), groups, matrix)
+
+
+def _income_for_all_only(reports: dict[Scope, followup.Report]) -> dict[Scope, followup.Report]:
+    """Income before and after is shown for the förbund as a whole only: split by insats, its
+    many small cells cannot be protected across the tables without hiding nearly all."""
+    empty = followup.income_matrix([])
+    return {s: r if s == ALL else replace(r, income=empty) for s, r in reports.items()}
+
+
+def _individual_pks(association: Association) -> list[int]:
+    return list(association.interventions.filter(kind="individual").values_list("pk", flat=True))
+
+
+def _scope(pks: Iterable[int]) -> Scope:
+    chosen = sorted(set(pks))
+    return chosen[0] if len(chosen) == 1 else tuple(chosen)
+
+
+def _groups(
+    association: Association, individual: list[int], extra: Iterable[Intervention] | None
+) -> dict[Scope, list[int]]:
+    """The sums published beside single insatser: the förbund's and each staff member's."""
+    groups: dict[Scope, list[int]] = {ALL: individual}
+    sets: list[Iterable[int]] = [
+        association.interventions.filter(staff=m.user, kind="individual").values_list(
+            "pk", flat=True
+        )
+        for m in association.memberships.filter(role="insatspersonal")
+    ]
+    if extra is not None:
+        sets.append([i.pk for i in extra if i.kind == "individual"])
+    for pks in sets:
+        scope = _scope(pks)
+        if isinstance(scope, tuple) and len(scope) > 1 and scope != _scope(individual):
+            groups[scope] = list(scope)
+    return groups
 
 
 def _outcome_cost(
-    association: Association, interventions: list[Intervention], year: int
+    by_line: dict[LineKey, dict[int, int]], interventions: list[Intervention]
 ) -> int | None:
-    costs = insats_reports.outcomes(association, interventions, year)
+    """The insatser's outcome together, from the year's actuals read once for all of them."""
+    costs = [insats_reports.outcome_in(by_line, i) for i in interventions]
     known = [c for c in costs if c is not None]
     return sum(known) if known and len(known) == len(costs) else None
 

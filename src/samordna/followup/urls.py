@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samordna.followup import effect_views, indicator_views, views
+from samordna.followup import batch_views, effect_views, indicator_views, views
 
 patterns = [
     path("uppfoljning/", views.followup_report, name="followup"),
@@ -16,6 +16,8 @@ patterns = [
         name="episode_export",
     ),
     path("uppfoljning/deltagare/<int:pk>/", views.episode_edit, name="episode"),
+    path("insatser/<int:pk>/deltagare/", batch_views.episode_batch, name="episode_batch"),
+    path("insatser/<int:pk>/deltagarkoder/", batch_views.episode_codes, name="episode_codes"),
     path(
         "uppfoljning/nationell/<int:year>.<str:fmt>",
         views.national_export,

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from samordna.associations.access import EDITORS, READERS, MemberRequest, association_view
 from samordna.associations.models import Association
+from samordna.audit import bulk
 from samordna.interventions import services
 from samordna.interventions.forms import (
     ApplicationForm,
@@ -142,7 +143,7 @@ def meeting_detail(request: MemberRequest, association: Association, pk: int) ->
         if not request.membership.can_edit:
             raise PermissionDenied("Din roll i förbundet får inte göra detta.")
         if request.POST.get("action") == "report":
-            count = _unreported(meeting).update(reported_at=meeting)
+            count = bulk.update(_unreported(meeting), reported_at=meeting)
             messages.success(request, f"{count} delegationsbeslut är anmälda vid {meeting}.")
             return redirect("meeting", slug=association.slug, pk=pk)
         meeting.attendance.all().delete()

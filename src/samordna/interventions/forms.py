@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samordna.associations.forms import DateInput, NoIdentityMixin
+from samordna.associations.forms import CountField, DateInput, NoIdentityMixin, not_in_future
 from samordna.associations.models import Association
 from samordna.economy.forms import AmountField
 from samordna.interventions import services
@@ -55,6 +55,7 @@ class InterventionForm(NoIdentityMixin, MembersMixin, forms.ModelForm):
             "end": DateInput(),
             "target_group": forms.Textarea(attrs={"rows": 2}),
         }
+        field_classes = {"planned_participants": CountField}
 
     def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -93,6 +94,20 @@ class StatusForm(forms.Form):
         ]
         self.fields["decision"].queryset = intervention.association.decisions.all()  # type: ignore[attr-defined]
 
+    def clean_date(self) -> Any:
+        return not_in_future(self.cleaned_data.get("date"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        decision, day = data.get("decision"), data.get("date")
+        if decision and day and day < decision.date:
+            self.add_error(
+                "date",
+                _("Statusen kan inte ändras före beslutet (%(decision)s, %(day)s).")
+                % {"decision": decision.citation, "day": decision.date.isoformat()},
+            )
+        return data
+
 
 class GoalForm(NoIdentityMixin, forms.ModelForm):
     class Meta:
@@ -109,6 +124,7 @@ class ActivityForm(NoIdentityMixin, forms.ModelForm):
     class Meta:
         model = StructuralActivity
         fields = ["year", "member", "activity", "participants"]
+        field_classes = {"participants": CountField}
 
     def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -155,6 +171,27 @@ class ApplicationForm(NoIdentityMixin, MembersMixin, forms.ModelForm):
 
     def clean_budget(self) -> dict[int, int]:
         return read_years(self.cleaned_data["budget"])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        error = sum_error(data.get("requested"), data.get("budget"))
+        if error:
+            self.add_error("budget", error)
+        return data
+
+
+def sum_error(total: int | None, years: dict[int, int] | None) -> str | None:
+    """Swedish message when an amount differs from the sum of its years, else None."""
+    from samordna.core.money import format_amount
+
+    if total is None or not years or total == sum(years.values()):
+        return None
+    summed = sum(years.values())
+    return (
+        f"Åren summerar till {format_amount(summed)}, men sökt belopp totalt är "
+        f"{format_amount(total)}: skillnaden är {format_amount(abs(summed - total))}. "
+        "Ändra beloppet eller åren så att de stämmer."
+    )
 
 
 def read_years(text: str) -> dict[int, int]:
@@ -212,6 +249,9 @@ class DecideForm(NoIdentityMixin, forms.Form):
         text = self.cleaned_data["budget"]
         return read_years(text) if text.strip() else None
 
+    def clean_date(self) -> Any:
+        return not_in_future(self.cleaned_data.get("date"))
+
 
 class MeetingForm(NoIdentityMixin, forms.ModelForm):
     class Meta:
@@ -234,6 +274,14 @@ class DecisionForm(NoIdentityMixin, forms.ModelForm):
             "reported_at",
         ]
         widgets = {"date": DateInput(), "text": forms.Textarea(attrs={"rows": 3})}
+        labels = {
+            "meeting": _("Sammanträde"),
+            "intervention": _("Insats"),
+            "reported_at": _("Anmält vid sammanträde"),
+        }
+
+    def clean_date(self) -> Any:
+        return not_in_future(self.cleaned_data.get("date"))
 
     def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -10,10 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db import transaction
-
 from samordna.associations.models import Association, Member
-from samordna.core.findings import InputError, all_errors
+from samordna.core.findings import InputError
 from samordna.core.intervention_file import (
     Citation,
     Columns,
@@ -31,6 +29,7 @@ from samordna.interventions.models import (
     InterventionBudget,
     StatusChange,
 )
+from samordna.tables import store_all_or_nothing
 
 DECIDED = {key for key in STATUSES if key not in ("ide", "ansokan")} | NEEDS_DECISION
 
@@ -52,17 +51,12 @@ def import_register(association: Association, table: Table, today: date) -> Impo
     """Create or update the förbund's insatser from the file (matched by name and kind)."""
     columns, rows, errors = read_register(table)
     members = list(association.members.all())
-    checked: list[_Checked] = []
-    for row in rows:
-        found, problems = _check(association, row, columns, members)
-        errors += problems
-        if found is not None:
-            checked.append(found)
-    if errors:
-        raise all_errors(sorted(errors, key=lambda e: e.row or 0))
-    with transaction.atomic():
-        for item in checked:
-            _store(association, item, today)
+    checked = store_all_or_nothing(
+        rows,
+        errors,
+        lambda row: _check(association, row, columns, members),
+        lambda item: _store(association, item, today),
+    )
     created = sum(1 for item in checked if item.existing is None)
     return ImportResult(created, len(checked) - created)
 

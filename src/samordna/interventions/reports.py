@@ -46,14 +46,6 @@ def outcome(intervention: Intervention, year: int) -> int | None:
     return outcome_in(actuals.actuals_by_line(intervention.association, year), intervention)
 
 
-def outcomes(
-    association: Association, interventions: list[Intervention], year: int
-) -> list[int | None]:
-    """`outcome` of each insats, with the year's actuals read once for them all."""
-    by_line = actuals.actuals_by_line(association, year)
-    return [outcome_in(by_line, intervention) for intervention in interventions]
-
-
 def outcome_in(by_line: dict[LineKey, dict[int, int]], intervention: Intervention) -> int | None:
     """The outcome of the insats's line in the year's `actuals_by_line` (None when it is empty)."""
     if not by_line:

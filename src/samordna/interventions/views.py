@@ -226,7 +226,7 @@ def intervention_import(request: HttpRequest, association: Association) -> HttpR
             table = table_from_bytes(upload.read(), upload.name)
             result = imports.import_register(association, table, timezone.localdate())
         except (TableError, InputError) as error:
-            form.add_error("file", f"{upload.name}: {error}. Ingenting har importerats.")
+            form.add_error("file", f"{upload.name}: {error}\nIngenting har importerats.")
         else:
             messages.success(
                 request,

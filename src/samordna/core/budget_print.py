@@ -1,0 +1,159 @@
+"""The budget as it is printed: the plan's own rows with computed figures, and the bottom line.
+
+Every surface that shows a budget table (the budget page, the plan's PDF, Word and
+Excel) prints these rows, so one budget has one set of figures everywhere:
+
+- lines as written, under a heading where a section starts;
+- a budget typed in the app states no sums, so a computed sum follows each run of
+  lines of one section;
+- a sum or result the plan states is printed with the computed figure; where the
+  stated one differs, the row carries the finding (stated and computed) so the page
+  and the document's preview can show it beside the row;
+- every budget ends with its bottom line, computed: total income, equity drawn,
+  total costs, *årets resultat* and *budgetbalans*. A total the plan states itself
+  (Summa intäkter, Summa kostnader) is not printed twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from samordna.core.budget import (
+    SECTION_LABELS,
+    Budget,
+    BudgetRow,
+    RowKind,
+    Section,
+    Step,
+    YearTotals,
+    summarize,
+)
+from samordna.core.budget_check import BudgetCheck
+from samordna.core.money import format_amount
+
+BOTTOM_HEADING = "Summering"
+RESULT_LABEL = "Årets resultat (intäkter − kostnader)"
+BALANCE_LABEL = "Budgetbalans (intäkter + eget kapital − kostnader)"
+
+
+@dataclass
+class DisplayRow:
+    label: str
+    kind: str  # line | heading | sum | income_sum | cost_sum | result | computed | total
+    amounts: list[int | None]
+    section: str = ""
+    findings: list[str] = field(default_factory=list)  # "2015: angivet …, beräknat …"
+
+
+def display_rows(budget: Budget) -> list[DisplayRow]:
+    """The rows as the plan prints them, stated figures replaced by computed ones, and the
+    computed bottom line at the end."""
+    summary = summarize(budget)
+    steps = {id(step.row): step for step in summary.steps}
+    rows = _body(budget, steps)
+    return rows + bottom_line(budget, summary.totals) if budget.rows else rows
+
+
+def _body(budget: Budget, steps: dict[int, Step]) -> list[DisplayRow]:
+    rows: list[DisplayRow] = []
+    has_stated = any(row.kind is not RowKind.LINE for row in budget.rows)
+    run: list[BudgetRow] = []
+    previous: Section | None = None
+    for row in budget.rows:
+        if not has_stated and run and row.section != run[-1].section:
+            rows.append(_computed_sum(run, budget.years))
+            run = []
+        if row.section and row.section != previous:
+            rows.append(_heading(SECTION_LABELS[row.section], len(budget.years), row.section))
+        previous = row.section or previous
+        if row.kind is RowKind.LINE:
+            run.append(row)
+            rows.append(_line(row, budget.years))
+        else:
+            rows.append(_stated(steps[id(row)], budget.years))
+    if not has_stated and run:
+        rows.append(_computed_sum(run, budget.years))
+    return rows
+
+
+def _line(row: BudgetRow, years: tuple[int, ...]) -> DisplayRow:
+    amounts = [row.amount(year) for year in years]
+    return DisplayRow(row.label, row.kind.value, amounts, row.section or "")
+
+
+def _heading(label: str, years: int, section: Section | None = None) -> DisplayRow:
+    return DisplayRow(label, "heading", [None] * years, section.value if section else "")
+
+
+def _computed_sum(run: list[BudgetRow], years: tuple[int, ...]) -> DisplayRow:
+    section = run[-1].section
+    assert section is not None
+    amounts: list[int | None] = [sum(row.amount(year) or 0 for row in run) for year in years]
+    label = f"Summa {SECTION_LABELS[section].lower()}"
+    return DisplayRow(label, "computed", amounts, section.value)
+
+
+def _stated(step: Step, years: tuple[int, ...]) -> DisplayRow:
+    amounts = [printed_figure(step, year) for year in years]
+    notes = [
+        _note(year, stated, printed)
+        for year, printed in zip(years, amounts, strict=True)
+        if (stated := step.row.amount(year)) is not None and printed != stated
+    ]
+    return DisplayRow(step.row.label, step.row.kind.value, amounts, findings=notes)
+
+
+def printed_figure(step: Step, year: int) -> int | None:
+    """The figure a stated row prints for `year`: computed, except a lump (the plan's own
+    figure for a year given in one amount) and a sum with no lines to add up."""
+    stated = step.row.amount(year)
+    if step.row.kind is RowKind.RESULT:
+        return _result_figure(step.above[year], stated)
+    if step.is_lump(year) or not step.summed:
+        return stated
+    if stated is None and all(row.amount(year) is None for row in step.summed):
+        return None
+    return step.computed(year)
+
+
+def _result_figure(totals: YearTotals, stated: int | None) -> int | None:
+    """The convention the plan's result row follows: the stated figure when it matches one,
+    else the nearer one (the check reports the difference)."""
+    if stated is None:
+        return None
+    return min((totals.balance, totals.result), key=lambda value: abs(value - stated))
+
+
+def bottom_line(budget: Budget, totals: dict[int, YearTotals]) -> list[DisplayRow]:
+    """Total income, equity drawn, total costs, årets resultat and budgetbalans, computed."""
+    years = budget.years
+    stated = {row.kind for row in budget.rows}
+    per_year = [totals[year] for year in years]
+    rows = [_heading(BOTTOM_HEADING, len(years))]
+    if RowKind.INCOME_SUM not in stated:
+        rows.append(DisplayRow("Summa intäkter", "total", [t.income for t in per_year]))
+    if any(t.equity_drawn for t in per_year):
+        label = SECTION_LABELS[Section.EQUITY]
+        rows.append(DisplayRow(label, "total", [t.equity_drawn for t in per_year]))
+    if RowKind.COST_SUM not in stated:
+        rows.append(DisplayRow("Summa kostnader", "total", [t.costs for t in per_year]))
+    rows.append(DisplayRow(RESULT_LABEL, "result", [t.result for t in per_year]))
+    rows.append(DisplayRow(BALANCE_LABEL, "result", [t.balance for t in per_year]))
+    return rows
+
+
+def _note(year: int, stated: int, computed: int | None) -> str:
+    shown = format_amount(computed or 0, "kr")
+    return f"{year}: angivet {format_amount(stated, 'kr')}, beräknat {shown}"
+
+
+def error_summary(budget: Budget, check: BudgetCheck) -> list[str]:
+    """Each error of the check in plain words for a document's preview: the row by its label,
+    the year, the stated and the computed figure."""
+    labels = {row.number: row.label for row in budget.rows if row.number is not None}
+    lines = []
+    for finding in check.of("error"):
+        label = labels.get(finding.row or 0, "")
+        where = f"{label} (rad {finding.row})" if label else f"rad {finding.row}"
+        lines.append(f"{where}, {finding.year}: {finding.message}")
+    return lines

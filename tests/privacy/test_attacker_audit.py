@@ -1,0 +1,247 @@
+"""The attacker's audit: everything a role can read of a demo förbund's follow-up for a year,
+written down as linear constraints, and every hidden cell's smallest and largest value solved
+with SciPy's HiGHS. No hidden cell may be pinned to one value.
+
+The audit reads only what is published (the report as the pages, the CLI's JSON and the
+documents show it, and the national export's CSV rows) and knows what the labels mean:
+a number is itself, "<5" is 1–4 (0–4 in a group under five, which is not broken down),
+"x" is 5 or more, "40 %" of a shown whole is a part within half a percent.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+import pytest
+from scipy.optimize import linprog
+
+from samordna.associations.models import Association
+from samordna.core.followup import END_REASONS, IN_WORK_OR_STUDIES, as_data
+from samordna.demo import load_demo
+from samordna.followup import services
+from samordna.interventions.services import visible_to
+
+WORK = [END_REASONS[k] for k in IN_WORK_OR_STUDIES]
+CEILING = 10**6  # far above any count of a förbund
+ROLES = ("chef", "styrelse", "revisor", "insatspersonal")
+
+
+@dataclass
+class Attack:
+    """Variables (published cells) and the linear facts a reader has about them."""
+
+    index: dict[tuple, int] = field(default_factory=dict)
+    bounds: list[tuple[float, float | None]] = field(default_factory=list)
+    equal: list[tuple[dict[tuple, int], float]] = field(default_factory=list)
+    below: list[tuple[dict[tuple, float], float]] = field(default_factory=list)
+    labels: dict[tuple, object] = field(default_factory=dict)
+
+    def cell(self, key: tuple, shown: object, loose: bool = False) -> None:
+        if key in self.index:
+            return
+        self.index[key] = len(self.bounds)
+        self.labels[key] = shown
+        if isinstance(shown, int):
+            self.bounds.append((shown, shown))
+        elif shown == "<5":
+            self.bounds.append((0 if loose else 1, 4))
+        elif shown == "x":
+            self.bounds.append((5, CEILING))
+        else:  # not published: only a count
+            self.bounds.append((0, CEILING))
+
+    def table(self, scope: object, what: str, data: dict[str, object]) -> None:
+        """A breakdown with its "Totalt": total = sum of cells."""
+        loose = data["Totalt"] == "<5"
+        for label, shown in data.items():
+            self.cell((scope, what, label), shown, loose and label != "Totalt")
+        parts = {(scope, what, label): 1 for label in data if label != "Totalt"}
+        self.equal.append(({**parts, (scope, what, "Totalt"): -1}, 0))
+
+    def same(self, a: tuple, b: tuple) -> None:
+        self.equal.append(({a: 1, b: -1}, 0))
+
+    def hidden(self) -> list[tuple]:
+        return [k for k, shown in self.labels.items() if shown in ("<5", "x")]
+
+    def sample(self) -> list[set[int]]:
+        """The values each cell takes in a few feasible points far apart."""
+        n = len(self.bounds)
+        a_eq, b_eq = self._rows(self.equal, n)
+        a_ub, b_ub = self._rows(self.below, n)
+        seen: list[set[int]] = [set() for _ in range(n)]
+        spread = random.Random(7)
+        for _ in range(6):
+            goal = [spread.uniform(-1, 1) for _ in range(n)]
+            for sign in (1, -1):
+                result = linprog(
+                    [sign * g for g in goal],
+                    A_eq=a_eq or None,
+                    b_eq=b_eq or None,
+                    A_ub=a_ub or None,
+                    b_ub=b_ub or None,
+                    bounds=self.bounds,
+                    method="highs",
+                )
+                assert result.status == 0, "the published figures contradict each other"
+                for i, value in enumerate(result.x):
+                    seen[i].add(round(value))
+        return seen
+
+    def interval(self, key: tuple) -> tuple[float, float]:
+        n = len(self.bounds)
+        a_eq, b_eq = self._rows(self.equal, n)
+        a_ub, b_ub = self._rows(self.below, n)
+        ends = []
+        for sign in (1, -1):
+            goal = [0.0] * n
+            goal[self.index[key]] = sign
+            result = linprog(
+                goal,
+                A_eq=a_eq or None,
+                b_eq=b_eq or None,
+                A_ub=a_ub or None,
+                b_ub=b_ub or None,
+                bounds=self.bounds,
+                method="highs",
+            )
+            assert result.status == 0, f"the published figures contradict each other at {key}"
+            ends.append(sign * result.fun)
+        return ends[0], ends[1]
+
+    def _rows(self, facts: list, n: int) -> tuple[list[list[float]], list[float]]:
+        rows, rhs = [], []
+        for terms, constant in facts:
+            row = [0.0] * n
+            for key, weight in terms.items():
+                row[self.index[key]] += weight
+            rows.append(row)
+            rhs.append(constant)
+        return rows, rhs
+
+
+def _report(attack: Attack, scope: object, data: dict) -> None:
+    attack.cell((scope, "participants"), data["participants"])
+    attack.cell((scope, "exits"), data["exits"])
+    attack.table(scope, "sex", data["by_sex"])
+    attack.table(scope, "age", data["by_age"])
+    attack.table(scope, "outcome", data["outcomes"])
+    attack.same((scope, "participants"), (scope, "sex", "Totalt"))
+    attack.same((scope, "participants"), (scope, "age", "Totalt"))
+    for row, line in data["income_before_after"].items():
+        for col, shown in line.items():
+            attack.cell((scope, "income", row, col), shown, loose=True)  # totals not read
+    for goal in data["subgoals"]:
+        _share(attack, scope, goal)
+
+
+def _share(attack: Attack, scope: object, goal: dict) -> None:
+    """A shown share of the exits: the part lies within half a percent of it."""
+    if goal["measure"] != "work_or_studies":
+        return
+    part = (scope, "goal", "work_or_studies")
+    attack.cell(part, None)
+    work = {(scope, "outcome", label): 1 for label in WORK}
+    attack.equal.append(({**work, part: -1}, 0))
+    if goal["share"] is None:
+        return
+    percent = int(goal["share"].split()[0])
+    exits = (scope, "exits")
+    attack.below.append(({part: 100, exits: -(percent + 0.5)}, 0))
+    attack.below.append(({part: -100, exits: percent - 0.5}, 0))
+
+
+def _published(association: Association, year: int, role: str) -> Attack | None:
+    membership = association.memberships.filter(role=role).first()
+    if membership is None:
+        return None
+    attack = Attack()
+    visible = list(visible_to(association, membership).filter(kind="individual"))
+    if not visible:
+        return None
+    everyone = role != "insatspersonal"
+    scopes = [("all", None)] if everyone else [("own", visible)]
+    scopes += [(i.pk, [i]) for i in visible]
+    for scope, chosen in scopes:
+        _report(attack, scope, as_data(services.report(association, year, chosen)))
+    own = "all" if everyone else "own"
+    for key in list(attack.labels):
+        if key[0] == own and key[1] in ("participants", "exits", "sex", "age", "outcome"):
+            parts = {(i.pk, *key[1:]): 1 for i in visible}
+            for part in parts:
+                attack.cell(part, 0)  # a category an insats does not have is 0
+            attack.equal.append(({**parts, key: -1}, 0))
+    if everyone:
+        _outcomes_by_sex(attack, association, year)
+        _national(attack, association, year)
+    return attack
+
+
+def _outcomes_by_sex(attack: Attack, association: Association, year: int) -> None:
+    """The follow-up document's exits by reason and sex, with its sums."""
+    matrix = services.outcomes_by_sex(association, year)
+    small_columns = {
+        c for c, t in zip(matrix.columns, matrix.column_totals, strict=True) if t.shown == "<5"
+    }
+    for row, line, total in matrix.lines():
+        for col, cell in zip(matrix.columns, line, strict=True):
+            loose = total.shown == "<5" or col in small_columns
+            attack.cell(("doc", row, col), cell.shown, loose)
+        attack.cell(("doc", row, "Totalt"), total.shown)
+        attack.same(("doc", row, "Totalt"), ("all", "outcome", row))
+        cells = {("doc", row, col): 1 for col in matrix.columns}
+        attack.equal.append(({**cells, ("doc", row, "Totalt"): -1}, 0))
+    for col, total in zip(matrix.columns, matrix.column_totals, strict=True):
+        attack.cell(("doc", "Totalt", col), total.shown)
+        cells = {("doc", row, col): 1 for row in matrix.rows}
+        attack.equal.append(({**cells, ("doc", "Totalt", col): -1}, 0))
+
+
+def _national(attack: Attack, association: Association, year: int) -> None:
+    """The national export's protected rows: women, men and total per individual insats."""
+    by_name = {i.name: i.pk for i in association.interventions.filter(kind="individual")}
+    for row in services.national_rows(association, year):
+        if row[0] not in by_name:
+            continue
+        pk = by_name[row[0]]
+        for label, shown in (("Kvinnor", row[6]), ("Män", row[7]), ("Totalt", row[8])):
+            key = (pk, "sex", label)
+            if key in attack.labels:
+                assert attack.labels[key] == shown, f"{row[0]}: {label} differs between pages"
+
+
+YEARS = {
+    "trollhattan-lilla-edet-grastorp": (2020, 2021),
+    "vanersborg-mellerud": (2008, 2009, 2010),
+    "sodra-roslagen": (2015, 2016, 2017),
+}
+
+
+def _audit(attack: Attack) -> list[str]:
+    """Every hidden cell the published figures pin to one value. ("<5" says 1–4 itself, and
+    "x" is 5 or more, so no interval of a hidden cell can newly lie within 1–4.)"""
+    seen = attack.sample()
+    problems = []
+    for key in attack.hidden():
+        if len(seen[attack.index[key]]) > 1:
+            continue  # two feasible values already seen
+        low, high = attack.interval(key)
+        if high - low < 0.5:
+            problems.append(f"{key} is {low:g} by subtraction")
+    return problems
+
+
+@pytest.mark.parametrize("slug", sorted(YEARS))
+def test_no_hidden_cell_can_be_worked_out_by_any_role(db, slug):
+    load_demo()
+    association = Association.objects.get(slug=slug)
+    audited = 0
+    for year in YEARS[slug]:
+        for role in ROLES:
+            attack = _published(association, year, role)
+            if attack is None:
+                continue
+            assert _audit(attack) == [], f"{slug} {year} {role}"
+            audited += len(attack.hidden())
+    assert audited, "the demo years have small groups to protect"
