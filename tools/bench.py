@@ -204,10 +204,18 @@ def bench_plan_pdf() -> list[Measurement]:
     return found
 
 
+def bench_web_server() -> list[Measurement]:
+    """`samordna serve` with the demo under a closed loop of clients (tools/bench_server.py)."""
+    from bench_server import bench_server
+
+    return bench_server(Measurement)
+
+
 BENCHMARKS: list[Callable[[], Measurement | list[Measurement]]] = [
     bench_budget_check,
     bench_followup_report,
     bench_plan_pdf,
+    bench_web_server,
 ]
 
 

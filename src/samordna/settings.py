@@ -185,8 +185,13 @@ USE_THOUSAND_SEPARATOR = False
 STATIC_URL = "/static/"
 STATIC_ROOT = PROJECT_DIR / ".static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "samordna.staticfiles.HashedStaticStorage"},
+}
 WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = True
+# Looking files up on every request is for development; `samordna serve` collects them once.
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # Reverse proxies whose X-Forwarded-For is believed (docs/drift.md): rate limits then key on
 # the real client, not on the proxy that every request comes through.

@@ -16,6 +16,7 @@ from django.test import override_settings
 
 from samordna.cli import CommandError, serve
 from samordna.demo.data import DEMO_PASSWORD
+from samordna.proxy import TrustedProxy
 from tests.conftest import PASSWORD, make_user
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "samordna" / "templates"
@@ -101,7 +102,8 @@ def test_production_refuses_to_serve_with_a_demo_user(db):
 
 @pytest.fixture
 def behind_proxy(transactional_db):
-    """`samordna serve`'s waitress, trusting a proxy on 127.0.0.1, with production cookies."""
+    """A real HTTP server running the app as `samordna serve` wraps it (samordna.proxy's
+    TrustedProxy, trusting the proxy at the given address), with production cookies."""
     from django.core.handlers.wsgi import WSGIHandler
     from waitress.server import create_server
 
@@ -115,8 +117,10 @@ def behind_proxy(transactional_db):
     application = WSGIHandler()  # its middleware reads the production settings
 
     def start(trusted: str):
+        served = TrustedProxy(application, trusted)
+        # waitress passes the headers on untouched; TrustedProxy decides whom to believe.
         server = create_server(
-            application, host="127.0.0.1", port=0, **serve.server_options(trusted)
+            served, host="127.0.0.1", port=0, threads=4, clear_untrusted_proxy_headers=False
         )
         threading.Thread(target=server.run, daemon=True).start()
         started.append(server)

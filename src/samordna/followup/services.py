@@ -11,6 +11,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
+from samordna.actuals import services as actuals
+from samordna.actuals.services import LineKey
 from samordna.associations.models import Association
 from samordna.core import followup, indicators, socioeconomic
 from samordna.core.followup_disclosure import ALL, Scope, protect_reports
@@ -103,8 +105,9 @@ def published(
     for episode in episodes:
         by_insats[episode.intervention_id].append(facts(episode))
     goals = targets(association, year)
+    by_line = actuals.actuals_by_line(association, year)
     reports: dict[Scope, followup.Report] = {
-        i.pk: followup.report(by_insats[i.pk], year, goals, _outcome_cost([i], year))
+        i.pk: followup.report(by_insats[i.pk], year, goals, _outcome_cost(by_line, [i]))
         for i in chosen
     }
     groups = _groups(association, [i.pk for i in chosen], extra)
@@ -112,7 +115,7 @@ def published(
     for scope, members in groups.items():
         picked = [i for i in chosen if i.pk in members]
         facts_of = [f for pk in members for f in by_insats[pk]]
-        reports[scope] = followup.report(facts_of, year, goals, _outcome_cost(picked, year))
+        reports[scope] = followup.report(facts_of, year, goals, _outcome_cost(by_line, picked))
     matrix = followup.outcomes_by_sex(everyone, year)
     return protect_reports(_income_for_all_only(reports), groups, matrix)
 
@@ -153,8 +156,11 @@ def _groups(
     return groups
 
 
-def _outcome_cost(interventions: list[Intervention], year: int) -> int | None:
-    costs = [insats_reports.outcome(i, year) for i in interventions]
+def _outcome_cost(
+    by_line: dict[LineKey, dict[int, int]], interventions: list[Intervention]
+) -> int | None:
+    """The insatser's outcome together, from the year's actuals read once for all of them."""
+    costs = [insats_reports.outcome_in(by_line, i) for i in interventions]
     known = [c for c in costs if c is not None]
     return sum(known) if known and len(known) == len(costs) else None
 

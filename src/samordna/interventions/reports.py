@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from samordna.actuals import services as actuals
+from samordna.actuals.services import LineKey
 from samordna.associations.models import Association
 from samordna.interventions.models import AnnualReport, Intervention, InterventionBudget
 
@@ -42,7 +43,11 @@ def figures(intervention: Intervention, year: int) -> ReportFigures:
 
 def outcome(intervention: Intervention, year: int) -> int | None:
     """The year's outcome of the budget line carrying the insats's name, in öre."""
-    by_line = actuals.actuals_by_line(intervention.association, year)
+    return outcome_in(actuals.actuals_by_line(intervention.association, year), intervention)
+
+
+def outcome_in(by_line: dict[LineKey, dict[int, int]], intervention: Intervention) -> int | None:
+    """The outcome of the insats's line in the year's `actuals_by_line` (None when it is empty)."""
     if not by_line:
         return None
     months = by_line.get((intervention.kind, intervention.name))

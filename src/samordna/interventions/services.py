@@ -48,7 +48,10 @@ def two_parties_error(members: Iterable[Member]) -> str | None:
 
 
 def has_extension(intervention: Intervention) -> bool:
-    return intervention.decisions.filter(kind=Decision.DecisionKind.EXTENDED).exists()
+    """Whether a decision extended the insats. Reads `decisions` through `.all()`, so the lists
+    that prefetch them ask the database once for every insats, not once per insats."""
+    extended = Decision.DecisionKind.EXTENDED
+    return any(decision.kind == extended for decision in intervention.decisions.all())
 
 
 def end_error(intervention: Intervention, new_end: date | None) -> str | None:
