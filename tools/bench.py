@@ -211,11 +211,19 @@ def bench_web_server() -> list[Measurement]:
     return bench_server(Measurement)
 
 
+def bench_load_run() -> list[Measurement]:
+    """50 simulated users with think time against `samordna serve` (tools/bench_load.py)."""
+    from bench_load import bench_load
+
+    return bench_load(Measurement)
+
+
 BENCHMARKS: list[Callable[[], Measurement | list[Measurement]]] = [
     bench_budget_check,
     bench_followup_report,
     bench_plan_pdf,
     bench_web_server,
+    bench_load_run,
 ]
 
 
