@@ -17,8 +17,6 @@ from __future__ import annotations
 import os
 import random
 import re
-import signal
-import subprocess
 import threading
 import time
 import urllib.error
@@ -28,10 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
-from bench_server import DEMO_SLUG, SAMORDNA, _environment, _free_port, _wait_until_answering
+from bench_server import DEMO_SLUG, _logged_in, serving_demo
 
 USERS = 50
 THINK = (2.0, 5.0)
@@ -79,28 +76,8 @@ def bench_load(measurement: Callable[[str, str, float], Any]) -> list[Any]:
 
 
 def _one_database(label: str, url: str | None, measurement: Callable) -> list[Any]:
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        env = _environment(Path(folder))
-        if url:
-            env["DATABASE_URL"] = url
-        subprocess.run([str(SAMORDNA), "demo"], env=env, capture_output=True, check=True)
-        port = _free_port()
-        server = subprocess.Popen(
-            [str(SAMORDNA), "serve", "--port", str(port)],
-            env=env,
-            cwd=folder,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            base = f"http://127.0.0.1:{port}"
-            _wait_until_answering(base, server)
-            return _run(label, base, measurement)
-        finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=60)
+    with serving_demo(url) as base:
+        return _run(label, base, measurement)
 
 
 def _run(label: str, base: str, measurement: Callable) -> list[Any]:
@@ -124,8 +101,6 @@ def _run(label: str, base: str, measurement: Callable) -> list[Any]:
 
 
 def _signed_in(base: str) -> OPENER:
-    from bench_server import _logged_in
-
     opener = _logged_in(base)  # signs in as the demo's chef
     answer = opener.open(f"{base}/forbund/{DEMO_SLUG}/", timeout=60)
     assert "/logga-in/" not in answer.geturl(), "the demo chef signs in"
@@ -307,7 +282,7 @@ def _report(
     errors = sum(tally.errors.values())
     print(
         f"lasttest {label}: {USERS} användare i {elapsed:.0f} s, {tally.count()} förfrågningar, "
-        f"{tally.count() / elapsed:.1f} förfrågningar/s, {errors} fel {tally.errors or ''}, "
+        f"{_comma(tally.count() / elapsed)} förfrågningar/s, {errors} fel{_which(tally.errors)}, "
         f"{tally.refused} nekade, {tally.unsaved} sparningar utan kvitto, "
         f"belastning före {_loads(load)}, efter {_loads(os.getloadavg())}"
     )
@@ -328,7 +303,15 @@ def _report(
 
 
 def _loads(load: tuple[float, float, float]) -> str:
-    return " ".join(f"{x:.1f}" for x in load).replace(".", ",")
+    return " ".join(_comma(x) for x in load)
+
+
+def _which(errors: dict[str, int]) -> str:
+    return " (" + ", ".join(f"{kind} {n}" for kind, n in errors.items()) + ")" if errors else ""
+
+
+def _comma(number: float) -> str:
+    return f"{number:.1f}".replace(".", ",")
 
 
 def _percentile(times: list[float], share: float) -> float:

@@ -9,6 +9,7 @@ percentile of each kind of request.
 
 from __future__ import annotations
 
+import contextlib
 import http.cookiejar
 import os
 import re
@@ -21,7 +22,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,19 @@ SAMORDNA = Path(sys.executable).with_name("samordna")
 
 def bench_server(measurement: Callable[[str, str, float], Any]) -> list[Any]:
     """The overview and the stylesheet under CLIENTS clients, with the default worker count."""
+    with serving_demo() as base:
+        return _measure(base, measurement)
+
+
+@contextlib.contextmanager
+def serving_demo(database_url: str | None = None) -> Iterator[str]:
+    """`samordna serve` with the demo on a free loopback port, answering; yields its base URL.
+
+    The database is a fresh SQLite file in a temporary folder, or `database_url` if given."""
     with tempfile.TemporaryDirectory() as folder:
         env = _environment(Path(folder))
+        if database_url:
+            env["DATABASE_URL"] = database_url
         subprocess.run([str(SAMORDNA), "demo"], env=env, capture_output=True, check=True)
         port = _free_port()
         server = subprocess.Popen(
@@ -47,7 +59,9 @@ def bench_server(measurement: Callable[[str, str, float], Any]) -> list[Any]:
             stderr=subprocess.DEVNULL,
         )
         try:
-            return _measure(f"http://127.0.0.1:{port}", server, measurement)
+            base = f"http://127.0.0.1:{port}"
+            _wait_until_answering(base, server)
+            yield base
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=60)
@@ -65,8 +79,7 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _measure(base: str, server: subprocess.Popen, measurement: Callable) -> list[Any]:
-    _wait_until_answering(base, server)
+def _measure(base: str, measurement: Callable) -> list[Any]:
     opener = _logged_in(base)
     page = opener.open(f"{base}/forbund/{DEMO_SLUG}/").read().decode()
     found = re.search(r"/static/samordna\.[0-9a-f]{12}\.css", page)
