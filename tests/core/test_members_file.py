@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from samordna.core.allocation import AllocationError, Party, allocate
 from samordna.core.findings import InputError
-from samordna.core.members import in_file_terms, parse_members
+from samordna.core.members import in_file_terms, parse_members, parse_population
 from samordna.tables import read_table
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "members"
@@ -204,3 +204,17 @@ def test_an_allocation_refusal_names_the_column_as_the_file_writes_it(tmp_path):
         allocate(parse_members(table), 100_000, when=date(2020, 1, 1))
     message = str(in_file_terms(caught.value, table))
     assert message.startswith("rad 6, kolumn population: Melleruds kommun har varken invånarantal")
+
+
+def test_counts_in_files_are_read_as_the_app_prints_them_and_units_are_refused():
+    import pytest
+
+    from samordna.core import intervention_file
+
+    for written in ("41 230", "41\u00a0230", "41\u202f230", "41230"):
+        assert parse_population(written) == 41230
+        assert intervention_file._count(written) == 41230
+    with pytest.raises(ValueError, match="är inte ett antal invånare"):
+        parse_population("41 230 kr")
+    with pytest.raises(ValueError, match="är inget antal deltagare"):
+        intervention_file._count("500 tkr")

@@ -17,7 +17,7 @@ from typing import TypeVar
 from samordna.core.cells import CellError, CellReader, read_date, split_list
 from samordna.core.findings import InputError, all_errors
 from samordna.core.intervention_status import STATUSES
-from samordna.core.money import MoneyError, parse_amount
+from samordna.core.money import MoneyError, parse_amount, parse_count
 from samordna.core.table import Row, Table, normalize_header, word_lookup
 
 HEADERS = {
@@ -204,12 +204,12 @@ def _status(text: str) -> str:
 
 
 def _count(text: str) -> int | None:
-    digits = text.replace(" ", "").replace("\u00a0", "")
-    if not digits:
+    if not text.strip():
         return None
-    if not digits.isdigit():
-        raise CellError(f"”{text}” är inget antal deltagare.")
-    return int(digits)
+    try:
+        return parse_count(text)
+    except MoneyError:
+        raise CellError(f"”{text}” är inget antal deltagare.") from None
 
 
 def _yes_no(text: str) -> bool:

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from samordna.core.allocation import AllocationError, Party
 from samordna.core.findings import InputError, all_errors
+from samordna.core.money import MoneyError, parse_count
 from samordna.core.table import Row, Table
 
 HEADERS = {  # field -> the header titles that name it, Swedish first
@@ -92,12 +93,12 @@ def parse_kind(text: str) -> str:
 
 def parse_population(text: str) -> int | None:
     """ "49 512" -> 49512; empty -> None."""
-    digits = _SPACES.sub("", text)
-    if not digits:
+    if not text.strip():
         return None
-    if not digits.isdigit():
-        raise _CellError(f"”{text}” är inte ett antal invånare.")
-    return int(digits)
+    try:
+        return parse_count(text)
+    except MoneyError:
+        raise _CellError(f"”{text}” är inte ett antal invånare.") from None
 
 
 def parse_share(text: str) -> Fraction | None:
