@@ -29,6 +29,7 @@ class Invitation(models.Model):
         "interventions.Intervention", verbose_name=_("insatser"), blank=True
     )
     token_hash = models.CharField(max_length=64, unique=True)
+    machine_made_fields = ("token_hash",)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )

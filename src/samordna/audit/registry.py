@@ -25,7 +25,7 @@ NOT_RECORDED = {
     "actuals.balance",
     "followup.surveyticket",  # one-time tickets of the anonymous form
 }
-SKIPPED_FIELDS = {"position", "token", "password", "secret"}
+SKIPPED_FIELDS = {"position", "token", "token_hash", "password", "secret"}
 # Shown on the pages only as an age band: the trail says that it changed, not what it was.
 HIDDEN_FIELDS = {"followup.episode": ["birth_year"]}
 

@@ -176,6 +176,7 @@ class SurveyLink(models.Model):
     group = models.CharField(_("svarsgrupp"), max_length=24, choices=_choices(GROUPS))
     year = models.PositiveIntegerField(_("år"))
     token = models.CharField(max_length=40, unique=True, default=new_token)
+    machine_made_fields = ("token",)
     open = models.BooleanField(_("öppen för svar"), default=True)
 
     class Meta:
@@ -187,6 +188,7 @@ class SurveyTicket(models.Model):
 
     link = models.ForeignKey(SurveyLink, on_delete=models.CASCADE, related_name="tickets")
     ticket = models.CharField(max_length=40, unique=True, default=new_token)
+    machine_made_fields = ("ticket",)
 
 
 class IndicatorResponse(models.Model):

@@ -34,8 +34,31 @@ def samordna_models() -> Iterator[type[models.Model]]:
             yield model
 
 
+# Secrets the libraries make: hex keys, hashed passwords, one-time codes.
+LIBRARY_MADE = {
+    "auth.user": ("password",),
+    "otp_totp.totpdevice": ("key",),
+    "otp_static.statictoken": ("token",),
+}
+
+
+def machine_made(model: type[models.Model]) -> frozenset[str]:
+    """The text fields no person fills: hashes, tokens and keys made by code.
+
+    A model of Samordna names them in `machine_made_fields`. They are not searched for
+    personnummer: a SHA-256 in hex holds a run of ten digits that passes the checksum in a
+    few invitations in a hundred, and refusing it refused the invitation, while no
+    person's number can get into such a field."""
+    own = getattr(model, "machine_made_fields", ())
+    return frozenset((*own, *LIBRARY_MADE.get(model._meta.label_lower, ())))
+
+
 def text_fields(model: type[models.Model]) -> list[models.Field[Any, Any]]:
-    return [f for f in model._meta.concrete_fields if isinstance(f, TEXT_FIELDS)]
+    """The text fields a person or a file can fill."""
+    made = machine_made(model)
+    return [
+        f for f in model._meta.concrete_fields if isinstance(f, TEXT_FIELDS) and f.name not in made
+    ]
 
 
 def no_identity(value: object) -> None:

@@ -13,7 +13,7 @@ from django.apps import apps
 from django.db import models
 
 from samordna.core.personnummer import find_identities
-from samordna.privacy.guard import TEXT_FIELDS
+from samordna.privacy.guard import text_fields
 
 SKIPPED = frozenset({"sessions.session"})  # signed, encoded blobs: not text anyone wrote
 
@@ -33,9 +33,8 @@ def scanned_columns() -> Iterator[tuple[type[models.Model], models.Field[object,
     for model in apps.get_models():
         if model._meta.label_lower in SKIPPED or model._meta.proxy:
             continue
-        for field in model._meta.concrete_fields:
-            if isinstance(field, TEXT_FIELDS):
-                yield model, field
+        for field in text_fields(model):
+            yield model, field
 
 
 def scan() -> list[Hit]:
