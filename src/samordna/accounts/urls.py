@@ -25,7 +25,7 @@ patterns = [
     path("konto/", views.account, name="account"),
     path(
         "konto/losenord/",
-        auth_views.PasswordChangeView.as_view(template_name="accounts/password_change.html"),
+        views.PasswordChange.as_view(),
         name="password_change",
     ),
     path(
@@ -54,9 +54,7 @@ patterns = [
     ),
     path(
         "losenord/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="accounts/password_set.html", post_reset_login=False
-        ),
+        views.PasswordResetConfirm.as_view(),
         name="password_reset_confirm",
     ),
     path(
