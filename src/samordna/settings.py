@@ -197,13 +197,10 @@ WHITENOISE_USE_FINDERS = True
 # Looking files up on every request is for development; `samordna serve` collects them once.
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# Reverse proxies whose X-Forwarded-For is believed (docs/drift.md): rate limits then key on
-# the real client, not on the proxy that every request comes through.
-TRUSTED_PROXIES = [
-    address.strip()
-    for address in os.environ.get("SAMORDNA_TRUSTED_PROXIES", "").split(",")
-    if address.strip()
-]
+# Reverse proxies whose X-Forwarded-* headers are believed (samordna.proxy, which wraps the WSGI
+# application once): the client address, scheme and host then come from them, so rate limits
+# and the lock-out key on the real client. SAMORDNA_TRUSTED_PROXY is the older, deprecated name.
+TRUSTED_PROXIES = _listed("SAMORDNA_TRUSTED_PROXIES") + _listed("SAMORDNA_TRUSTED_PROXY")
 
 # Sessions end at browser close, after SAMORDNA_SESSION_IDLE_MINUTES without a request and
 # SAMORDNA_SESSION_MAX_HOURS after signing in (samordna.accounts.middleware).
@@ -217,8 +214,8 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Production: HTTPS only. Behind a TLS-terminating proxy `samordna serve` trusts the proxy
-# named in SAMORDNA_TRUSTED_PROXY (scheme, host and client address come from its headers).
+# Production: HTTPS only. Behind a TLS-terminating proxy the app trusts the proxies named in
+# SAMORDNA_TRUSTED_PROXIES (scheme, host and client address come from their headers).
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

@@ -4,20 +4,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0001_audit_trail'),
+        ("audit", "0001_audit_trail"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='change',
-            name='action',
-            field=models.PositiveSmallIntegerField(choices=[(0, 'Skapad'), (1, 'Ändrad'), (2, 'Borttagen'), (3, 'Inloggning eller kontohändelse')], db_index=True, verbose_name='händelse'),
+            model_name="change",
+            name="action",
+            field=models.PositiveSmallIntegerField(
+                choices=[
+                    (0, "Skapad"),
+                    (1, "Ändrad"),
+                    (2, "Borttagen"),
+                    (3, "Inloggning eller kontohändelse"),
+                ],
+                db_index=True,
+                verbose_name="händelse",
+            ),
         ),
         migrations.AlterField(
-            model_name='change',
-            name='event',
-            field=models.CharField(blank=True, choices=[('', 'Ändring'), ('sign_in', 'Inloggning'), ('sign_in_failed', 'Misslyckad inloggning'), ('password_changed', 'Lösenordet ändrat'), ('password_reset', 'Lösenordet återställt'), ('mfa_on', 'Tvåstegsverifiering påslagen'), ('mfa_off', 'Tvåstegsverifiering borttagen'), ('recovery_codes', 'Nya reservkoder')], default='', max_length=20, verbose_name='slag av kontohändelse'),
+            model_name="change",
+            name="event",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "Ändring"),
+                    ("sign_in", "Inloggning"),
+                    ("sign_in_failed", "Misslyckad inloggning"),
+                    ("password_changed", "Lösenordet ändrat"),
+                    ("password_reset", "Lösenordet återställt"),
+                    ("mfa_on", "Tvåstegsverifiering påslagen"),
+                    ("mfa_off", "Tvåstegsverifiering borttagen"),
+                    ("recovery_codes", "Nya reservkoder"),
+                ],
+                default="",
+                max_length=20,
+                verbose_name="slag av kontohändelse",
+            ),
         ),
     ]
