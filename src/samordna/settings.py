@@ -165,6 +165,7 @@ PASSWORD_HASHERS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "samordna.accounts.backends.EmailOrUsernameBackend",
+    "samordna.accounts.oidc.Backend",  # answers only when SAMORDNA_OIDC_CLIENT_ID is set
 ]
 # The trail of every change (django-auditlog with Samordna's own entry model, samordna.audit).
 AUDITLOG_LOGENTRY_MODEL = "audit.Change"
@@ -256,6 +257,24 @@ AXES_LOCKOUT_CALLABLE = "samordna.accounts.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "samordna.accounts.lockout.client_ip"
 AXES_USERNAME_CALLABLE = "samordna.accounts.lockout.username"
 AXES_VERBOSE = False
+
+# Single sign-on with OpenID Connect (samordna.accounts.oidc), off without a client id. The
+# endpoints are the provider's (its /.well-known/openid-configuration lists them).
+SAMORDNA_OIDC_NAME = os.environ.get("SAMORDNA_OIDC_NAME", "kommunens inloggning")
+SAMORDNA_OIDC_ISSUER = os.environ.get("SAMORDNA_OIDC_ISSUER", "")
+OIDC_RP_CLIENT_ID = os.environ.get("SAMORDNA_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("SAMORDNA_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("SAMORDNA_OIDC_AUTHORIZATION_URL", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("SAMORDNA_OIDC_TOKEN_URL", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("SAMORDNA_OIDC_USERINFO_URL", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("SAMORDNA_OIDC_JWKS_URL", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("SAMORDNA_OIDC_SIGN_ALGORITHM", "RS256")
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_CREATE_USER = True  # only for an open invitation (samordna.accounts.oidc.Backend)
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/logga-in/"
 
 # Two-factor sign-in (django-otp): the name shown in the authenticator app.
 OTP_TOTP_ISSUER = "Samordna"

@@ -4,7 +4,7 @@ and the förbund's people (included under forbund/<slug>/)."""
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from samordna.accounts import admin_views, people_views, views
+from samordna.accounts import admin_views, oidc_views, people_views, views
 
 association_patterns = [
     path("personer/", people_views.people, name="people"),
@@ -22,6 +22,8 @@ association_patterns = [
 _reset = {"template_name": "accounts/password_reset.html"}
 patterns = [
     path("logga-in/kod/", views.mfa_verify, name="mfa_verify"),
+    path("logga-in/sso/", oidc_views.Start.as_view(), name="oidc_authentication_init"),
+    path("logga-in/sso/klart/", oidc_views.Callback.as_view(), name="oidc_authentication_callback"),
     path("konto/", views.account, name="account"),
     path(
         "konto/losenord/",

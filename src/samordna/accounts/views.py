@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
 
-from samordna.accounts import mfa, services
+from samordna.accounts import mfa, oidc, services
 from samordna.accounts.forms import CodeForm, FirstCodeForm
 from samordna.associations.models import Membership
 from samordna.audit.models import Change
@@ -90,6 +90,18 @@ def mfa_remove(request: HttpRequest) -> HttpResponse:
         account_event(request.user, Change.Event.MFA_OFF, request)
         messages.success(request, "Tvåstegsverifieringen är borttagen.")
     return redirect("account")
+
+
+class Login(auth_views.LoginView):
+    """Django's sign-in, with the single sign-on button when it is configured."""
+
+    template_name = "login.html"
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["sso_name"] = oidc.provider_name() if oidc.enabled() else ""
+        return context
 
 
 class PasswordChange(auth_views.PasswordChangeView):
