@@ -1,6 +1,6 @@
 """Single sign-on with OpenID Connect (mozilla-django-oidc), for the whole site.
 
-Configured by environment (SAMORDNA_OIDC_*, docs/drift.md); without a client id it is off and
+Configured by environment (SAMORDNA_OIDC_CLIENT_ID and the others in docs/drift.md); without a client id it is off and
 the backend answers no one. The ID token must be signed by the provider's key (JWKS), carry the
 nonce of this sign-in, name the configured issuer and be meant for this client. The person is
 matched by e-mail address to an existing, active account. Without one, an open invitation to
