@@ -186,6 +186,8 @@ TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
+# Dates are typed as the app prints them: ÅÅÅÅ-MM-DD, or ÅÅÅÅMMDD (samordna/formats/sv).
+FORMAT_MODULE_PATH = ["samordna.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = PROJECT_DIR / ".static"
