@@ -1,12 +1,13 @@
 """Single sign-on with OpenID Connect (mozilla-django-oidc), for the whole site.
 
-Configured by environment (SAMORDNA_OIDC_CLIENT_ID and the others in docs/drift.md); without a client id it is off and
-the backend answers no one. The ID token must be signed by the provider's key (JWKS), carry the
-nonce of this sign-in, name the configured issuer and be meant for this client. The person is
-matched by e-mail address to an existing, active account. Without one, an open invitation to
-that address creates the account and gives the invitation's role; without either, nobody is
-let in: SSO never creates an account or a role out of nothing. The provider's own MFA does not
-replace Samordna's: a person with TOTP still gives a code after signing in (SignInMiddleware).
+Configured by environment (SAMORDNA_OIDC_CLIENT_ID and the others in docs/drift.md); without
+a client id it is off and the backend answers no one. The ID token must be signed by the
+provider's key (JWKS), carry the nonce of this sign-in, name the configured issuer and be meant
+for this client. The person is matched by e-mail address to an existing, active account.
+Without one, an open invitation to that address creates the account and gives the invitation's
+role; without either, nobody is let in: SSO never creates an account or a role out of nothing.
+The provider's own MFA does not replace Samordna's: a person with TOTP still gives a code after
+signing in (SignInMiddleware).
 """
 
 from __future__ import annotations
