@@ -19,6 +19,7 @@ from samordna.core.followup_disclosure import ALL, Scope, protect_reports
 from samordna.core.money import rounded_kronor
 from samordna.core.params import ParameterError
 from samordna.core.suppression import Cell
+from samordna.followup import aggregates
 from samordna.followup.models import (
     Episode,
     FollowupTarget,
@@ -99,31 +100,28 @@ def published(
     """Every follow-up table of the year that some role can see, protected as one linked set:
     the förbund's, each individual insats's, each insats staff member's own insatser together
     (and `extra`, a further set of insatser, when a page asks for one)."""
-    chosen = list(association.interventions.filter(kind="individual").order_by("pk"))
-    episodes = Episode.objects.filter(intervention__in=chosen).prefetch_related("steps")
-    by_insats: dict[int, list[followup.EpisodeFacts]] = {i.pk: [] for i in chosen}
-    for episode in episodes:
-        by_insats[episode.intervention_id].append(facts(episode))
+    individual = association.interventions.filter(kind="individual").order_by("pk")
+    chosen = list(individual)
+    counts = aggregates.tallies(individual, year)
     goals = targets(association, year)
     by_line = actuals.actuals_by_line(association, year)
     reports: dict[Scope, followup.Report] = {
-        i.pk: followup.report(by_insats[i.pk], year, goals, _outcome_cost(by_line, [i]))
+        i.pk: followup.counted(counts[i.pk], year, goals, _outcome_cost(by_line, [i]))
         for i in chosen
     }
     groups = _groups(association, [i.pk for i in chosen], extra)
-    everyone = [f for pk in by_insats for f in by_insats[pk]]
     for scope, members in groups.items():
         picked = [i for i in chosen if i.pk in members]
-        facts_of = [f for pk in members for f in by_insats[pk]]
-        reports[scope] = followup.report(facts_of, year, goals, _outcome_cost(by_line, picked))
-    matrix = followup.outcomes_by_sex(everyone, year)
+        found = followup.total(counts[pk] for pk in members)
+        reports[scope] = followup.counted(found, year, goals, _outcome_cost(by_line, picked))
+    matrix = followup.outcomes_by_sex(followup.total(counts.values()))
     return protect_reports(_income_for_all_only(reports), groups, matrix)
 
 
 def _income_for_all_only(reports: dict[Scope, followup.Report]) -> dict[Scope, followup.Report]:
     """Income before and after is shown for the förbund as a whole only: split by insats, its
     many small cells cannot be protected across the tables without hiding nearly all."""
-    empty = followup.income_matrix([])
+    empty = followup.income_matrix({})
     return {s: r if s == ALL else replace(r, income=empty) for s, r in reports.items()}
 
 
