@@ -35,11 +35,12 @@ class Built:
     largest: str  # the slug of the förbund with the most episodes
 
 
-def build(episodes: int, associations: int = 80, years: int = 10) -> Built:
-    """Fill the database (empty of these slugs) with the national-size data set."""
+def build(episodes: int, associations: int = 80, years: int = 10, largest: int = 30) -> Built:
+    """Fill the database (empty of these slugs) with the national-size data set; the largest
+    förbund has `largest` insatser, the others 4–20."""
     rng = random.Random(SEED)
     weights = _sizes(rng, associations)
-    made = [_association(rng, n, years) for n in range(associations)]
+    made = [_association(rng, n, years, largest) for n in range(associations)]
     shares = [round(episodes * w / sum(weights)) for w in weights]
     shares[0] += episodes - sum(shares)
     index = 0
@@ -56,12 +57,12 @@ def _sizes(rng: random.Random, count: int) -> list[float]:
 
 
 def _association(
-    rng: random.Random, number: int, years: int
+    rng: random.Random, number: int, years: int, largest: int
 ) -> tuple[Association, list[Intervention]]:
     association = Association.objects.create(
         slug=f"matforbund-{number + 1:02d}", name=f"Samordningsförbundet Mätort {number + 1}"
     )
-    count = 30 if number == 0 else rng.randint(4, 20)
+    count = largest if number == 0 else rng.randint(4, 20)
     insatser = Intervention.objects.bulk_create(
         Intervention(
             association=association,

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery, Sum
 
 from samordna.actuals import services as actuals
 from samordna.actuals.services import LineKey
@@ -28,7 +28,8 @@ from samordna.followup.models import (
     SupportCost,
 )
 from samordna.interventions import reports as insats_reports
-from samordna.interventions.models import Intervention
+from samordna.interventions.models import Intervention, InterventionBudget
+from samordna.interventions.models import StructuralActivity as Activity
 
 EXPIRING_DAYS = 30
 EPISODE_ROLES = ("chef", "insatspersonal")
@@ -240,32 +241,46 @@ NATIONAL_HEADER = (
 
 
 def national_rows(association: Association, year: int) -> list[list[Any]]:
-    """Per insats and year, the figures the national follow-up asks for; counts protected."""
+    """Per insats and year, the figures the national follow-up asks for; counts protected.
+
+    A fixed number of queries: the insatser with their budget, episodes and volume of the year
+    annotated, the year's actuals once and the protected reports once."""
+    reports, _matrix = published(association, year)
+    individual = _individual_pks(association)
+    by_line = actuals.actuals_by_line(association, year)
     rows = []
-    for intervention in association.interventions.order_by("kind", "name"):
-        budget = intervention.budget_years.filter(year=year).first()
-        if budget is None and not intervention.episodes.exists():
+    for intervention in _national_insatser(association, year):
+        if intervention.budget is None and not intervention.has_episodes:
             continue
-        outcome = insats_reports.outcome(intervention, year)
+        outcome = insats_reports.outcome_in(by_line, intervention)
         row: list[Any] = [
             intervention.name,
             "individinriktad" if intervention.kind == "individual" else "strukturinriktad",
             "ja" if intervention.esf else "nej",
             year,
-            rounded_kronor(budget.amount) if budget else None,
+            rounded_kronor(intervention.budget) if intervention.budget is not None else None,
             rounded_kronor(outcome) if outcome is not None else None,
         ]
         if intervention.kind == "individual":
-            found = report(association, year, [intervention]).by_sex
+            key = ALL if [intervention.pk] == individual else intervention.pk
+            found = reports[key].by_sex
             row += [c.shown for c in found.cells] + [found.total.shown]
         else:
-            row += ["", "", _volume(intervention, year).shown]
+            row += ["", "", Cell(intervention.volume or 0).shown]
         rows.append(row)
     return rows
 
 
-def _volume(intervention: Intervention, year: int) -> Cell:
-    return Cell(sum(a.participants for a in intervention.activities.filter(year=year)))
+def _national_insatser(association: Association, year: int) -> QuerySet[Intervention]:
+    budget = InterventionBudget.objects.filter(intervention=OuterRef("pk"), year=year)
+    volume = Activity.objects.filter(intervention=OuterRef("pk"), year=year)
+    return association.interventions.order_by("kind", "name").annotate(
+        budget=Subquery(budget.values("amount")[:1]),
+        has_episodes=Exists(Episode.objects.filter(intervention=OuterRef("pk"))),
+        volume=Subquery(
+            volume.order_by().values("intervention").annotate(n=Sum("participants")).values("n")
+        ),
+    )
 
 
 def ensure_indicators(association: Association, on: date) -> QuerySet[Indicator]:
@@ -298,11 +313,33 @@ class IndicatorRow:
     trend: list[tuple[int, int | None]]
 
 
+AnswerCounts = dict[tuple[int, str, int], int]  # (year, sex, score): answers
+
+
 def _measure(
-    indicator: Indicator, given: list[IndicatorResponse], goal: int | None
+    indicator: Indicator, counts: AnswerCounts, goal: int | None, **only: Any
 ) -> indicators.Fulfilment:
-    scores = [a.score for a in given]
-    return indicators.fulfilment(scores, indicator.scale_max, indicator.top_steps, goal)
+    """The fulfilment of the answers counted in `counts` with the year and sex in `only`."""
+    chosen: dict[int, int] = {}
+    for (year, sex, score), number in counts.items():
+        if only.get("year", year) == year and only.get("sex", sex) == sex:
+            chosen[score] = chosen.get(score, 0) + number
+    return indicators.counted_fulfilment(chosen, indicator.scale_max, indicator.top_steps, goal)
+
+
+def answer_counts(
+    association: Association, intervention: Intervention | None = None
+) -> dict[int, AnswerCounts]:
+    """The answers per indicator, counted by year, sex and step in one GROUP BY."""
+    answers = IndicatorResponse.objects.filter(indicator__association=association)
+    if intervention is not None:
+        answers = answers.filter(intervention=intervention)
+    found: dict[int, AnswerCounts] = {}
+    grouped = answers.order_by().values("indicator_id", "year", "sex", "score")
+    for row in grouped.annotate(n=Count("pk")):
+        key = (row["year"], row["sex"], row["score"])
+        found.setdefault(row["indicator_id"], {})[key] = row["n"]
+    return found
 
 
 def indicator_rows(
@@ -310,20 +347,17 @@ def indicator_rows(
 ) -> list[IndicatorRow]:
     rows = []
     slots_on = date(year, 12, 31)  # the slots of the year shown
+    counts = answer_counts(association, intervention)
     for indicator in ensure_indicators(association, slots_on).prefetch_related("targets"):
-        answers = IndicatorResponse.objects.filter(indicator=indicator)
-        if intervention is not None:
-            answers = answers.filter(intervention=intervention)
+        found = counts.get(indicator.pk, {})
         target = next((t.percent for t in indicator.targets.all() if t.year == year), None)
-        by_year: dict[int, list[IndicatorResponse]] = {}
-        for answer in answers:
-            by_year.setdefault(answer.year, []).append(answer)
-        this_year = by_year.get(year, [])
         by_sex = {
-            label: _measure(indicator, [a for a in this_year if a.sex == key], target)
+            label: _measure(indicator, found, target, year=year, sex=key)
             for key, label in followup.SEXES.items()
             if indicator.by_sex
         }
-        trend = indicators.trend({y: _measure(indicator, g, None) for y, g in by_year.items()})
-        rows.append(IndicatorRow(indicator, _measure(indicator, this_year, target), by_sex, trend))
+        years = {y for y, _sex, _score in found}
+        trend = indicators.trend({y: _measure(indicator, found, None, year=y) for y in years})
+        measured = _measure(indicator, found, target, year=year)
+        rows.append(IndicatorRow(indicator, measured, by_sex, trend))
     return rows
