@@ -218,9 +218,17 @@ def bench_load_run() -> list[Measurement]:
     return bench_load(Measurement)
 
 
+def bench_national_reports() -> list[Measurement]:
+    """The reports at national size, against a hand-written GROUP BY (tools/bench_reports.py)."""
+    from bench_reports import bench_reports
+
+    return bench_reports(Measurement)
+
+
 BENCHMARKS: list[Callable[[], Measurement | list[Measurement]]] = [
     bench_budget_check,
     bench_followup_report,
+    bench_national_reports,
     bench_plan_pdf,
     bench_web_server,
     bench_load_run,
