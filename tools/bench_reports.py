@@ -8,7 +8,7 @@ database's counts as Samordna makes them (`followup.aggregates`), the old way of
 episode and counting in Python, the whole protected report the first time and again, the
 national export and the indicator report. It prints one JSON object.
 
-`bench_reports(Measurement, episodes)` runs that in a subprocess on a new SQLite file and, when
+`bench_reports(Measurement)` runs that in a subprocess on a new SQLite file and, when
 SAMORDNA_BENCH_DATABASE_URL names a PostgreSQL server, in a new database on it (created and
 dropped again), and returns the measurements. Loopback only: nothing leaves the machine.
 """
@@ -164,8 +164,10 @@ def _measurements(make: Any, where: str, episodes: int, found: dict[str, Any]) -
     ]
 
 
-def bench_reports(make: Any, episodes: int = 100_000) -> list[Any]:
-    """The measurements on SQLite and, when configured, on PostgreSQL."""
+def bench_reports(make: Any) -> list[Any]:
+    """The measurements on SQLite and, when configured, on PostgreSQL, with as many episodes as
+    SAMORDNA_BENCH_EPISODES says (100 000 unless set; 1 000 000 is the national size)."""
+    episodes = int(os.environ.get("SAMORDNA_BENCH_EPISODES", "100000"))
     with tempfile.TemporaryDirectory() as folder:
         found = _run(f"sqlite:///{folder}/rapporter.sqlite3", episodes)
     results = _measurements(make, "SQLite", episodes, found)

@@ -89,7 +89,7 @@ def _association(
 
 
 def _answers(rng: random.Random, association: Association, years: int) -> None:
-    """Eight answers per indicator and year."""
+    """Five answers per indicator and year."""
     indicators = list(ensure_indicators(association, date(FIRST_YEAR + years - 1, 12, 31)))
     IndicatorResponse.objects.bulk_create(
         (
@@ -101,7 +101,7 @@ def _answers(rng: random.Random, association: Association, years: int) -> None:
             )
             for indicator in indicators
             for y in range(years)
-            for _ in range(8)
+            for _ in range(5)
         ),
         batch_size=BATCH,
     )
