@@ -79,7 +79,11 @@ def _hand_written(association_pk: int) -> None:
     from django.db import connection
 
     days = DAYS[connection.vendor]
-    params = {"a": association_pk, "first": date(YEAR, 1, 1), "last": date(YEAR, 12, 31)}
+    params: dict[str, Any] = {
+        "a": association_pk,
+        "first": date(YEAR, 1, 1),
+        "last": date(YEAR, 12, 31),
+    }
     with connection.cursor() as cursor:
         for sql in HAND_WRITTEN:
             cursor.execute(sql.replace("{days}", days), params)

@@ -39,9 +39,9 @@ def parse_amount(text: str, unit: str = "kr") -> int:
     """
     raw = str(text).strip()
     if _PLAIN.fullmatch(raw):  # the common case, read as the general way below would
-        value = int(raw.replace(" ", "")) * ORE_PER_UNIT[unit]
-        if abs(value) <= MAX_ORE:
-            return value
+        plain = int(raw.replace(" ", "")) * ORE_PER_UNIT[unit]
+        if abs(plain) <= MAX_ORE:
+            return plain
     if not raw:
         raise MoneyError("Beloppet är tomt.")
     number, unit = _split_unit(raw.translate(_MINUSES), unit)

@@ -84,7 +84,7 @@ def _empty() -> dict[str, Any]:
     }
 
 
-def _grouped(episodes: QuerySet[Episode], *fields: str, **sums: Any) -> Iterable[dict[str, Any]]:
+def _grouped(episodes: QuerySet[Episode], *fields: str, **sums: Any) -> Iterable[Any]:
     """One row per insats and value of `fields`, with its count `n` and the `sums`."""
     return (
         episodes.order_by()

@@ -271,7 +271,9 @@ def national_rows(association: Association, year: int) -> list[list[Any]]:
     return rows
 
 
-def _national_insatser(association: Association, year: int) -> QuerySet[Intervention]:
+def _national_insatser(association: Association, year: int) -> QuerySet[Any]:
+    """The insatser with the year's budget, whether they have episodes and the structural
+    volume of the year."""
     budget = InterventionBudget.objects.filter(intervention=OuterRef("pk"), year=year)
     volume = Activity.objects.filter(intervention=OuterRef("pk"), year=year)
     return association.interventions.order_by("kind", "name").annotate(
