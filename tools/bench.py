@@ -7,6 +7,7 @@ of a few runs. Add a benchmark by writing a function and listing it.
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import random
 import tempfile
@@ -59,12 +60,25 @@ def _csv_row(section: str, label: str, amounts: Iterable[int]) -> str:
     return ";".join([section, label, *(f"{amount:,}".replace(",", " ") for amount in amounts)])
 
 
-def bench_budget_check() -> Measurement:
-    """`samordna budget check` on 5 000 lines over ten years (read, check and JSON report)."""
+def bench_budget_check() -> list[Measurement]:
+    """`samordna budget check` on 5 000 lines over ten years (read, check and JSON report), and
+    the bare parse of the same file (Python's csv module, nothing checked) in the same run."""
     with tempfile.TemporaryDirectory() as folder:
         path = write_budget_file(Path(folder) / "budget.csv")
+        bare = best_of(lambda: _bare_parse(path))
         seconds = best_of(lambda: _quietly(["budget", "check", str(path), "--format", "json"]))
-    return Measurement("budget check", "5 000 budgetrader × 10 år, CSV", seconds)
+    ratio = f"{seconds / bare:.1f}".replace(".", ",")
+    return [
+        Measurement("bar tolkning av budgetfilen", "csv.reader, 5 000 rader × 10 år", bare),
+        Measurement(
+            "budget check", f"5 000 budgetrader × 10 år, CSV: {ratio} × bar tolkning", seconds
+        ),
+    ]
+
+
+def _bare_parse(path: Path) -> list[list[str]]:
+    text = path.read_text(encoding="utf-8")
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
 
 
 def _quietly(argv: list[str]) -> None:
@@ -218,9 +232,17 @@ def bench_load_run() -> list[Measurement]:
     return bench_load(Measurement)
 
 
+def bench_national_reports() -> list[Measurement]:
+    """The reports at national size, against a hand-written GROUP BY (tools/bench_reports.py)."""
+    from bench_reports import bench_reports
+
+    return bench_reports(Measurement)
+
+
 BENCHMARKS: list[Callable[[], Measurement | list[Measurement]]] = [
     bench_budget_check,
     bench_followup_report,
+    bench_national_reports,
     bench_plan_pdf,
     bench_web_server,
     bench_load_run,

@@ -75,3 +75,19 @@ def test_rounded_kronor_rounds_half_away_from_zero() -> None:
         -2,
         -1,
     ]
+
+
+@given(
+    st.integers(min_value=-(10**14), max_value=10**14),
+    st.sampled_from(["kr", "tkr", "mkr"]),
+    st.booleans(),
+)
+def test_whole_kronor_in_a_file_read_as_their_unit_says(kronor, unit, grouped):
+    """The common cell ("53 000", "53000") in a budget file's unit, near and past the limit."""
+    text = f"{kronor:,}".replace(",", " ") if grouped else str(kronor)
+    ore = kronor * {"kr": 100, "tkr": 100_000, "mkr": 100_000_000}[unit]
+    if abs(ore) > 10**15:
+        with pytest.raises(MoneyError, match="10 000 miljarder"):
+            parse_amount(text, unit)
+    else:
+        assert parse_amount(text, unit) == ore

@@ -137,14 +137,22 @@ def _system(
 
 
 def _range(
-    i: int, n: int, rows: list[list[float]], rhs: list[int], limits: list[tuple[int, int]]
+    i: int,
+    n: int,
+    rows: list[list[float]],
+    rhs: list[int],
+    limits: list[tuple[int, int]],
+    points: list[list[float]] | None = None,
 ) -> tuple[float, float]:
+    """The smallest and largest value of cell `i`; the solutions found go to `points`."""
     ends = []
     for sign in (1, -1):
         goal = [0.0] * n
         goal[i] = sign
         result = linprog(goal, A_eq=rows or None, b_eq=rhs or None, bounds=limits, method="highs")
         ends.append(sign * result.fun if result.status == 0 else limits[i][sign < 0])
+        if points is not None and result.status == 0:
+            points.append(list(result.x))
     return ends[0], ends[1]
 
 
@@ -190,8 +198,37 @@ def _protect(linked: LinkedSet) -> frozenset[Key]:
 def _derivable(linked: LinkedSet, hidden: set[Key]) -> set[Key]:
     """Cells hidden in vain (5 or more, or 0 in a small group): the other figures give them
     away, so showing them tells nothing new (and a reader is not left guessing)."""
-    found = intervals(linked.values, linked.equations, hidden, {k: linked.known(k) for k in hidden})
-    return {k for k in hidden if not is_small(linked.values[k]) and is_exposed(*found[k])}
+    secret = sorted(hidden, key=repr)
+    known = {k: linked.known(k) for k in secret}
+    found: set[Key] = set()
+    for group in _components(secret, linked.equations):
+        rows, rhs = _system(linked.values, linked.equations, group)
+        limits = [known[k] for k in group]
+        asked = [i for i, k in enumerate(group) if not is_small(linked.values[k])]
+        found |= {group[i] for i in _pinned(asked, rows, rhs, limits, [])}
+    return found
+
+
+def _pinned(
+    asked: list[int],
+    rows: list[list[float]],
+    rhs: list[int],
+    limits: list[tuple[int, int]],
+    points: list[list[float]],
+    first: bool = False,
+) -> list[int]:
+    """The cells among `asked` whose smallest and largest value are one (exposed), or only the
+    first such cell. A cell that took values 0.5 or more apart in the feasible `points` already
+    solved is open without solving it; every solution found is added to `points`."""
+    found = []
+    for i in asked:
+        if points and max(p[i] for p in points) - min(p[i] for p in points) >= 0.5:
+            continue
+        if is_exposed(*_range(i, len(limits), rows, rhs, limits, points)):
+            found.append(i)
+            if first:
+                break
+    return found
 
 
 def _pair_singles(linked: LinkedSet, hidden: set[Key]) -> None:
@@ -235,20 +272,25 @@ def _first_exposed(
 ) -> Key | None:
     rows, rhs = _system(linked.values, linked.equations, group)
     limits = [known[k] for k in group]
-    for i in _maybe_fixed(rows, rhs, limits):
-        key = group[i]
-        if key in stuck or not is_small(linked.values[key]):
-            continue  # only a small group needs protecting; others are shown if pinned
-        if is_exposed(*_range(i, len(group), rows, rhs, limits)):
-            return key
-    return None
+    points: list[list[float]] = []
+    asked = [
+        i  # only a small group needs protecting; others are shown if pinned
+        for i in _maybe_fixed(rows, rhs, limits, points)
+        if group[i] not in stuck and is_small(linked.values[group[i]])
+    ]
+    pinned = _pinned(asked, rows, rhs, limits, points, first=True)
+    return group[pinned[0]] if pinned else None
 
 
 def _maybe_fixed(
-    rows: list[list[float]], rhs: list[int], limits: list[tuple[int, int]]
+    rows: list[list[float]],
+    rhs: list[int],
+    limits: list[tuple[int, int]],
+    points: list[list[float]],
 ) -> list[int]:
     """The cells that take one value in a few feasible points far apart: only these need
-    their own smallest and largest value solved (a cell seen with two values is open)."""
+    their own smallest and largest value solved (a cell seen with two values is open).
+    The points go to `points`."""
     n = len(limits)
     seen: list[set[int]] = [set() for _ in range(n)]
     spread = random.Random(n)
@@ -264,6 +306,7 @@ def _maybe_fixed(
             )
             if result.status != 0:
                 return list(range(n))
+            points.append(list(result.x))
             for i, value in enumerate(result.x):
                 seen[i].add(round(value))
     return [i for i in range(n) if len(seen[i]) == 1]

@@ -8,10 +8,10 @@ goes through `suppression`, so no page or file built from it shows a group of fe
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from statistics import median
 from typing import Any
 
 from samordna.core.money import rounded_kronor
@@ -213,6 +213,77 @@ class Report:
         return round(self.cost / self.participants.count)
 
 
+@dataclass(frozen=True)
+class Tally:
+    """The counts one scope's report is made of, for one year. Tallies add up: a group's tally
+    is the sum of its insatser's, so the database counts per insats once (GROUP BY) and every
+    group is summed from those."""
+
+    ran: int = 0  # episodes that ran during the year
+    sex: Mapping[str, int] = field(default_factory=dict)  # ran, by sex
+    birth_years: Mapping[int, int] = field(default_factory=dict)  # ran, by birth year
+    ended: int = 0  # of those, ended during the year
+    reasons: Mapping[tuple[str, str], int] = field(default_factory=dict)  # ended: (reason, sex)
+    income: Mapping[tuple[str, str], int] = field(default_factory=dict)  # ended, both known
+    stepped: int = 0  # ended with at least one step change
+    rated: int = 0  # ended with life quality at start and at end
+    higher: int = 0  # of those, higher at the end
+    quality_sum: int = 0  # of those, the sum of end minus start
+    days: Mapping[int, int] = field(default_factory=dict)  # ended: days from start to end
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            self.ran + other.ran,
+            _add(self.sex, other.sex),
+            _add(self.birth_years, other.birth_years),
+            self.ended + other.ended,
+            _add(self.reasons, other.reasons),
+            _add(self.income, other.income),
+            self.stepped + other.stepped,
+            self.rated + other.rated,
+            self.higher + other.higher,
+            self.quality_sum + other.quality_sum,
+            _add(self.days, other.days),
+        )
+
+
+def _add(first: Mapping[Any, int], second: Mapping[Any, int]) -> dict[Any, int]:
+    found = dict(first)
+    for key, count in second.items():
+        found[key] = found.get(key, 0) + count
+    return found
+
+
+def total(tallies: Iterable[Tally]) -> Tally:
+    found = Tally()
+    for one in tallies:
+        found = found + one
+    return found
+
+
+def tally(episodes: Iterable[EpisodeFacts], year: int) -> Tally:
+    """The year's counts of `episodes`, one by one (the database counts the same by GROUP BY)."""
+    ran = [e for e in episodes if e.ran_in(year)]
+    ended = [e for e in ran if e.ended_in(year)]
+    rated = [(e.quality_start, e.quality_end) for e in ended]
+    changes = [end - start for start, end in rated if start is not None and end is not None]
+    return Tally(
+        ran=len(ran),
+        sex=Counter(e.sex for e in ran),
+        birth_years=Counter(e.birth_year for e in ran),
+        ended=len(ended),
+        reasons=Counter((e.end_reason, e.sex) for e in ended),
+        income=Counter(
+            (e.income_start, e.income_end) for e in ended if e.income_start and e.income_end
+        ),
+        stepped=_count(ended, lambda e: e.steps > 0),
+        rated=len(changes),
+        higher=sum(1 for change in changes if change > 0),
+        quality_sum=sum(changes),
+        days=Counter((e.end - e.start).days for e in ended if e.end is not None),
+    )
+
+
 def report(
     episodes: Iterable[EpisodeFacts],
     year: int,
@@ -220,55 +291,55 @@ def report(
     cost: int | None = None,
 ) -> Report:
     """The year's follow-up of `episodes` (one insats, or a förbund's all)."""
-    ran = [e for e in episodes if e.ran_in(year)]
-    ended = [e for e in ran if e.ended_in(year)]
-    targets = targets or {}
+    return counted(tally(episodes, year), year, targets, cost)
+
+
+def counted(
+    found: Tally, year: int, targets: Mapping[str, Target] | None = None, cost: int | None = None
+) -> Report:
+    """The year's follow-up report from its counts."""
+    reasons = _reasons(found)
     return Report(
         year=year,
-        participants=Cell(len(ran)),
-        by_sex=breakdown(
-            {label: _count(ran, lambda e, k=k: e.sex == k) for k, label in SEXES.items()}
-        ),
-        by_age=breakdown(_by_age(ran, year)),
-        exits=Cell(len(ended)),
-        outcomes=breakdown(
-            {
-                label: _count(ended, lambda e, k=k: e.end_reason == k)
-                for k, label in END_REASONS.items()
-            }
-        ),
-        income=income_matrix(ended),
-        subgoals=_subgoals(ended, targets),
-        quality_change=_quality_change(ended),
-        months_in_insats=_months(ended),
+        participants=Cell(found.ran),
+        by_sex=breakdown({label: found.sex.get(k, 0) for k, label in SEXES.items()}),
+        by_age=breakdown(_by_age(found.birth_years, year)),
+        exits=Cell(found.ended),
+        outcomes=breakdown({label: reasons.get(k, 0) for k, label in END_REASONS.items()}),
+        income=income_matrix(found.income),
+        subgoals=_subgoals(found, reasons, targets or {}),
+        quality_change=_quality_change(found),
+        months_in_insats=_months(found.days),
         cost=cost,
     )
+
+
+def _reasons(found: Tally) -> dict[str, int]:
+    """The exits by end reason, both sexes together."""
+    counts: dict[str, int] = {}
+    for (reason, _sex), number in found.reasons.items():
+        counts[reason] = counts.get(reason, 0) + number
+    return counts
 
 
 def _count(episodes: Sequence[EpisodeFacts], test: Any) -> int:
     return sum(1 for e in episodes if test(e))
 
 
-def _by_age(episodes: Sequence[EpisodeFacts], year: int) -> dict[str, int]:
+def _by_age(birth_years: Mapping[int, int], year: int) -> dict[str, int]:
     """Age bands by the age reached during the year."""
     counts = {label: 0 for label, _, _ in AGE_BANDS}
-    for e in episodes:
-        band = age_band(e.birth_year, date(year, 12, 31))
-        counts[band] = counts.get(band, 0) + 1
+    for born, number in birth_years.items():
+        band = age_band(born, date(year, 12, 31))
+        counts[band] = counts.get(band, 0) + number
     return counts
 
 
-def income_matrix(ended: Sequence[EpisodeFacts]) -> Matrix:
-    known = [e for e in ended if e.income_start and e.income_end]
-    rows = [k for k in INCOMES if any(e.income_start == k for e in known)]
-    columns = [k for k in INCOMES if any(e.income_end == k for e in known)]
-    counts = [
-        [
-            _count(known, lambda e, r=r, c=c: (e.income_start, e.income_end) == (r, c))
-            for c in columns
-        ]
-        for r in rows
-    ]
+def income_matrix(pairs: Mapping[tuple[str, str], int]) -> Matrix:
+    """Income source at start against at end, from the count of each (start, end) pair."""
+    rows = [k for k in INCOMES if any(s == k and n for (s, _e), n in pairs.items())]
+    columns = [k for k in INCOMES if any(e == k and n for (_s, e), n in pairs.items())]
+    counts = [[pairs.get((r, c), 0) for c in columns] for r in rows]
     cells = protect_matrix(counts)
     row_totals = tuple(Cell(sum(line)) for line in counts)
     column_totals = tuple(Cell(sum(line[j] for line in counts)) for j in range(len(columns)))
@@ -281,14 +352,10 @@ def income_matrix(ended: Sequence[EpisodeFacts]) -> Matrix:
     )
 
 
-def outcomes_by_sex(episodes: Iterable[EpisodeFacts], year: int) -> Matrix:
+def outcomes_by_sex(found: Tally) -> Matrix:
     """The year's exits: end reason (rows) against sex (columns), protected like any cross table."""
-    ended = [e for e in episodes if e.ran_in(year) and e.ended_in(year)]
-    rows = [k for k in END_REASONS if any(e.end_reason == k for e in ended)]
-    counts = [
-        [_count(ended, lambda e, r=r, s=s: (e.end_reason, e.sex) == (r, s)) for s in SEXES]
-        for r in rows
-    ]
+    rows = [k for k in END_REASONS if any(r == k and n for (r, _s), n in found.reasons.items())]
+    counts = [[found.reasons.get((r, s), 0) for s in SEXES] for r in rows]
     return Matrix(
         tuple(END_REASONS[r] for r in rows),
         tuple(SEXES.values()),
@@ -298,18 +365,14 @@ def outcomes_by_sex(episodes: Iterable[EpisodeFacts], year: int) -> Matrix:
     )
 
 
-def _subgoals(ended: Sequence[EpisodeFacts], targets: Mapping[str, Target]) -> tuple[SubGoal, ...]:
-    rated = [e for e in ended if e.quality_start is not None and e.quality_end is not None]
-    higher = _count(rated, lambda e: e.quality_end > e.quality_start)
+def _subgoals(
+    found: Tally, reasons: Mapping[str, int], targets: Mapping[str, Target]
+) -> tuple[SubGoal, ...]:
+    work = sum(reasons.get(k, 0) for k in IN_WORK_OR_STUDIES)
     return (
-        SubGoal(
-            "work_or_studies",
-            _count(ended, lambda e: e.end_reason in IN_WORK_OR_STUDIES),
-            len(ended),
-            targets.get("work_or_studies"),
-        ),
-        SubGoal("steps", _count(ended, lambda e: e.steps > 0), len(ended), targets.get("steps")),
-        SubGoal("quality", higher, len(rated), targets.get("quality")),
+        SubGoal("work_or_studies", work, found.ended, targets.get("work_or_studies")),
+        SubGoal("steps", found.stepped, found.ended, targets.get("steps")),
+        SubGoal("quality", found.higher, found.rated, targets.get("quality")),
     )
 
 
@@ -318,22 +381,34 @@ def _decimal(value: float, sign: bool = False) -> str:
     return text.replace(".", ",").replace("-", "−")
 
 
-def _quality_change(ended: Sequence[EpisodeFacts]) -> str | None:
-    changes = [
-        e.quality_end - e.quality_start
-        for e in ended
-        if e.quality_start is not None and e.quality_end is not None
-    ]
-    if len(changes) < 5:
+def _quality_change(found: Tally) -> str | None:
+    if found.rated < 5:
         return None
-    return _decimal(sum(changes) / len(changes), sign=True)
+    return _decimal(found.quality_sum / found.rated, sign=True)
 
 
-def _months(ended: Sequence[EpisodeFacts]) -> str | None:
-    days = [(e.end - e.start).days for e in ended if e.end is not None]
-    if len(days) < 5:
+def _months(days: Mapping[int, int]) -> str | None:
+    """The median time from start to end, in months of 30.44 days."""
+    if sum(days.values()) < 5:
         return None
-    return _decimal(median(days) / 30.44)
+    return _decimal(_median(days) / 30.44)
+
+
+def _median(counts: Mapping[int, int]) -> float:
+    """The median of the values counted in `counts`, as `statistics.median` gives it."""
+    ordered = sorted(counts.items())
+    whole = sum(counts.values())
+    low, high = _nth(ordered, (whole - 1) // 2), _nth(ordered, whole // 2)
+    return low if whole % 2 else (low + high) / 2
+
+
+def _nth(ordered: Sequence[tuple[int, int]], index: int) -> int:
+    """The value at `index` (from 0) among the values counted in `ordered`, smallest first."""
+    for value, count in ordered:
+        if index < count:
+            return value
+        index -= count
+    raise IndexError(index)
 
 
 def as_data(found: Report) -> dict[str, Any]:

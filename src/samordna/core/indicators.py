@@ -7,6 +7,7 @@ give no share (one answer could be read from it).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -80,9 +81,15 @@ def is_fulfilled(score: int, scale_max: int, top_steps: int) -> bool:
 def fulfilment(
     scores: Iterable[int], scale_max: int, top_steps: int, target: int | None = None
 ) -> Fulfilment:
-    given = list(scores)
-    hits = sum(1 for s in given if is_fulfilled(s, scale_max, top_steps))
-    return Fulfilment(len(given), hits, target)
+    return counted_fulfilment(Counter(scores), scale_max, top_steps, target)
+
+
+def counted_fulfilment(
+    counts: Mapping[int, int], scale_max: int, top_steps: int, target: int | None = None
+) -> Fulfilment:
+    """Fulfilment from the number of answers at each step."""
+    hits = sum(n for score, n in counts.items() if is_fulfilled(score, scale_max, top_steps))
+    return Fulfilment(sum(counts.values()), hits, target)
 
 
 def score_error(score: int, scale_max: int) -> str | None:

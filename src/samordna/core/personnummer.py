@@ -24,6 +24,7 @@ from datetime import date
 
 _SEPARATOR = "[ \t\u00a0\u2007\u2009\u202f\\-\u2010-\u2015\u2212+]"
 _CHAIN = re.compile(rf"\d+(?:{_SEPARATOR}{{1,3}}\d+)*")
+_NOT_DIGIT = re.compile(r"\D+")
 _DASH = re.compile("[\\-\u2010-\u2015\u2212+]")
 _SPLITS = {10: frozenset({2, 4, 6}), 12: frozenset({2, 4, 6, 8})}
 
@@ -108,6 +109,8 @@ def _splits_fit(splits: dict[int, str], length: int) -> bool:
 
 def find_identities(text: str) -> list[Finding]:
     """Every personnummer or samordningsnummer in `text`."""
+    if len(text) < 10 or len(_NOT_DIGIT.sub("", text)) < 10:
+        return []  # every identity has at least ten digits
     found = []
     for chain in _CHAIN.finditer(text):
         groups, index = _groups(chain), 0

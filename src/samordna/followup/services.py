@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery, Sum
 
 from samordna.actuals import services as actuals
 from samordna.actuals.services import LineKey
@@ -19,6 +19,7 @@ from samordna.core.followup_disclosure import ALL, Scope, protect_reports
 from samordna.core.money import rounded_kronor
 from samordna.core.params import ParameterError
 from samordna.core.suppression import Cell
+from samordna.followup import aggregates
 from samordna.followup.models import (
     Episode,
     FollowupTarget,
@@ -27,7 +28,8 @@ from samordna.followup.models import (
     SupportCost,
 )
 from samordna.interventions import reports as insats_reports
-from samordna.interventions.models import Intervention
+from samordna.interventions.models import Intervention, InterventionBudget
+from samordna.interventions.models import StructuralActivity as Activity
 
 EXPIRING_DAYS = 30
 EPISODE_ROLES = ("chef", "insatspersonal")
@@ -99,31 +101,28 @@ def published(
     """Every follow-up table of the year that some role can see, protected as one linked set:
     the förbund's, each individual insats's, each insats staff member's own insatser together
     (and `extra`, a further set of insatser, when a page asks for one)."""
-    chosen = list(association.interventions.filter(kind="individual").order_by("pk"))
-    episodes = Episode.objects.filter(intervention__in=chosen).prefetch_related("steps")
-    by_insats: dict[int, list[followup.EpisodeFacts]] = {i.pk: [] for i in chosen}
-    for episode in episodes:
-        by_insats[episode.intervention_id].append(facts(episode))
+    individual = association.interventions.filter(kind="individual").order_by("pk")
+    chosen = list(individual)
+    counts = aggregates.tallies(individual, year)
     goals = targets(association, year)
     by_line = actuals.actuals_by_line(association, year)
     reports: dict[Scope, followup.Report] = {
-        i.pk: followup.report(by_insats[i.pk], year, goals, _outcome_cost(by_line, [i]))
+        i.pk: followup.counted(counts[i.pk], year, goals, _outcome_cost(by_line, [i]))
         for i in chosen
     }
     groups = _groups(association, [i.pk for i in chosen], extra)
-    everyone = [f for pk in by_insats for f in by_insats[pk]]
     for scope, members in groups.items():
         picked = [i for i in chosen if i.pk in members]
-        facts_of = [f for pk in members for f in by_insats[pk]]
-        reports[scope] = followup.report(facts_of, year, goals, _outcome_cost(by_line, picked))
-    matrix = followup.outcomes_by_sex(everyone, year)
+        found = followup.total(counts[pk] for pk in members)
+        reports[scope] = followup.counted(found, year, goals, _outcome_cost(by_line, picked))
+    matrix = followup.outcomes_by_sex(followup.total(counts.values()))
     return protect_reports(_income_for_all_only(reports), groups, matrix)
 
 
 def _income_for_all_only(reports: dict[Scope, followup.Report]) -> dict[Scope, followup.Report]:
     """Income before and after is shown for the förbund as a whole only: split by insats, its
     many small cells cannot be protected across the tables without hiding nearly all."""
-    empty = followup.income_matrix([])
+    empty = followup.income_matrix({})
     return {s: r if s == ALL else replace(r, income=empty) for s, r in reports.items()}
 
 
@@ -242,32 +241,48 @@ NATIONAL_HEADER = (
 
 
 def national_rows(association: Association, year: int) -> list[list[Any]]:
-    """Per insats and year, the figures the national follow-up asks for; counts protected."""
+    """Per insats and year, the figures the national follow-up asks for; counts protected.
+
+    A fixed number of queries: the insatser with their budget, episodes and volume of the year
+    annotated, the year's actuals once and the protected reports once."""
+    reports, _matrix = published(association, year)
+    individual = _individual_pks(association)
+    by_line = actuals.actuals_by_line(association, year)
     rows = []
-    for intervention in association.interventions.order_by("kind", "name"):
-        budget = intervention.budget_years.filter(year=year).first()
-        if budget is None and not intervention.episodes.exists():
+    for intervention in _national_insatser(association, year):
+        if intervention.budget is None and not intervention.has_episodes:
             continue
-        outcome = insats_reports.outcome(intervention, year)
+        outcome = insats_reports.outcome_in(by_line, intervention)
         row: list[Any] = [
             intervention.name,
             "individinriktad" if intervention.kind == "individual" else "strukturinriktad",
             "ja" if intervention.esf else "nej",
             year,
-            rounded_kronor(budget.amount) if budget else None,
+            rounded_kronor(intervention.budget) if intervention.budget is not None else None,
             rounded_kronor(outcome) if outcome is not None else None,
         ]
         if intervention.kind == "individual":
-            found = report(association, year, [intervention]).by_sex
+            key = ALL if [intervention.pk] == individual else intervention.pk
+            found = reports[key].by_sex
             row += [c.shown for c in found.cells] + [found.total.shown]
         else:
-            row += ["", "", _volume(intervention, year).shown]
+            row += ["", "", Cell(intervention.volume or 0).shown]
         rows.append(row)
     return rows
 
 
-def _volume(intervention: Intervention, year: int) -> Cell:
-    return Cell(sum(a.participants for a in intervention.activities.filter(year=year)))
+def _national_insatser(association: Association, year: int) -> QuerySet[Any]:
+    """The insatser with the year's budget, whether they have episodes and the structural
+    volume of the year."""
+    budget = InterventionBudget.objects.filter(intervention=OuterRef("pk"), year=year)
+    volume = Activity.objects.filter(intervention=OuterRef("pk"), year=year)
+    return association.interventions.order_by("kind", "name").annotate(
+        budget=Subquery(budget.values("amount")[:1]),
+        has_episodes=Exists(Episode.objects.filter(intervention=OuterRef("pk"))),
+        volume=Subquery(
+            volume.order_by().values("intervention").annotate(n=Sum("participants")).values("n")
+        ),
+    )
 
 
 def ensure_indicators(association: Association, on: date) -> QuerySet[Indicator]:
@@ -300,11 +315,33 @@ class IndicatorRow:
     trend: list[tuple[int, int | None]]
 
 
+AnswerCounts = dict[tuple[int, str, int], int]  # (year, sex, score): answers
+
+
 def _measure(
-    indicator: Indicator, given: list[IndicatorResponse], goal: int | None
+    indicator: Indicator, counts: AnswerCounts, goal: int | None, **only: Any
 ) -> indicators.Fulfilment:
-    scores = [a.score for a in given]
-    return indicators.fulfilment(scores, indicator.scale_max, indicator.top_steps, goal)
+    """The fulfilment of the answers counted in `counts` with the year and sex in `only`."""
+    chosen: dict[int, int] = {}
+    for (year, sex, score), number in counts.items():
+        if only.get("year", year) == year and only.get("sex", sex) == sex:
+            chosen[score] = chosen.get(score, 0) + number
+    return indicators.counted_fulfilment(chosen, indicator.scale_max, indicator.top_steps, goal)
+
+
+def answer_counts(
+    association: Association, intervention: Intervention | None = None
+) -> dict[int, AnswerCounts]:
+    """The answers per indicator, counted by year, sex and step in one GROUP BY."""
+    answers = IndicatorResponse.objects.filter(indicator__association=association)
+    if intervention is not None:
+        answers = answers.filter(intervention=intervention)
+    found: dict[int, AnswerCounts] = {}
+    grouped = answers.order_by().values("indicator_id", "year", "sex", "score")
+    for row in grouped.annotate(n=Count("pk")):
+        key = (row["year"], row["sex"], row["score"])
+        found.setdefault(row["indicator_id"], {})[key] = row["n"]
+    return found
 
 
 def indicator_rows(
@@ -312,20 +349,17 @@ def indicator_rows(
 ) -> list[IndicatorRow]:
     rows = []
     slots_on = date(year, 12, 31)  # the slots of the year shown
+    counts = answer_counts(association, intervention)
     for indicator in ensure_indicators(association, slots_on).prefetch_related("targets"):
-        answers = IndicatorResponse.objects.filter(indicator=indicator)
-        if intervention is not None:
-            answers = answers.filter(intervention=intervention)
+        found = counts.get(indicator.pk, {})
         target = next((t.percent for t in indicator.targets.all() if t.year == year), None)
-        by_year: dict[int, list[IndicatorResponse]] = {}
-        for answer in answers:
-            by_year.setdefault(answer.year, []).append(answer)
-        this_year = by_year.get(year, [])
         by_sex = {
-            label: _measure(indicator, [a for a in this_year if a.sex == key], target)
+            label: _measure(indicator, found, target, year=year, sex=key)
             for key, label in followup.SEXES.items()
             if indicator.by_sex
         }
-        trend = indicators.trend({y: _measure(indicator, g, None) for y, g in by_year.items()})
-        rows.append(IndicatorRow(indicator, _measure(indicator, this_year, target), by_sex, trend))
+        years = {y for y, _sex, _score in found}
+        trend = indicators.trend({y: _measure(indicator, found, None, year=y) for y in years})
+        measured = _measure(indicator, found, target, year=year)
+        rows.append(IndicatorRow(indicator, measured, by_sex, trend))
     return rows
