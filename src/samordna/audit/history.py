@@ -22,6 +22,7 @@ ACTIONS = {
     "borttagen": Q(action=Change.Action.DELETE),
     "inloggning": Q(event=Change.Event.SIGN_IN),
     "misslyckad": Q(event=Change.Event.SIGN_IN_FAILED),
+    "sekretess": Q(event=Change.Event.CONFIDENTIAL_DOWNLOAD),
 }
 ACTION_NAMES = {
     "skapad": "Skapad",
@@ -29,6 +30,12 @@ ACTION_NAMES = {
     "borttagen": "Borttagen",
     "inloggning": "Inloggning",
     "misslyckad": "Misslyckad inloggning",
+    "sekretess": "Nedladdning med sekretess",
+}
+EVENT_ACTIONS = {
+    Change.Event.SIGN_IN: "inloggning",
+    Change.Event.SIGN_IN_FAILED: "misslyckad",
+    Change.Event.CONFIDENTIAL_DOWNLOAD: "sekretess",
 }
 
 
@@ -67,7 +74,7 @@ def for_object(association: Association, label: str, pk: int) -> QuerySet[Change
     own = Q(content_type__app_label=app_label, content_type__model=model, object_pk=str(pk))
     entries = Change.objects.filter(association_pk=association.pk)
     if label == "associations.association":  # the förbund's own details, not all it holds
-        return entries.filter(own)
+        return entries.filter(own, event="")
     return entries.filter(own | Q(within__contains=f" {label}:{pk} "))
 
 
@@ -118,7 +125,7 @@ def who(change: Change) -> str:
 
 def action_name(change: Change) -> str:
     if change.event:
-        return ACTION_NAMES["inloggning" if change.event == "sign_in" else "misslyckad"]
+        return ACTION_NAMES[EVENT_ACTIONS[Change.Event(change.event)]]
     names = {Change.Action.CREATE: "skapad", Change.Action.UPDATE: "andrad"}
     return ACTION_NAMES[names.get(change.action, "borttagen")]
 

@@ -41,6 +41,8 @@ class Change(AbstractLogEntry):
         CHANGE = "", "Ändring"
         SIGN_IN = "sign_in", "Inloggning"
         SIGN_IN_FAILED = "sign_in_failed", "Misslyckad inloggning"
+        # Exact participant counts left the app: the Uppföljning Finsam report (sekretess).
+        CONFIDENTIAL_DOWNLOAD = "confidential", "Nedladdning med sekretess"
 
     action: models.PositiveSmallIntegerField[int, int] = models.PositiveSmallIntegerField(
         "händelse",
@@ -62,7 +64,7 @@ class Change(AbstractLogEntry):
         max_length=200, blank=True, default=""
     )
     event: models.CharField[str, str] = models.CharField(
-        "slag av inloggning", max_length=20, blank=True, default="", choices=Event.choices
+        "slag av händelse", max_length=20, blank=True, default="", choices=Event.choices
     )
 
     objects = ChangeManager()

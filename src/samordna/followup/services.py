@@ -1,5 +1,5 @@
 """Follow-up on the database: who sees which episodes, the year's report, consents, targets,
-support costs, the national export and the indicator slots of a förbund."""
+support costs and the indicator slots of a förbund."""
 
 from __future__ import annotations
 
@@ -16,9 +16,7 @@ from samordna.actuals.services import LineKey
 from samordna.associations.models import Association
 from samordna.core import followup, indicators, socioeconomic
 from samordna.core.followup_disclosure import ALL, Scope, protect_reports
-from samordna.core.money import rounded_kronor
 from samordna.core.params import ParameterError
-from samordna.core.suppression import Cell
 from samordna.followup.models import (
     Episode,
     FollowupTarget,
@@ -226,48 +224,6 @@ def effect(association: Association, intervention: Intervention, year: int) -> A
 def _years_of(intervention: Intervention, year: int) -> list[int]:
     first = intervention.start.year if intervention.start else year
     return list(range(first, year + 1))
-
-
-NATIONAL_HEADER = (
-    "insats",
-    "inriktning",
-    "esf",
-    "år",
-    "budget (kr)",
-    "utfall kostnad (kr)",
-    "deltagare kvinnor",
-    "deltagare män",
-    "deltagare totalt",
-)
-
-
-def national_rows(association: Association, year: int) -> list[list[Any]]:
-    """Per insats and year, the figures the national follow-up asks for; counts protected."""
-    rows = []
-    for intervention in association.interventions.order_by("kind", "name"):
-        budget = intervention.budget_years.filter(year=year).first()
-        if budget is None and not intervention.episodes.exists():
-            continue
-        outcome = insats_reports.outcome(intervention, year)
-        row: list[Any] = [
-            intervention.name,
-            "individinriktad" if intervention.kind == "individual" else "strukturinriktad",
-            "ja" if intervention.esf else "nej",
-            year,
-            rounded_kronor(budget.amount) if budget else None,
-            rounded_kronor(outcome) if outcome is not None else None,
-        ]
-        if intervention.kind == "individual":
-            found = report(association, year, [intervention]).by_sex
-            row += [c.shown for c in found.cells] + [found.total.shown]
-        else:
-            row += ["", "", _volume(intervention, year).shown]
-        rows.append(row)
-    return rows
-
-
-def _volume(intervention: Intervention, year: int) -> Cell:
-    return Cell(sum(a.participants for a in intervention.activities.filter(year=year)))
 
 
 def ensure_indicators(association: Association, on: date) -> QuerySet[Indicator]:

@@ -18,11 +18,6 @@ patterns = [
     path("uppfoljning/deltagare/<int:pk>/", views.episode_edit, name="episode"),
     path("insatser/<int:pk>/deltagare/", batch_views.episode_batch, name="episode_batch"),
     path("insatser/<int:pk>/deltagarkoder/", batch_views.episode_codes, name="episode_codes"),
-    path(
-        "uppfoljning/nationell/<int:year>.<str:fmt>",
-        views.national_export,
-        name="national_export",
-    ),
     path("uppfoljning/effekt/", effect_views.effect, name="effect"),
     path("uppfoljning/effekt/kostnad/", effect_views.support_cost_new, name="support_cost_new"),
     path("indikatorer/", indicator_views.indicator_list, name="indicators"),
