@@ -41,7 +41,6 @@ PAGES = {
     "episode": ("edit", _episode),
     "episode_batch": ("edit", _insats),
     "episode_codes": ("edit", _insats),
-    "national_export": ("read", lambda a: {"year": 2026, "fmt": "csv"}),
     "effect": ("read", lambda a: {}),
     "support_cost_new": ("edit", lambda a: {}),
     "indicators": ("read", lambda a: {}),

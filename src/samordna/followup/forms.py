@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from samordna.associations.forms import DateInput, NoIdentityMixin
 from samordna.associations.models import Association
 from samordna.concurrency import ConcurrentEditMixin
-from samordna.core.followup import SEX_CHOICES, consent_expiry
+from samordna.core.followup import SEX_CHOICES
 from samordna.economy.forms import AmountField
 from samordna.followup.models import (
     Episode,
@@ -25,6 +25,7 @@ from samordna.followup.models import (
     SupportCost,
     SurveyLink,
 )
+from samordna.followup.retention import consent_end
 
 YEAR = {"min_value": 2004, "max_value": 2100}
 
@@ -59,11 +60,14 @@ class EpisodeForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
         }
         help_texts = {
             "birth_year": _("Bara året; sidorna visar en åldersgrupp."),
-            "consent_given": _("Samtycket till sekretesslättnad gäller i två år."),
+            "consent_given": _(
+                "Samtycket gäller så länge som förbundets regel säger (sidan Dataskydd)."
+            ),
         }
 
     def __init__(self, *args: Any, association: Association, interventions: Any, **kw: Any):
         super().__init__(*args, **kw)
+        self.association = association
         self.fields["intervention"].queryset = interventions.filter(kind="individual")  # type: ignore[attr-defined]
         for name in ("main_referrer", "co_referrers"):
             self.fields[name].queryset = association.members.all()  # type: ignore[attr-defined]
@@ -101,8 +105,7 @@ class EpisodeForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
 
     def save(self, commit: bool = True) -> Episode:
         episode: Episode = super().save(commit=False)
-        given = episode.consent_given
-        episode.consent_expires = consent_expiry(given) if given else None
+        episode.consent_expires = consent_end(self.association, episode.consent_given)
         if commit:
             episode.save()
             self.save_m2m()
