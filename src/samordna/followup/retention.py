@@ -2,8 +2,9 @@
 consent given on a day ends, which ended episodes are due, and removing them after counting.
 
 Removal is all or nothing: the counts per insats, year of end, sex and end reason are saved
-(`RemovedEpisodes`), then the episodes and their step changes are deleted; each deletion is
-recorded in the history like any other.
+(`RemovedEpisodes`, on record in the history with who ran the removal), then the episodes and
+their step changes are deleted. The history keeps who changed a removed episode and when, but
+no longer what it held: a trail that kept the values would keep the episode itself.
 """
 
 from __future__ import annotations
@@ -12,14 +13,19 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
+from auditlog.context import disable_auditlog
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
 from django.db.models import QuerySet
 
 from samordna.associations.models import Association
 from samordna.audit.bulk import bulk_create
+from samordna.audit.models import Change
 from samordna.core.followup import consent_expiry
 from samordna.core.retention import DEFAULT_CONSENT_MONTHS, months_earlier, next_removal
-from samordna.followup.models import Episode, ParticipantRule, RemovedEpisodes
+from samordna.followup.models import Episode, ParticipantRule, RemovedEpisodes, StepChange
+
+FORGOTTEN = "Gallrad deltagare"
 
 
 def rule_on(association: Association, day: date) -> ParticipantRule | None:
@@ -101,6 +107,17 @@ def remove(association: Association, before: date, today: date) -> Removal:
         ],
     )
     done = plan(association, before)
-    for episode in episodes:
-        episode.delete()
+    steps = list(StepChange.objects.filter(episode__in=episodes).values_list("pk", flat=True))
+    with disable_auditlog():
+        for episode in episodes:
+            episode.delete()
+    _forget(Episode, [e.pk for e in episodes])
+    _forget(StepChange, steps)
     return done
+
+
+def _forget(model: type[models.Model], pks: list[int]) -> None:
+    """Empty what the history says about removed rows: who and when stay, the values go."""
+    kind = ContentType.objects.get_for_model(model)
+    entries = Change.objects.filter(content_type=kind, object_pk__in=[str(pk) for pk in pks])
+    entries.update(changes=None, changes_text="", serialized_data=None, object_repr=FORGOTTEN)
