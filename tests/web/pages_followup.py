@@ -41,6 +41,8 @@ PAGES = {
     "episode": ("edit", _episode),
     "episode_batch": ("edit", _insats),
     "episode_codes": ("edit", _insats),
+    "data_protection": ("read", lambda a: {}),
+    "participant_rule_new": ("edit", lambda a: {}),
     "effect": ("read", lambda a: {}),
     "support_cost_new": ("edit", lambda a: {}),
     "indicators": ("read", lambda a: {}),

@@ -21,6 +21,7 @@ from samordna.followup.models import (
     FollowupTarget,
     Indicator,
     IndicatorTarget,
+    ParticipantRule,
     StepChange,
     SupportCost,
     SurveyLink,
@@ -243,3 +244,30 @@ def survey_form(indicators: list[Indicator], ask_sex: bool, data: Any = None) ->
             widget=forms.RadioSelect,
         )
     return form
+
+
+class ParticipantRuleForm(NoIdentityMixin, forms.ModelForm):
+    class Meta:
+        model = ParticipantRule
+        fields = ["valid_from", "consent_months", "retention_months", "decision"]
+        widgets = {"valid_from": DateInput()}
+        help_texts = {
+            "consent_months": _("Hur länge ett samtycke gäller; 24 är två år."),
+            "decision": _("Styrelsens beslut, till exempel ”2025-11-27 §8”."),
+        }
+
+    def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.association = association
+        self.fields["consent_months"].widget.attrs.update({"min": 1, "max": 120})
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        day = cleaned.get("valid_from")
+        rules = self.instance.association.participant_rules
+        if day and rules.filter(valid_from=day).exists():
+            self.add_error("valid_from", f"Det finns redan en regel från {day.isoformat()}.")
+        months = cleaned.get("consent_months")
+        if months is not None and not 1 <= months <= 120:
+            self.add_error("consent_months", "Ange 1–120 månader.")
+        return cleaned
