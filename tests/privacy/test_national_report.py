@@ -53,7 +53,9 @@ def _download(client, association, fmt):
     return client.get(url)
 
 
-def test_the_chef_downloads_exact_counts_marked_as_confidential(client, association, chef, insatser):
+def test_the_chef_downloads_exact_counts_marked_as_confidential(
+    client, association, chef, insatser
+):
     client.force_login(chef)
     response = _download(client, association, "xlsx")
     assert response.status_code == 200

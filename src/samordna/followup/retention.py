@@ -108,10 +108,11 @@ def remove(association: Association, before: date, today: date) -> Removal:
     )
     done = plan(association, before)
     steps = list(StepChange.objects.filter(episode__in=episodes).values_list("pk", flat=True))
+    pks = [e.pk for e in episodes]  # a deleted object forgets its pk
     with disable_auditlog():
         for episode in episodes:
             episode.delete()
-    _forget(Episode, [e.pk for e in episodes])
+    _forget(Episode, pks)
     _forget(StepChange, steps)
     return done
 
