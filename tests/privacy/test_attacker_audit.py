@@ -175,7 +175,28 @@ def _published(association: Association, year: int, role: str) -> Attack | None:
             attack.equal.append(({**parts, key: -1}, 0))
     if everyone:
         _outcomes_by_sex(attack, association, year)
+        _cumulative_effect(attack, association, year, visible)
     return attack
+
+
+def _cumulative_effect(attack: Attack, association: Association, year: int, visible) -> None:
+    """Across years: the effect page is about the exits with known income through a year (any
+    year the reader types); through `year` minus through the year before is this year's exits
+    with known income, at most the insats's exits of the year. The page says only whether
+    there are five or more (it showed the count, and the audit pinned a "<5" of 2008 with it)."""
+    for insats in visible:
+        keys = []
+        for through in (year - 1, year):
+            effect, _costs, _source = services.effect(association, insats, through)
+            keys.append((insats.pk, "effect through", through))
+            if effect.shown:  # "5 eller fler"
+                attack.cell(keys[-1], "x")
+            else:  # "färre än 5"
+                attack.cell(keys[-1], "<5", loose=True)
+        known = (insats.pk, "exits with known income")
+        attack.cell(known, None)
+        attack.equal.append(({keys[1]: 1, keys[0]: -1, known: -1}, 0))
+        attack.below.append(({known: 1, (insats.pk, "exits"): -1}, 0))
 
 
 def _outcomes_by_sex(attack: Attack, association: Association, year: int) -> None:

@@ -219,6 +219,8 @@ def test_the_effect_prints_its_assumptions(client, association, teams, board):
     row = page.split("Deltagarteam")[1].split("</tr>")[0].replace("\u00a0", " ")
     assert "882 000 kr" in row  # kommun: 5 people × (9 500 + 5 200) kr × 12 months
     assert "4 410 000 kr" in row  # the same over 60 months
+    assert "5 eller fler" in row and ">5<" not in row  # no count: summed over years it would
+    # reveal a small group of the yearly report
 
 
 def test_the_annual_insats_report_shows_its_participants(client, association, teams, board):
