@@ -124,3 +124,14 @@ def test_published_documents_never_carry_the_exact_figures(client, association, 
     assert "finsam" not in listing.casefold()
     unknown = reverse("document", args=[association.slug, "national", 2026])
     assert client.get(unknown).status_code == 404
+
+
+def test_the_report_page_offers_no_unrecorded_table_download(client, association, chef, insatser):
+    client.force_login(chef)
+    url = reverse("national_report", args=[association.slug]) + "?ar=2026"
+    page = client.get(url)
+    assert "Deltagarteam" in page.content.decode()
+    assert "sidans tabeller" not in page.content.decode()
+    tables = client.get(url + "&tabeller=xlsx")
+    assert tables["Content-Type"].startswith("text/html")
+    assert not Change.objects.filter(event=Change.Event.CONFIDENTIAL_DOWNLOAD).exists()

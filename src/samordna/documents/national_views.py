@@ -39,7 +39,9 @@ def national_report(request: MemberRequest, association: Association) -> HttpRes
         "body": render_html.body(document),
         "formats": FORMATS,
     }
-    return render(request, "documents/national.html", context)
+    response = render(request, "documents/national.html", context)
+    response.confidential = True  # type: ignore[attr-defined]  # no unrecorded table download
+    return response
 
 
 @association_view(*EDITORS)

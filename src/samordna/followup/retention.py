@@ -58,11 +58,12 @@ def ended_before(association: Association, before: date) -> QuerySet[Episode]:
 
 
 def next_due(association: Association, today: date) -> date | None:
-    """The day the next ended episode becomes due for removal under today's rule."""
+    """The day the next ended episode that is not yet due becomes due under today's rule."""
     rule = rule_on(association, today)
     if rule is None or rule.retention_months is None:
         return None
-    ends = Episode.objects.filter(intervention__association=association, end__isnull=False)
+    not_yet = months_earlier(today, rule.retention_months)
+    ends = Episode.objects.filter(intervention__association=association, end__gte=not_yet)
     return next_removal([e for e in ends.values_list("end", flat=True) if e], rule.retention_months)
 
 
