@@ -99,7 +99,7 @@ def measure(episodes: int) -> dict[str, Any]:
     from samordna.associations.models import Association
     from samordna.core import disclosure, followup
     from samordna.demo.national import build
-    from samordna.followup import aggregates, services
+    from samordna.followup import aggregates, national, services
     from samordna.followup.models import Episode
 
     start = time.perf_counter()
@@ -117,7 +117,7 @@ def measure(episodes: int) -> dict[str, Any]:
     disclosure._DONE.clear()
     found["first_view"] = best_of(lambda: services.published(association, YEAR), 1)
     found["again"] = best_of(lambda: services.published(association, YEAR))
-    found["national"] = best_of(lambda: services.national_rows(association, YEAR))
+    found["national"] = best_of(lambda: national.insats_figures(association, YEAR))
     found["indicators"] = best_of(lambda: services.indicator_rows(association, YEAR))
     return found
 

@@ -35,6 +35,7 @@ class Sheet:
     bold_rows: set[int] = field(default_factory=set)
     caption: str = ""
     cell_kinds: Sequence[Sequence[str]] | None = None  # per cell, when columns are mixed
+    marking: str = ""  # confidentiality: above the caption and in the printed page's header
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -98,9 +99,13 @@ def _formats(book: Any) -> dict[str, Any]:
 def _write_sheet(book: Any, formats: dict[str, Any], sheet: Sheet, name: str) -> None:
     page = book.add_worksheet(name)
     top = 0
+    if sheet.marking:
+        page.write_string(0, 0, sheet.marking, formats["caption"])
+        page.set_header("&C&B" + sheet.marking.replace("&", "&&"))
+        top = 1
     if sheet.caption:
-        page.write_string(0, 0, sheet.caption, formats["caption"])
-        top = 2
+        page.write_string(top, 0, sheet.caption, formats["caption"])
+        top += 2
     for column, heading in enumerate(sheet.header):
         page.write_string(top, column, str(heading), formats["head"])
     kinds = list(sheet.kinds) + [TEXT] * (len(sheet.header) - len(sheet.kinds))

@@ -160,9 +160,12 @@ class TableDownloadMiddleware:
 
 
 def _is_page(response: HttpResponse) -> bool:
+    """An HTML page whose tables may be offered; a page marked `confidential` (exact counts,
+    whose downloads are recorded by the view itself) never is."""
     return (
         response.status_code == 200
         and not getattr(response, "streaming", False)
+        and not getattr(response, "confidential", False)
         and response.get("Content-Type", "").startswith("text/html")
     )
 

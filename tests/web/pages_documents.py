@@ -16,6 +16,9 @@ PAGES = {
     "document_download": ("read", lambda a: {"kind": "berattelse", "year": 2021, "fmt": "xlsx"}),
     "document_member": ("read", _member),
     "document_member_download": ("read", lambda a: {**_member(a), "fmt": "docx"}),
+    # The Uppföljning Finsam report has exact counts: the chef's alone.
+    "national_report": ("edit", lambda a: {}),
+    "national_report_download": ("edit", lambda a: {"year": 2026, "fmt": "xlsx"}),
 }
 
 

@@ -23,7 +23,9 @@ ACTIONS = {
     "borttagen": Q(action=Change.Action.DELETE),
     "inloggning": Q(event=Change.Event.SIGN_IN),
     "misslyckad": Q(event=Change.Event.SIGN_IN_FAILED),
-    "konto": Q(action=Change.Action.ACCESS) & ~Q(event__in=SIGN_IN_EVENTS),
+    "konto": Q(action=Change.Action.ACCESS)
+    & ~Q(event__in=[*SIGN_IN_EVENTS, Change.Event.CONFIDENTIAL_DOWNLOAD]),
+    "sekretess": Q(event=Change.Event.CONFIDENTIAL_DOWNLOAD),
 }
 ACTION_NAMES = {
     "skapad": "Skapad",
@@ -32,6 +34,7 @@ ACTION_NAMES = {
     "inloggning": "Inloggning",
     "misslyckad": "Misslyckad inloggning",
     "konto": "Lösenord och tvåstegsverifiering",
+    "sekretess": "Nedladdning med sekretess",
 }
 
 
@@ -70,7 +73,7 @@ def for_object(association: Association, label: str, pk: int) -> QuerySet[Change
     own = Q(content_type__app_label=app_label, content_type__model=model, object_pk=str(pk))
     entries = Change.objects.filter(association_pk=association.pk)
     if label == "associations.association":  # the förbund's own details, not all it holds
-        return entries.filter(own)
+        return entries.filter(own, event="")
     return entries.filter(own | Q(within__contains=f" {label}:{pk} "))
 
 

@@ -44,6 +44,8 @@ KINDS = {
     "interventions.applicationbudget": "Ansökans budget",
     "followup.episode": "Deltagare",
     "followup.stepchange": "Stegförflyttning",
+    "followup.participantrule": "Regel för deltagaruppgifter",
+    "followup.removedepisodes": "Gallrade deltagare",
     "followup.followuptarget": "Uppföljningsmål",
     "followup.supportcost": "Kostnad för försörjning",
     "followup.indicator": "Indikator",

@@ -46,6 +46,8 @@ class Change(AbstractLogEntry):
         MFA_ON = "mfa_on", "Tvåstegsverifiering påslagen"
         MFA_OFF = "mfa_off", "Tvåstegsverifiering borttagen"
         RECOVERY_CODES = "recovery_codes", "Nya reservkoder"
+        # Exact participant counts left the app: the Uppföljning Finsam report (sekretess).
+        CONFIDENTIAL_DOWNLOAD = "confidential", "Nedladdning med sekretess"
 
     action: models.PositiveSmallIntegerField[int, int] = models.PositiveSmallIntegerField(
         "händelse",
@@ -67,7 +69,7 @@ class Change(AbstractLogEntry):
         max_length=200, blank=True, default=""
     )
     event: models.CharField[str, str] = models.CharField(
-        "slag av kontohändelse", max_length=20, blank=True, default="", choices=Event.choices
+        "slag av händelse", max_length=20, blank=True, default="", choices=Event.choices
     )
 
     objects = ChangeManager()

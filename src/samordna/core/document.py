@@ -102,6 +102,9 @@ class Document:
     # What the budget check found wrong in the figures the document is built from, in plain
     # words: shown before anyone downloads (the document itself prints computed figures).
     findings: tuple[str, ...] = ()
+    # A confidentiality marking printed on the cover, at the top of every page and on every
+    # sheet ("" for everything the förbund publishes).
+    marking: str = ""
 
     def tables(self) -> list[Table]:
         """Every table in reading order, the tables beside the charts included."""

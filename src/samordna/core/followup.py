@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from samordna.core.money import rounded_kronor
+from samordna.core.retention import DEFAULT_CONSENT_MONTHS, months_later
 from samordna.core.suppression import Cell, protect, protect_matrix, share
 
 SEXES = {"kvinna": "Kvinnor", "man": "Män"}  # as the reports name the groups
@@ -68,7 +69,6 @@ MEASURES = {
     "steps": "Ökad arbetsförmåga (minst en stegförflyttning)",
     "quality": "Högre livskvalitet vid avslut",
 }
-CONSENT_YEARS = 2  # seed 002: "Sekretesslättningen gäller i två år och kan … återkallas"
 
 
 def age_band(birth_year: int, on: date) -> str:
@@ -79,12 +79,10 @@ def age_band(birth_year: int, on: date) -> str:
     return "Under 16 år" if age < 16 else AGE_BANDS[-1][0]
 
 
-def consent_expiry(given: date) -> date:
-    """Two years after the consent was given (the day before, on the calendar)."""
-    try:
-        return given.replace(year=given.year + CONSENT_YEARS)
-    except ValueError:  # 29 February
-        return date(given.year + CONSENT_YEARS, 2, 28)
+def consent_expiry(given: date, months: int = DEFAULT_CONSENT_MONTHS) -> date:
+    """When a consent given on `given` ends: the förbund's validity in months after it (two
+    years until the förbund says otherwise; seed 002: "Sekretesslättningen gäller i två år")."""
+    return months_later(given, months)
 
 
 @dataclass(frozen=True)

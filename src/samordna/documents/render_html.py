@@ -34,6 +34,8 @@ def standalone(document: doc.Document) -> str:
     title = escape(_full_title(document))
     footer = css_string(f"{document.association} · {document.title}")
     css = PRINT_CSS.read_text(encoding="utf-8").replace("FOOTER_TEXT", footer)
+    if document.marking:
+        css += _marking_css(document.marking)
     return (
         f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>{title}</title>'
         f'<meta name="author" content="{escape(document.association)}">'
@@ -47,6 +49,12 @@ def css_string(text: str) -> str:
     return "".join(
         char if char.isalnum() or char in " ·.,-–&()'" else f"\\{ord(char):x} " for char in text
     )
+
+
+def _marking_css(marking: str) -> str:
+    """The marking at the top of every page, the first one too."""
+    rule = f'@top-center {{ content: "{css_string(marking)}"; font: bold 9pt "Samordna Sans"; }}'
+    return f"@page {{ {rule} }} @page :first {{ {rule} }}"
 
 
 def _full_title(document: doc.Document) -> str:
@@ -67,8 +75,13 @@ def _cover(document: doc.Document) -> str:
         format_html('<p class="subtitle">{}</p>', document.subtitle) if document.subtitle else ""
     )
     kind = "cover" if document.cover else "letterhead"
+    marking = (
+        format_html('<p class="marking"><strong>{}</strong></p>', document.marking)
+        if document.marking
+        else ""
+    )
     return (
-        f'<header class="{kind}">{logo}'
+        f'<header class="{kind}">{marking}{logo}'
         f"{format_html('<h1>{}</h1>', document.title)}{subtitle}"
         f'<div class="cover-lines">{lines}</div></header>'
     )

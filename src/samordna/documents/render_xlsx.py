@@ -14,17 +14,17 @@ KINDS = {AMOUNT: KR, PERCENT: "percent", COUNT: NUMBER}
 
 
 def xlsx(document: doc.Document) -> bytes:
-    return workbook_bytes([_sheet(table) for table in document.tables()])
+    return workbook_bytes([_sheet(table, document.marking) for table in document.tables()])
 
 
-def _sheet(table: doc.Table) -> Sheet:
+def _sheet(table: doc.Table, marking: str = "") -> Sheet:
     kinds = [KINDS.get(c.kind, TEXT) for c in table.columns]
     rows = [
         [_value(v, c) for v, c in zip(row.cells, table.columns, strict=True)] for row in table.rows
     ]
     bold = {i for i, row in enumerate(table.rows) if row.style in {"sum", "result"}}
     header = [c.heading or "Rad" for c in table.columns]
-    return Sheet(table.caption, header, rows, kinds, bold, caption=table.caption)
+    return Sheet(table.caption, header, rows, kinds, bold, caption=table.caption, marking=marking)
 
 
 def _value(value: object, column: doc.Column) -> object:

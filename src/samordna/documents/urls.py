@@ -2,9 +2,15 @@
 
 from django.urls import path
 
-from samordna.documents import views
+from samordna.documents import national_views, views
 
 patterns = [
+    path("uppfoljning/finsam/", national_views.national_report, name="national_report"),
+    path(
+        "uppfoljning/finsam/<int:year>.<str:fmt>",
+        national_views.national_report_download,
+        name="national_report_download",
+    ),
     path("dokument/", views.document_list, name="documents"),
     path("dokument/layout/", views.document_layout, name="document_layout"),
     path("dokument/layout/mall.docx", views.standard_template, name="document_template"),

@@ -27,6 +27,7 @@ class RowForm(EpisodeForm):
 
     def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
         forms.ModelForm.__init__(self, *args, **kwargs)
+        self.association = association  # the förbund's rule dates the consent
         self.fields["main_referrer"].queryset = association.members.all()  # type: ignore[attr-defined]
 
 

@@ -14,17 +14,19 @@ from django.utils.translation import gettext_lazy as _
 from samordna.associations.forms import DateInput, NoIdentityMixin
 from samordna.associations.models import Association
 from samordna.concurrency import ConcurrentEditMixin
-from samordna.core.followup import SEX_CHOICES, consent_expiry
+from samordna.core.followup import SEX_CHOICES
 from samordna.economy.forms import AmountField
 from samordna.followup.models import (
     Episode,
     FollowupTarget,
     Indicator,
     IndicatorTarget,
+    ParticipantRule,
     StepChange,
     SupportCost,
     SurveyLink,
 )
+from samordna.followup.retention import consent_end
 
 YEAR = {"min_value": 2004, "max_value": 2100}
 
@@ -59,11 +61,14 @@ class EpisodeForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
         }
         help_texts = {
             "birth_year": _("Bara året; sidorna visar en åldersgrupp."),
-            "consent_given": _("Samtycket till sekretesslättnad gäller i två år."),
+            "consent_given": _(
+                "Samtycket gäller så länge som förbundets regel säger (sidan Dataskydd)."
+            ),
         }
 
     def __init__(self, *args: Any, association: Association, interventions: Any, **kw: Any):
         super().__init__(*args, **kw)
+        self.association = association
         self.fields["intervention"].queryset = interventions.filter(kind="individual")  # type: ignore[attr-defined]
         for name in ("main_referrer", "co_referrers"):
             self.fields[name].queryset = association.members.all()  # type: ignore[attr-defined]
@@ -101,8 +106,7 @@ class EpisodeForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
 
     def save(self, commit: bool = True) -> Episode:
         episode: Episode = super().save(commit=False)
-        given = episode.consent_given
-        episode.consent_expires = consent_expiry(given) if given else None
+        episode.consent_expires = consent_end(self.association, episode.consent_given)
         if commit:
             episode.save()
             self.save_m2m()
@@ -240,3 +244,30 @@ def survey_form(indicators: list[Indicator], ask_sex: bool, data: Any = None) ->
             widget=forms.RadioSelect,
         )
     return form
+
+
+class ParticipantRuleForm(NoIdentityMixin, forms.ModelForm):
+    class Meta:
+        model = ParticipantRule
+        fields = ["valid_from", "consent_months", "retention_months", "decision"]
+        widgets = {"valid_from": DateInput()}
+        help_texts = {
+            "consent_months": _("Hur länge ett samtycke gäller; 24 är två år."),
+            "decision": _("Styrelsens beslut, till exempel ”2025-11-27 §8”."),
+        }
+
+    def __init__(self, *args: Any, association: Association, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.association = association
+        self.fields["consent_months"].widget.attrs.update({"min": 1, "max": 120})
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        day = cleaned.get("valid_from")
+        rules = self.instance.association.participant_rules
+        if day and rules.filter(valid_from=day).exists():
+            self.add_error("valid_from", f"Det finns redan en regel från {day.isoformat()}.")
+        months = cleaned.get("consent_months")
+        if months is not None and not 1 <= months <= 120:
+            self.add_error("consent_months", "Ange 1–120 månader.")
+        return cleaned

@@ -15,12 +15,13 @@ from samordna.associations.models import Association, Member
 from samordna.core.answer_file import AnswerRow, read_answers
 from samordna.core.episode_file import EXPORT_HEADER, Columns, EpisodeRow, read_episodes
 from samordna.core.findings import InputError
-from samordna.core.followup import END_REASONS, INCOMES, OCCUPATIONS, consent_expiry
+from samordna.core.followup import END_REASONS, INCOMES, OCCUPATIONS
 from samordna.core.indicators import score_error
 from samordna.core.intervention_file import match_member
 from samordna.core.table import Table
 from samordna.followup import services
 from samordna.followup.models import Episode, Indicator, IndicatorResponse, StepChange
+from samordna.followup.retention import consent_end
 from samordna.interventions.imports import ImportResult
 from samordna.interventions.models import Intervention
 from samordna.tables import store_all_or_nothing
@@ -111,7 +112,7 @@ def _store(item: _Checked) -> None:
         setattr(episode, name, getattr(row, name))
     episode.main_referrer = item.main
     episode.consent_given = row.consent
-    episode.consent_expires = consent_expiry(row.consent) if row.consent else None
+    episode.consent_expires = consent_end(item.intervention.association, row.consent)
     episode.consent_revoked = row.revoked
     episode.save()
     episode.co_referrers.set(item.co)

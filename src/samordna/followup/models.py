@@ -207,3 +207,57 @@ class IndicatorResponse(models.Model):
     score = models.PositiveSmallIntegerField(_("svar (steg)"))
     sex = models.CharField(_("kön"), max_length=6, choices=_choices(SEX_CHOICES), blank=True)
     via = models.CharField(max_length=10, choices=Via.choices, default=Via.TYPED)
+
+
+class ParticipantRule(models.Model):
+    """The förbund's own dated rules for participants' data, from a date on: how long a consent
+    to lift secrecy holds, and how long an ended episode is kept before it is removed."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="participant_rules"
+    )
+    valid_from = models.DateField(_("gäller från"))
+    consent_months = models.PositiveSmallIntegerField(_("samtycket gäller (månader)"), default=24)
+    retention_months = models.PositiveSmallIntegerField(
+        _("avslutade deltagare sparas (månader efter avslut)"),
+        null=True,
+        blank=True,
+        help_text=_("Tomt: Samordna gallrar inte förrän förbundet har bestämt en tid."),
+    )
+    decision = models.CharField(_("beslut eller källa"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-valid_from"]
+        verbose_name = _("regel för deltagaruppgifter")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "valid_from"], name="one_participant_rule_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Regel från {self.valid_from.isoformat()}"
+
+
+class RemovedEpisodes(models.Model):
+    """What retention removed, aggregated: how many ended episodes of an insats, ending in a
+    year, by sex and end reason. No code, no dates, no single person's row."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="removed_episodes"
+    )
+    intervention = models.ForeignKey(
+        Intervention, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    intervention_name = models.CharField(_("insats"), max_length=200)
+    year = models.PositiveIntegerField(_("avslutade år"))
+    sex = models.CharField(_("kön"), max_length=6, choices=_choices(SEX_CHOICES))
+    end_reason = models.CharField(
+        _("avslutsorsak"), max_length=24, choices=_choices(END_REASONS), blank=True
+    )
+    count = models.PositiveIntegerField(_("antal"))
+    removed_on = models.DateField(_("gallrat"))
+
+    class Meta:
+        ordering = ["-removed_on", "year", "intervention_name"]
+        verbose_name = _("gallrade deltagare")

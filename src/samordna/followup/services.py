@@ -1,5 +1,5 @@
 """Follow-up on the database: who sees which episodes, the year's report, consents, targets,
-support costs, the national export and the indicator slots of a förbund."""
+support costs and the indicator slots of a förbund."""
 
 from __future__ import annotations
 
@@ -16,9 +16,7 @@ from samordna.actuals.services import LineKey
 from samordna.associations.models import Association
 from samordna.core import followup, indicators, socioeconomic
 from samordna.core.followup_disclosure import ALL, Scope, protect_reports
-from samordna.core.money import rounded_kronor
 from samordna.core.params import ParameterError
-from samordna.core.suppression import Cell
 from samordna.followup import aggregates
 from samordna.followup.models import (
     Episode,
@@ -225,64 +223,6 @@ def effect(association: Association, intervention: Intervention, year: int) -> A
 def _years_of(intervention: Intervention, year: int) -> list[int]:
     first = intervention.start.year if intervention.start else year
     return list(range(first, year + 1))
-
-
-NATIONAL_HEADER = (
-    "insats",
-    "inriktning",
-    "esf",
-    "år",
-    "budget (kr)",
-    "utfall kostnad (kr)",
-    "deltagare kvinnor",
-    "deltagare män",
-    "deltagare totalt",
-)
-
-
-def national_rows(association: Association, year: int) -> list[list[Any]]:
-    """Per insats and year, the figures the national follow-up asks for; counts protected.
-
-    A fixed number of queries: the insatser with their budget, episodes and volume of the year
-    annotated, the year's actuals once and the protected reports once."""
-    reports, _matrix = published(association, year)
-    individual = _individual_pks(association)
-    by_line = actuals.actuals_by_line(association, year)
-    rows = []
-    for intervention in _national_insatser(association, year):
-        if intervention.budget is None and not intervention.has_episodes:
-            continue
-        outcome = insats_reports.outcome_in(by_line, intervention)
-        row: list[Any] = [
-            intervention.name,
-            "individinriktad" if intervention.kind == "individual" else "strukturinriktad",
-            "ja" if intervention.esf else "nej",
-            year,
-            rounded_kronor(intervention.budget) if intervention.budget is not None else None,
-            rounded_kronor(outcome) if outcome is not None else None,
-        ]
-        if intervention.kind == "individual":
-            key = ALL if [intervention.pk] == individual else intervention.pk
-            found = reports[key].by_sex
-            row += [c.shown for c in found.cells] + [found.total.shown]
-        else:
-            row += ["", "", Cell(intervention.volume or 0).shown]
-        rows.append(row)
-    return rows
-
-
-def _national_insatser(association: Association, year: int) -> QuerySet[Any]:
-    """The insatser with the year's budget, whether they have episodes and the structural
-    volume of the year."""
-    budget = InterventionBudget.objects.filter(intervention=OuterRef("pk"), year=year)
-    volume = Activity.objects.filter(intervention=OuterRef("pk"), year=year)
-    return association.interventions.order_by("kind", "name").annotate(
-        budget=Subquery(budget.values("amount")[:1]),
-        has_episodes=Exists(Episode.objects.filter(intervention=OuterRef("pk"))),
-        volume=Subquery(
-            volume.order_by().values("intervention").annotate(n=Sum("participants")).values("n")
-        ),
-    )
 
 
 def ensure_indicators(association: Association, on: date) -> QuerySet[Indicator]:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samordna.followup import batch_views, effect_views, indicator_views, views
+from samordna.followup import batch_views, effect_views, indicator_views, privacy_views, views
 
 patterns = [
     path("uppfoljning/", views.followup_report, name="followup"),
@@ -18,11 +18,8 @@ patterns = [
     path("uppfoljning/deltagare/<int:pk>/", views.episode_edit, name="episode"),
     path("insatser/<int:pk>/deltagare/", batch_views.episode_batch, name="episode_batch"),
     path("insatser/<int:pk>/deltagarkoder/", batch_views.episode_codes, name="episode_codes"),
-    path(
-        "uppfoljning/nationell/<int:year>.<str:fmt>",
-        views.national_export,
-        name="national_export",
-    ),
+    path("dataskydd/", privacy_views.data_protection, name="data_protection"),
+    path("dataskydd/regel/", privacy_views.participant_rule_new, name="participant_rule_new"),
     path("uppfoljning/effekt/", effect_views.effect, name="effect"),
     path("uppfoljning/effekt/kostnad/", effect_views.support_cost_new, name="support_cost_new"),
     path("indikatorer/", indicator_views.indicator_list, name="indicators"),

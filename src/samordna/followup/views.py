@@ -1,5 +1,5 @@
 """Participants' episodes (chef and the insats's own staff), consents, import and export, the
-year's follow-up report with small groups hidden, sub-goal targets and the national export."""
+year's follow-up report with small groups hidden and sub-goal targets."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from django.utils import timezone
 from samordna.associations.access import (
     ALL_ROLES,
     EDITORS,
-    READERS,
     MemberRequest,
     association_view,
 )
@@ -166,18 +165,6 @@ def episode_export(request: MemberRequest, association: Association, fmt: str) -
     if fmt == "xlsx":
         return xlsx_response(name, header, rows)
     return csv_response(name, header, rows)
-
-
-@association_view(*READERS)
-def national_export(
-    request: HttpRequest, association: Association, year: int, fmt: str
-) -> HttpResponse:
-    _check_format(fmt)
-    rows = services.national_rows(association, year)
-    name = f"uppfoljning-finsam-{association.slug}-{year}.{fmt}"
-    if fmt == "xlsx":
-        return xlsx_response(name, services.NATIONAL_HEADER, rows, kr_columns=(4, 5))
-    return csv_response(name, services.NATIONAL_HEADER, rows)
 
 
 @association_view(*EDITORS)

@@ -1,0 +1,81 @@
+"""The figures Försäkringskassan's Uppföljning Finsam asks of each insats, exact.
+
+These counts are NOT protected: they are for the report to Försäkringskassan, which only
+the förbundschef may download (see `samordna.documents.national`). No page, document or
+file that others can read uses this module; they use `services.report`, which hides
+small groups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from samordna.actuals import services as actuals
+from samordna.associations.models import Association
+from samordna.core.followup import EpisodeFacts
+from samordna.followup.models import Episode
+from samordna.followup.services import facts
+from samordna.interventions import reports as insats_reports
+from samordna.interventions.models import Intervention
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Participants of an individual insats in a year, exact."""
+
+    women: int
+    men: int
+    started: int
+    ended: int
+
+    @property
+    def total(self) -> int:
+        return self.women + self.men
+
+
+@dataclass(frozen=True)
+class InsatsFigures:
+    intervention: Intervention
+    budget: int | None  # öre, the insats's budget for the year
+    outcome: int | None  # öre, from the bookkeeping (the line carrying the insats's name)
+    counts: Counts | None  # individual insatser
+    structural: int | None  # participants in a structural insats's activities
+
+
+def exact_counts(episodes: list[EpisodeFacts], year: int) -> Counts:
+    ran = [e for e in episodes if e.ran_in(year)]
+    return Counts(
+        women=sum(1 for e in ran if e.sex == "kvinna"),
+        men=sum(1 for e in ran if e.sex == "man"),
+        started=sum(1 for e in ran if e.start.year == year),
+        ended=sum(1 for e in ran if e.ended_in(year)),
+    )
+
+
+def insats_figures(association: Association, year: int) -> list[InsatsFigures]:
+    """Every insats with a budget or participants in `year`, individual first, by name."""
+    by_line = actuals.actuals_by_line(association, year)
+    episodes = Episode.objects.filter(intervention__association=association).prefetch_related(
+        "steps"
+    )
+    by_insats: dict[int, list[EpisodeFacts]] = {}
+    for episode in episodes:
+        by_insats.setdefault(episode.intervention_id, []).append(facts(episode))
+    found = []
+    interventions = association.interventions.order_by("kind", "name").prefetch_related(
+        "budget_years", "activities"
+    )
+    for intervention in interventions:
+        budget = next((b.amount for b in intervention.budget_years.all() if b.year == year), None)
+        counts = None
+        structural = None
+        if intervention.kind == "individual":
+            counts = exact_counts(by_insats.get(intervention.pk, []), year)
+        else:
+            activities = intervention.activities.all()
+            structural = sum(a.participants for a in activities if a.year == year)
+        if budget is None and not (counts and counts.total) and not structural:
+            continue
+        outcome = insats_reports.outcome_in(by_line, intervention)
+        found.append(InsatsFigures(intervention, budget, outcome, counts, structural))
+    return found
