@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Count, QuerySet
 
 from samordna.actuals import services as actuals
 from samordna.actuals.services import LineKey
@@ -26,8 +26,7 @@ from samordna.followup.models import (
     SupportCost,
 )
 from samordna.interventions import reports as insats_reports
-from samordna.interventions.models import Intervention, InterventionBudget
-from samordna.interventions.models import StructuralActivity as Activity
+from samordna.interventions.models import Intervention
 
 EXPIRING_DAYS = 30
 EPISODE_ROLES = ("chef", "insatspersonal")

@@ -4,15 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0002_account_events'),
+        ("audit", "0002_account_events"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='change',
-            name='event',
-            field=models.CharField(blank=True, choices=[('', 'Ändring'), ('sign_in', 'Inloggning'), ('sign_in_failed', 'Misslyckad inloggning'), ('password_changed', 'Lösenordet ändrat'), ('password_reset', 'Lösenordet återställt'), ('mfa_on', 'Tvåstegsverifiering påslagen'), ('mfa_off', 'Tvåstegsverifiering borttagen'), ('recovery_codes', 'Nya reservkoder'), ('confidential', 'Nedladdning med sekretess')], default='', max_length=20, verbose_name='slag av händelse'),
+            model_name="change",
+            name="event",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "Ändring"),
+                    ("sign_in", "Inloggning"),
+                    ("sign_in_failed", "Misslyckad inloggning"),
+                    ("password_changed", "Lösenordet ändrat"),
+                    ("password_reset", "Lösenordet återställt"),
+                    ("mfa_on", "Tvåstegsverifiering påslagen"),
+                    ("mfa_off", "Tvåstegsverifiering borttagen"),
+                    ("recovery_codes", "Nya reservkoder"),
+                    ("confidential", "Nedladdning med sekretess"),
+                ],
+                default="",
+                max_length=20,
+                verbose_name="slag av händelse",
+            ),
         ),
     ]
