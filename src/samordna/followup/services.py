@@ -16,6 +16,7 @@ from samordna.actuals.services import LineKey
 from samordna.associations.models import Association
 from samordna.core import followup, indicators, socioeconomic
 from samordna.core.followup_disclosure import ALL, Scope, protect_reports
+from samordna.core.interim import episode_as_of
 from samordna.core.money import rounded_kronor
 from samordna.core.params import ParameterError
 from samordna.core.suppression import Cell
@@ -94,16 +95,23 @@ def outcomes_by_sex(association: Association, year: int) -> followup.Matrix:
 
 
 def published(
-    association: Association, year: int, extra: Iterable[Intervention] | None = None
+    association: Association,
+    year: int,
+    extra: Iterable[Intervention] | None = None,
+    until: date | None = None,
 ) -> tuple[dict[Scope, followup.Report], followup.Matrix | None]:
     """Every follow-up table of the year that some role can see, protected as one linked set:
     the förbund's, each individual insats's, each insats staff member's own insatser together
-    (and `extra`, a further set of insatser, when a page asks for one)."""
+    (and `extra`, a further set of insatser, when a page asks for one).
+
+    With `until` (a delårsrapport), the episodes as they stood on that day."""
     chosen = list(association.interventions.filter(kind="individual").order_by("pk"))
     episodes = Episode.objects.filter(intervention__in=chosen).prefetch_related("steps")
     by_insats: dict[int, list[followup.EpisodeFacts]] = {i.pk: [] for i in chosen}
     for episode in episodes:
-        by_insats[episode.intervention_id].append(facts(episode))
+        found = episode_as_of(facts(episode), until) if until else facts(episode)
+        if found is not None:
+            by_insats[episode.intervention_id].append(found)
     goals = targets(association, year)
     by_line = actuals.actuals_by_line(association, year)
     reports: dict[Scope, followup.Report] = {
