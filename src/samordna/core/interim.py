@@ -176,9 +176,6 @@ def _forecast(
     return (yearly, BUDGET) if linear is None else (linear, LINEAR)
 
 
-COLUMNS = ("budget_year", "budget_to_date", "outcome_to_date", "forecast")
-
-
 def totals(lines: Iterable[InterimLine], column: str) -> YearTotals:
     """One column's sums per section, as a `YearTotals` (årets resultat, budgetbalans)."""
     sums = {section: 0 for section in Section}

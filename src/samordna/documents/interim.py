@@ -7,7 +7,7 @@ own text. The arithmetic is `core.interim`; this module reads the database for i
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -25,13 +25,13 @@ from samordna.core import document as doc
 from samordna.core import equity
 from samordna.core import interim as core
 from samordna.core.budget import SECTION_LABELS, Section, YearTotals
-from samordna.core.calendar import MONTH_NAMES
+from samordna.core.calendar import MONTH_NAMES, MONTHS
 from samordna.core.document import AMOUNT, COUNT, TEXT, Block, Row
 from samordna.core.followup_disclosure import ALL
 from samordna.core.interim import InterimLine, LineKey, Period
 from samordna.core.money import format_amount
 from samordna.documents import common
-from samordna.documents.followup_doc import _by_sex_table
+from samordna.documents.followup_doc import by_sex_table
 from samordna.documents.interim_models import InterimForecast
 from samordna.documents.models import DocumentText
 from samordna.followup import services as followup_services
@@ -192,7 +192,7 @@ def build(association: Association, year: int, period: Period) -> doc.Document:
     blocks: list[Block] = [
         doc.Heading("Sammanfattning"),
         doc.Paragraph(_summary(found)),
-        *common.section("Förbundschefens kommentar", [], text_of(association, year, period), 2),
+        *_comment(text_of(association, year, period)),
         *_economy(found),
         *_equity(found),
         *_participants(association, year, period),
@@ -211,6 +211,16 @@ def build(association: Association, year: int, period: Period) -> doc.Document:
     )
 
 
+def _comment(text: str) -> list[Block]:
+    """The chef's own words, under their heading only when written."""
+    return common.section("Förbundschefens kommentar", [], text, 2) if text.strip() else []
+
+
+def _kr(ore: int) -> str:
+    """An amount in running text, kept on one line."""
+    return format_amount(ore, nbsp=True)
+
+
 def _version(association: Association, year: int) -> Any:
     return default_version(association, year)
 
@@ -218,12 +228,11 @@ def _version(association: Association, year: int) -> Any:
 def _summary(found: InterimFigures) -> str:
     outcome, budget = found.totals("outcome_to_date"), found.totals("budget_to_date")
     forecast, yearly = found.totals("forecast"), found.totals("budget_year")
-    when = f"{found.period.months} {found.year}"
     return (
-        f"Under {when} var intäkterna {format_amount(outcome.income)} och kostnaderna "
-        f"{format_amount(outcome.costs)}, mot budgeterade {format_amount(budget.income)} och "
-        f"{format_amount(budget.costs)} för perioden. Prognosen för helåret är ett resultat på "
-        f"{format_amount(forecast.result)} mot budgeterade {format_amount(yearly.result)}."
+        f"Under {found.period.months} {found.year} var intäkterna {_kr(outcome.income)} och "
+        f"kostnaderna {_kr(outcome.costs)}, mot budgeterade {_kr(budget.income)} och "
+        f"{_kr(budget.costs)} för perioden. Prognosen för helåret är ett resultat (årets "
+        f"resultat) på {_kr(forecast.result)} mot budgeterade {_kr(yearly.result)}."
     )
 
 
@@ -243,44 +252,64 @@ def _economy(found: InterimFigures) -> list[Block]:
     heading = doc.Heading("Utfall och prognos per budgetrad")
     if not found.lines:
         return [heading, doc.Paragraph(f"Det finns varken budget eller utfall för {found.year}.")]
-    return [heading, doc.Paragraph(_method(found)), _line_table(found)]
+    return [heading, doc.Paragraph(_method(found)), _to_date_table(found), _forecast_table(found)]
 
 
-def _line_table(found: InterimFigures) -> doc.Table:
-    months, year = found.period.months, found.year
+def _short(period: Period) -> str:
+    """ "jan–apr", or "jan" alone."""
+    return MONTHS[0] if period.through == 1 else f"{MONTHS[0]}–{MONTHS[period.through - 1]}"
+
+
+def _to_date_table(found: InterimFigures) -> doc.Table:
+    months = _short(found.period)
+    columns = (
+        ("Budgetpost", TEXT),
+        (f"Budget {months}", AMOUNT),
+        (f"Utfall {months}", AMOUNT),
+        ("Avvikelse", AMOUNT),
+    )
+    rows = _section_rows(found, len(columns), _to_date_cells)
+    rows += _total_rows(found, ("budget_to_date", "outcome_to_date"), with_source=False)
+    caption = f"Utfall {found.period.months} {found.year} mot budget för perioden"
+    return doc.table(caption, columns, rows, "Avvikelse: utfall minus budget för perioden.")
+
+
+def _forecast_table(found: InterimFigures) -> doc.Table:
+    year = found.year
     columns = (
         ("Budgetpost", TEXT),
         (f"Budget {year}", AMOUNT),
-        (f"Budget {months}", AMOUNT),
-        (f"Utfall {months}", AMOUNT),
-        ("Avvikelse hittills", AMOUNT),
         (f"Prognos {year}", AMOUNT),
+        ("Avvikelse", AMOUNT),
         ("Prognosgrund", TEXT),
-        ("Prognos mot budget", AMOUNT),
     )
+    rows = _section_rows(found, len(columns), _forecast_cells)
+    rows += _total_rows(found, ("budget_year", "forecast"), with_source=True)
+    note = "Avvikelse: prognos minus årets budget. Prognosgrund: inskriven av förbundschefen "
+    note += "eller linjär från utfallet hittills."
+    return doc.table(f"Prognos för helåret {year} per budgetrad", columns, rows, note)
+
+
+def _section_rows(
+    found: InterimFigures, width: int, cells: Callable[[InterimLine], tuple[object, ...]]
+) -> list[Row]:
     rows: list[Row] = []
     section = None
     for line in found.lines:
         if line.section != section:
             section = line.section
-            rows.append(Row((SECTION_LABELS[section], *[None] * 7), "heading"))
-        rows.append(Row(_line_cells(line)))
-    rows += _total_rows(found)
-    caption = f"Utfall {months} {year} och prognos per budgetrad"
-    return doc.table(caption, columns, rows)
+            rows.append(Row((SECTION_LABELS[section], *[None] * (width - 1)), "heading"))
+        rows.append(Row(cells(line)))
+    return rows
 
 
-def _line_cells(line: InterimLine) -> tuple[object, ...]:
-    return (
-        line.label,
-        line.budget_year,
-        line.budget_to_date,
-        line.outcome_to_date,
-        line.deviation_to_date,
-        line.forecast,
-        core.SOURCE_WORDS[line.source],
-        line.forecast_deviation,
-    )
+def _to_date_cells(line: InterimLine) -> tuple[object, ...]:
+    return (line.label, line.budget_to_date, line.outcome_to_date, line.deviation_to_date)
+
+
+def _forecast_cells(line: InterimLine) -> tuple[object, ...]:
+    source = core.SOURCE_WORDS[line.source]
+    return (line.label, line.budget_year, line.forecast, line.forecast_deviation, source)
 
 
 TOTAL_ROWS = (
@@ -292,13 +321,14 @@ TOTAL_ROWS = (
 )
 
 
-def _total_rows(found: InterimFigures) -> list[Row]:
-    sums = [found.totals(column) for column in core.COLUMNS]
+def _total_rows(found: InterimFigures, pair: tuple[str, str], with_source: bool) -> list[Row]:
+    """The sums and both results of a budget column and the column set against it."""
+    budget, against = (found.totals(column) for column in pair)
     rows = []
     for label, field, style in TOTAL_ROWS:
-        year, to_date, outcome, forecast = (getattr(total, field) for total in sums)
-        cells = (label, year, to_date, outcome, outcome - to_date, forecast, "", forecast - year)
-        rows.append(Row(cells, style))
+        planned, actual = getattr(budget, field), getattr(against, field)
+        cells: tuple[object, ...] = (label, planned, actual, actual - planned)
+        rows.append(Row((*cells, "") if with_source else cells, style))
     return rows
 
 
@@ -333,8 +363,8 @@ def _equity(found: InterimFigures) -> list[Block]:
     )
     table = doc.table(f"Eget kapital {found.year} mot taket", columns, rows)
     said = equity.warning(forecast) or (
-        f"Enligt prognosen är eget kapital vid årets slut {format_amount(forecast.closing)}, "
-        f"inom taket {format_amount(forecast.cap.amount or 0)}."
+        f"Enligt prognosen är eget kapital vid årets slut {_kr(forecast.closing)}, "
+        f"inom taket {_kr(forecast.cap.amount or 0)}."
     )
     return [heading, table, doc.Paragraph(said)]
 
@@ -344,16 +374,17 @@ def _participants(association: Association, year: int, period: Period) -> list[B
     reports, _matrix = followup_services.published(association, year, until=until)
     found = reports[ALL]
     when = f"1 januari–{doc.long_date(until)}"
+    since = f"Från 1 januari till {doc.long_date(until)}"
     blocks: list[Block] = [doc.Heading("Deltagare och insatser hittills i år")]
     if found.participants.count:
         blocks.append(
             doc.Paragraph(
-                f"Under {when} deltog {found.participants.shown} personer i förbundets "
+                f"{since} deltog {found.participants.shown} personer i förbundets "
                 f"individinriktade insatser, och {found.exits.shown} avslutade sin insats. "
                 "Grupper med färre än fem personer visas som ”<5”."
             )
         )
-        by_sex = _by_sex_table(found, year)
+        by_sex = by_sex_table(found, year, "Deltog hittills i år")
         blocks.append(replace(by_sex, caption=f"Deltagare {period.months} {year} per kön"))
     else:
         blocks.append(doc.Paragraph(f"Inga deltagare är registrerade under {when}."))
