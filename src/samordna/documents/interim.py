@@ -216,11 +216,6 @@ def _comment(text: str) -> list[Block]:
     return common.section("Förbundschefens kommentar", [], text, 2) if text.strip() else []
 
 
-def _kr(ore: int) -> str:
-    """An amount in running text, kept on one line."""
-    return format_amount(ore, nbsp=True)
-
-
 def _version(association: Association, year: int) -> Any:
     return default_version(association, year)
 
@@ -229,10 +224,10 @@ def _summary(found: InterimFigures) -> str:
     outcome, budget = found.totals("outcome_to_date"), found.totals("budget_to_date")
     forecast, yearly = found.totals("forecast"), found.totals("budget_year")
     return (
-        f"Under {found.period.months} {found.year} var intäkterna {_kr(outcome.income)} och "
-        f"kostnaderna {_kr(outcome.costs)}, mot budgeterade {_kr(budget.income)} och "
-        f"{_kr(budget.costs)} för perioden. Prognosen för helåret är ett resultat (årets "
-        f"resultat) på {_kr(forecast.result)} mot budgeterade {_kr(yearly.result)}."
+        f"Under {found.period.months} {found.year} var intäkterna {format_amount(outcome.income)} och "
+        f"kostnaderna {format_amount(outcome.costs)}, mot budgeterade {format_amount(budget.income)} och "
+        f"{format_amount(budget.costs)} för perioden. Prognosen för helåret är ett resultat (årets "
+        f"resultat) på {format_amount(forecast.result)} mot budgeterade {format_amount(yearly.result)}."
     )
 
 
@@ -363,8 +358,8 @@ def _equity(found: InterimFigures) -> list[Block]:
     )
     table = doc.table(f"Eget kapital {found.year} mot taket", columns, rows)
     said = equity.warning(forecast) or (
-        f"Enligt prognosen är eget kapital vid årets slut {_kr(forecast.closing)}, "
-        f"inom taket {_kr(forecast.cap.amount or 0)}."
+        f"Enligt prognosen är eget kapital vid årets slut {format_amount(forecast.closing)}, "
+        f"inom taket {format_amount(forecast.cap.amount or 0)}."
     )
     return [heading, table, doc.Paragraph(said)]
 
