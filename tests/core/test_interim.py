@@ -2,13 +2,13 @@
 
 The budget 2024 of a small förbund, and its books for January to May:
 
-| budgetrad            | avsnitt        | budget 2024 | jan     | feb     | mar     | apr     | maj     |
-|----------------------|----------------|-------------|---------|---------|---------|---------|---------|
-| Medlemsbidrag        | intäkter       | 2 400 000   | 600 000 |         |         | 600 000 | 600 000 |
-| Insats A             | individinr.    | 1 200 000   |  90 000 | 100 000 | 110 000 | 100 000 |  90 000 |
-| Kansli               | administration |   600 000   |  50 000 |  50 000 |  50 000 |  50 000 |  50 000 |
-| Metodstöd            | strukturinr.   |   100 000   |         |         |         |         |         |
-| Konsulter (no line)  | administration |         —   |         |         |  10 000 |         |         |
+| budgetrad     | avsnitt | budget 2024 | jan     | feb     | mar     | apr     | maj     |
+|---------------|---------|-------------|---------|---------|---------|---------|---------|
+| Medlemsbidrag | intäkt  | 2 400 000   | 600 000 |         |         | 600 000 | 600 000 |
+| Insats A      | individ | 1 200 000   |  90 000 | 100 000 | 110 000 | 100 000 |  90 000 |
+| Kansli        | admin.  |   600 000   |  50 000 |  50 000 |  50 000 |  50 000 |  50 000 |
+| Metodstöd     | struktur|   100 000   |         |         |         |         |         |
+| Konsulter     | admin.  |  (no line)  |         |         |  10 000 |         |         |
 
 Tertial 1 (January–April, 4 of 12 months), the chef typed 650 000 kr for Kansli:
 

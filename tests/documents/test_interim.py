@@ -43,7 +43,8 @@ def test_the_figures_of_tertial_1_from_the_books_and_the_budget(booked):
     assert all_in.outcome_to_date == 2_850_000 * KR
     assert (all_in.forecast, all_in.source) == (8_550_000 * KR, LINEAR)  # × 12/4
     assert _line(found, "Medlemsbidrag").outcome_to_date == 1_789_000 * KR  # income positive
-    assert found.totals("outcome_to_date").result == (1_789_000 + 2_800_000 - 2_850_000 - 247_000) * KR
+    income, costs = 1_789_000 + 2_800_000, 2_850_000 + 247_000
+    assert found.totals("outcome_to_date").result == (income - costs) * KR
 
 
 def test_the_findings_name_the_month_without_books_and_the_unmapped_account(booked):
@@ -113,8 +114,9 @@ def test_participants_so_far_are_those_begun_by_the_periods_end_protected(booked
     assert reports[ALL].participants.count <= year[ALL].participants.count
     text = interim.build(booked, 2020, T1).text()
     assert f"deltog {reports[ALL].participants.shown} personer" in text
-    shown = [t for t in interim.build(booked, 2020, T1).tables() if t.caption.startswith("Insatser")]
-    counts = [row.cells[3] for row in shown[0].rows if row.cells[1] == "individinriktade"]
+    tables = interim.build(booked, 2020, T1).tables()
+    insatser = next(t for t in tables if t.caption.startswith("Insatser"))
+    counts = [row.cells[3] for row in insatser.rows if row.cells[1] == "individinriktade"]
     assert all(c == "<5" or c == "" or c >= 5 for c in counts)
 
 
@@ -137,7 +139,8 @@ def test_the_chef_types_a_forecast_and_a_comment(client, booked):
     url = reverse("interim_forecast", args=[SLUG, 2020, "T1"])
     form = client.get(url).content.decode()
     assert "Lämna tomt för linjär prognos (8 550 000 kr)" in form
-    names = {line.label: f"rad_{i}" for i, line in enumerate(interim.figures(booked, 2020, T1).lines)}
+    lines = interim.figures(booked, 2020, T1).lines
+    names = {line.label: f"rad_{i}" for i, line in enumerate(lines)}
     response = client.post(
         url, {names["ALL-IN"]: "11 000 000", "kommentar": "ALL-IN tar fart under hösten."}
     )
@@ -163,7 +166,8 @@ def test_an_unknown_period_or_format_is_not_found(client, booked):
     assert client.get(reverse("interim", args=[SLUG]) + "?ar=2020&period=T3").status_code == 404
     bad = reverse("interim_download", args=[SLUG, 2020, "T1", "odt"])
     assert client.get(bad).status_code == 404
-    assert client.get(reverse("interim_download", args=[SLUG, 2020, "13", "pdf"])).status_code == 404
+    month_13 = reverse("interim_download", args=[SLUG, 2020, "13", "pdf"])
+    assert client.get(month_13).status_code == 404
 
 
 def test_the_download_is_named_for_the_förbund_year_and_period(client, booked):

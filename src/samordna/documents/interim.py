@@ -223,11 +223,12 @@ def _version(association: Association, year: int) -> Any:
 def _summary(found: InterimFigures) -> str:
     outcome, budget = found.totals("outcome_to_date"), found.totals("budget_to_date")
     forecast, yearly = found.totals("forecast"), found.totals("budget_year")
+    kr = format_amount
     return (
-        f"Under {found.period.months} {found.year} var intäkterna {format_amount(outcome.income)} och "
-        f"kostnaderna {format_amount(outcome.costs)}, mot budgeterade {format_amount(budget.income)} och "
-        f"{format_amount(budget.costs)} för perioden. Prognosen för helåret är ett resultat (årets "
-        f"resultat) på {format_amount(forecast.result)} mot budgeterade {format_amount(yearly.result)}."
+        f"Under {found.period.months} {found.year} var intäkterna {kr(outcome.income)} och "
+        f"kostnaderna {kr(outcome.costs)}, mot budgeterade {kr(budget.income)} och "
+        f"{kr(budget.costs)} för perioden. Prognosen för helåret är ett resultat (årets "
+        f"resultat) på {kr(forecast.result)} mot budgeterade {kr(yearly.result)}."
     )
 
 
