@@ -11,6 +11,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from samordna.budgets.plan_version import default_version
+from samordna.budgets.projection import projection_of
 from samordna.core.followup_disclosure import ALL
 from samordna.core.interim import LINEAR, TYPED, parse_period
 from samordna.core.money import format_amount
@@ -185,3 +187,28 @@ def test_a_new_förbund_without_budget_or_books_is_told_what_comes_first(client,
     page = client.get(reverse("interim", args=["ny"])).content.decode()
     assert "Förbundet har varken budget eller bokföring ännu." in page
     assert reverse("actuals", args=["ny"]) in page
+
+
+def test_equity_at_year_end_is_the_opening_plus_the_forecast_result_against_the_cap(booked):
+    """Linear forecast of T1: income (1 789 000 + 2 800 000) × 3 = 13 767 000 kr, costs
+    (2 850 000 + 247 000) × 3 = 9 291 000 kr, årets resultat 4 476 000 kr."""
+    budget = default_version(booked, 2020).budget
+    budget.opening_equity = 2_000_000 * KR
+    budget.save()
+    planned = projection_of(budget)[0]
+    tables = interim.build(booked, 2020, T1).tables()
+    equity = next(t for t in tables if t.caption == "Eget kapital 2020 mot taket")
+    assert equity.rows[0].cells == (
+        "Enligt budget",
+        2_000_000 * KR,
+        -269_000 * KR,
+        1_731_000 * KR,
+        planned.cap.amount,
+    )
+    assert equity.rows[1].cells == (
+        "Enligt prognos",
+        2_000_000 * KR,
+        4_476_000 * KR,
+        6_476_000 * KR,
+        planned.cap.amount,
+    )
