@@ -11,6 +11,7 @@ kronor, half away from zero, as the plans print them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -63,7 +64,7 @@ def parse_period(text: str) -> Period:
     if raw in TERTIALS:
         return Period(raw, TERTIALS[raw])
     digits = raw[1:] if raw.startswith("M") else raw
-    if digits.isdigit() and 1 <= int(digits) <= 12:
+    if re.fullmatch("[0-9]{1,2}", digits) and 1 <= int(digits) <= 12:
         return Period(str(int(digits)), int(digits))
     raise PeriodError(
         f"”{str(text)[:20]}” är ingen period. Ange T1 (januari–april), T2 (januari–augusti), "
