@@ -54,6 +54,7 @@ KINDS = {
     "followup.indicatorresponse": "Indikatorsvar",
     "documents.documenttext": "Text",
     "documents.documentlayout": "Dokumentets utseende",
+    "documents.interimforecast": "Prognos i delårsrapport",
     "auth.user": "Konto",
 }
 

@@ -1,6 +1,7 @@
-"""`samordna report plan|followup|notice`: the förbund's documents written to a file.
+"""`samordna report plan|followup|notice|delarsrapport`: the förbund's documents written to a file.
 
     samordna report plan --association SLUG --year YEAR --format pdf -o plan.pdf
+    samordna report delarsrapport --association SLUG --year YEAR --period T1 --format pdf -o d.pdf
     samordna report notice --association SLUG --year YEAR --format docx -o avisering.docx \
         [--member NAME]
 
@@ -16,19 +17,26 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from samordna.cli import CommandError, association_named
+from samordna.cli import CommandError, association_named, report_interim
 
-KINDS = {"plan": "verksamhetsplanen", "followup": "verksamhetsberättelsen", "notice": "aviseringen"}
+KINDS = {
+    "plan": "verksamhetsplanen",
+    "followup": "verksamhetsberättelsen",
+    "notice": "aviseringen",
+    report_interim.KIND: report_interim.WORDS,
+}
 FORMATS = ("html", "pdf", "docx", "xlsx")
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "report",
-        help="skriv verksamhetsplan, verksamhetsberättelse eller avisering till en fil",
+        help="skriv verksamhetsplan, verksamhetsberättelse, delårsrapport eller avisering "
+        "till en fil",
         description="Skriver förbundets dokument från uppgifterna i Samordna: plan "
         "(verksamhetsplan och budget), followup (verksamhetsberättelse) eller notice "
-        "(avisering av medlemsbidrag, alla medlemmar om --member saknas).",
+        "(avisering av medlemsbidrag, alla medlemmar om --member saknas) eller delarsrapport "
+        "(delårsrapport för --period).",
     )
     parser.add_argument("kind", choices=sorted(KINDS), help="vilket dokument")
     parser.add_argument("--association", required=True, metavar="SLUG", help="förbundets kortnamn")
@@ -36,6 +44,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--format", required=True, choices=FORMATS, help="filformat")
     parser.add_argument("-o", "--output", required=True, metavar="PATH", help="filen att skriva")
     parser.add_argument("--member", metavar="NAME", help="bara en medlem (namnet), för notice")
+    report_interim.add_arguments(parser)
     parser.set_defaults(handler=write_report)
 
 
@@ -45,6 +54,8 @@ def write_report(args: argparse.Namespace) -> int:
         raise CommandError(f"Mappen {target.parent} finns inte. Inget har skrivits.")
     if args.member and args.kind != "notice":
         raise CommandError("--member gäller bara notice (aviseringen).")
+    if args.period and args.kind != report_interim.KIND:
+        raise CommandError("--period gäller bara delarsrapport.")
     association = association_named(args.association)
     document = _document(association, args)
     from samordna.documents.common import word_template
@@ -64,6 +75,8 @@ def _document(association: Any, args: argparse.Namespace) -> Any:
         return plan.build(association, args.year)
     if args.kind == "followup":
         return followup_doc.build(association, args.year)
+    if args.kind == report_interim.KIND:
+        return report_interim.document(association, args)
     member = _member(association, args.member) if args.member else None
     try:
         return notice.build(association, args.year, member)

@@ -64,7 +64,7 @@ def _participants(association: Association, year: int) -> list[Block]:
     if not found.participants.count:
         return [*blocks, doc.Paragraph(f"Inga deltagare är registrerade för {year}.")]
     blocks.append(doc.Paragraph(_participant_facts(found)))
-    blocks.append(_by_sex_table(found, year))
+    blocks.append(by_sex_table(found, year))
     matrix = followup_services.outcomes_by_sex(association, year)
     if matrix.rows:
         blocks.append(charts_data.participants_by_outcome(matrix, year))
@@ -104,11 +104,11 @@ def _subgoal_table(found: followup.Report, year: int) -> doc.Table:
     return doc.table(f"Delmål {year}: deltagare som avslutades", columns, rows)
 
 
-def _by_sex_table(found: followup.Report, year: int) -> doc.Table:
+def by_sex_table(found: followup.Report, year: int, label: str = "Deltog under året") -> doc.Table:
     columns = [("Deltagare", TEXT), *((label, COUNT) for label in found.by_sex.labels)]
     columns.append(("Totalt", COUNT))
     cells = [c.shown for c in found.by_sex.cells]
-    rows = [("Deltog under året", *cells, found.by_sex.total.shown)]
+    rows = [(label, *cells, found.by_sex.total.shown)]
     return doc.table(f"Deltagare {year} per kön", columns, rows)
 
 

@@ -48,3 +48,6 @@ class DocumentLayout(models.Model):
 
     def __str__(self) -> str:
         return f"Layout för {self.association}"
+
+
+from samordna.documents.interim_models import InterimForecast  # noqa: E402, F401

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samordna.documents import national_views, views
+from samordna.documents import interim_views, national_views, views
 
 patterns = [
     path("uppfoljning/finsam/", national_views.national_report, name="national_report"),
@@ -15,6 +15,17 @@ patterns = [
     path("dokument/layout/", views.document_layout, name="document_layout"),
     path("dokument/layout/mall.docx", views.standard_template, name="document_template"),
     path("dokument/texter/<int:year>/", views.document_texts, name="document_texts"),
+    path("dokument/delarsrapport/", interim_views.interim_preview, name="interim"),
+    path(
+        "dokument/delarsrapport/<int:year>/<str:period>.<str:fmt>",
+        interim_views.interim_download,
+        name="interim_download",
+    ),
+    path(
+        "dokument/delarsrapport/<int:year>/<str:period>/prognos/",
+        interim_views.interim_forecast,
+        name="interim_forecast",
+    ),
     path("dokument/<str:kind>/<int:year>/", views.document_preview, name="document"),
     path(
         "dokument/<str:kind>/<int:year>.<str:fmt>",

@@ -26,6 +26,7 @@ from samordna.core import document as doc
 from samordna.documents import (
     common,
     followup_doc,
+    interim,
     notice,
     outputs,
     plan,
@@ -66,6 +67,7 @@ def document_list(request: MemberRequest, association: Association) -> HttpRespo
             ContributionYear.objects.filter(association=association).values_list("year", flat=True)
         ),
         "can_edit": request.membership.role in EDITORS,
+        **interim.choice(association),
     }
     return render(request, "documents/list.html", context)
 

@@ -16,6 +16,7 @@ from samordna.actuals.services import LineKey
 from samordna.associations.models import Association
 from samordna.core import followup, indicators, socioeconomic
 from samordna.core.followup_disclosure import ALL, Scope, protect_reports
+from samordna.core.interim import episode_as_of
 from samordna.core.params import ParameterError
 from samordna.followup import aggregates
 from samordna.followup.models import (
@@ -93,14 +94,22 @@ def outcomes_by_sex(association: Association, year: int) -> followup.Matrix:
 
 
 def published(
-    association: Association, year: int, extra: Iterable[Intervention] | None = None
+    association: Association,
+    year: int,
+    extra: Iterable[Intervention] | None = None,
+    until: date | None = None,
 ) -> tuple[dict[Scope, followup.Report], followup.Matrix | None]:
     """Every follow-up table of the year that some role can see, protected as one linked set:
     the förbund's, each individual insats's, each insats staff member's own insatser together
-    (and `extra`, a further set of insatser, when a page asks for one)."""
+    (and `extra`, a further set of insatser, when a page asks for one).
+
+    With `until` (a delårsrapport), the episodes as they stood on that day."""
     individual = association.interventions.filter(kind="individual").order_by("pk")
     chosen = list(individual)
-    counts = aggregates.tallies(individual, year)
+    if until is None:
+        counts = aggregates.tallies(individual, year)
+    else:
+        counts = _tallies_as_of(chosen, year, until)
     goals = targets(association, year)
     by_line = actuals.actuals_by_line(association, year)
     reports: dict[Scope, followup.Report] = {
@@ -114,6 +123,17 @@ def published(
         reports[scope] = followup.counted(found, year, goals, _outcome_cost(by_line, picked))
     matrix = followup.outcomes_by_sex(followup.total(counts.values()))
     return protect_reports(_income_for_all_only(reports), groups, matrix)
+
+
+def _tallies_as_of(chosen: list[Intervention], year: int, until: date) -> dict[int, followup.Tally]:
+    """Each insats's tally of the year with its episodes as they stood on `until`."""
+    by_insats: dict[int, list[followup.EpisodeFacts]] = {i.pk: [] for i in chosen}
+    episodes = Episode.objects.filter(intervention__in=chosen).prefetch_related("steps")
+    for episode in episodes:
+        found = episode_as_of(facts(episode), until)
+        if found is not None:
+            by_insats[episode.intervention_id].append(found)
+    return {pk: followup.tally(found, year) for pk, found in by_insats.items()}
 
 
 def _income_for_all_only(reports: dict[Scope, followup.Report]) -> dict[Scope, followup.Report]:
