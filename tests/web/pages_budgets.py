@@ -30,6 +30,7 @@ PAGES = {
     "budget_decide": ("edit", _proposal),
     "budget_revise": ("edit-post", _proposal),
     "budget_from_register": ("edit-post", _proposal),
+    "budget_links": ("edit", _proposal),
     "budget_version_delete": ("edit", _proposal),
     "financial_goals": ("read", lambda a: {"year": 2021}),
     "financial_goal_add": ("edit", lambda a: {"year": 2021}),

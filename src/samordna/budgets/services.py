@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -25,7 +25,7 @@ from samordna.budgets.models import (
     BudgetVersion,
     ImmutableError,
 )
-from samordna.budgets.register import fill_from_register
+from samordna.budgets.register import balance_findings, fill_from_register
 from samordna.core import budget as core
 from samordna.core.budget_check import BudgetCheck, check_budget
 from samordna.core.budget_rules import Change, check_member_split, compare, scaled, share_of
@@ -56,10 +56,11 @@ class VersionCheck:
 
     check: BudgetCheck
     split: list[Any]
+    register: list[Any] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Any]:
-        return [*self.check.findings, *self.split]
+        return [*self.check.findings, *self.split, *self.register]
 
     @property
     def totals(self) -> dict[int, core.YearTotals]:
@@ -67,8 +68,14 @@ class VersionCheck:
 
 
 def check_version(version: BudgetVersion) -> VersionCheck:
+    """The sums, the member split and, for a budget (not a forecast or scenario), what the
+    insats register does to its balance."""
     check = check_budget(to_core(version))
-    return VersionCheck(check, check_member_split(member_lines(version), version.budget.years))
+    split = check_member_split(member_lines(version), version.budget.years)
+    budget = version.budget
+    if budget.is_forecast or budget.scenario_of_id:
+        return VersionCheck(check, split)
+    return VersionCheck(check, split, balance_findings(version))
 
 
 def member_lines(version: BudgetVersion) -> dict[str, dict[int, int]]:
@@ -277,6 +284,7 @@ def copy_rows(source: BudgetVersion, target: BudgetVersion) -> None:
             position=row.position,
             member=row.member,
             intervention=row.intervention,
+            is_pool=row.is_pool,
         )
         bulk.bulk_create(
             BudgetAmount,

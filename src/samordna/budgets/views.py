@@ -125,6 +125,7 @@ def _detail_context(
     }
     if not budget.is_forecast and not budget.scenario_of_id:
         context["register_differences"] = register.differences(version)
+        context["register_moves_balance"] = any(y.effect for y in register.balance(version))
     if budget.scenario_of is not None:
         base = services.current_version(budget.scenario_of)
         context["scenario_rows"] = _scenario_rows(services.check_version(base).totals, check.totals)
@@ -279,8 +280,14 @@ def budget_revise(
 def budget_from_register(
     request: HttpRequest, association: Association, pk: int, number: int
 ) -> HttpResponse:
+    """A förslag takes the register's amounts; a decided version that is still current gets
+    a revision that does (the decided version itself never changes)."""
     budget = _budget(association, pk)
     version = _version(budget, number)
+    if version.is_locked and not version.superseded and not budget.scenario_of_id:
+        version = _revision_from_register(version, request.user)
+        messages.success(request, f"Version {version.number} är ett förslag med registrets belopp.")
+        return redirect(f"{reverse('budget', args=[association.slug, pk])}?version={version.number}")
     try:
         touched = register.fill_from_register(version)
     except ImmutableError as error:
@@ -288,6 +295,13 @@ def budget_from_register(
     else:
         messages.success(request, f"{touched} insatsrader har hämtats från insatsregistret.")
     return redirect(f"{reverse('budget', args=[association.slug, pk])}?version={number}")
+
+
+@transaction.atomic
+def _revision_from_register(version: BudgetVersion, user: Any) -> BudgetVersion:
+    new = services.revise(version, user)
+    register.fill_from_register(new)
+    return new
 
 
 @association_view()

@@ -106,8 +106,9 @@ def published(
         by_insats[episode.intervention_id].append(facts(episode))
     goals = targets(association, year)
     by_line = actuals.actuals_by_line(association, year)
+    keys = insats_reports.line_keys(chosen)
     reports: dict[Scope, followup.Report] = {
-        i.pk: followup.report(by_insats[i.pk], year, goals, _outcome_cost(by_line, [i]))
+        i.pk: followup.report(by_insats[i.pk], year, goals, _outcome_cost(by_line, keys, [i]))
         for i in chosen
     }
     groups = _groups(association, [i.pk for i in chosen], extra)
@@ -115,7 +116,8 @@ def published(
     for scope, members in groups.items():
         picked = [i for i in chosen if i.pk in members]
         facts_of = [f for pk in members for f in by_insats[pk]]
-        reports[scope] = followup.report(facts_of, year, goals, _outcome_cost(by_line, picked))
+        cost = _outcome_cost(by_line, keys, picked)
+        reports[scope] = followup.report(facts_of, year, goals, cost)
     matrix = followup.outcomes_by_sex(everyone, year)
     return protect_reports(_income_for_all_only(reports), groups, matrix)
 
@@ -157,10 +159,12 @@ def _groups(
 
 
 def _outcome_cost(
-    by_line: dict[LineKey, dict[int, int]], interventions: list[Intervention]
+    by_line: dict[LineKey, dict[int, int]],
+    keys: dict[int, set[LineKey]],
+    interventions: list[Intervention],
 ) -> int | None:
     """The insatser's outcome together, from the year's actuals read once for all of them."""
-    costs = [insats_reports.outcome_in(by_line, i) for i in interventions]
+    costs = [insats_reports.outcome_in(by_line, keys[i.pk]) for i in interventions]
     known = [c for c in costs if c is not None]
     return sum(known) if known and len(known) == len(costs) else None
 
