@@ -38,7 +38,7 @@ def test_draws_take_the_first_pool_first_and_stop_where_the_pools_end():
     assert pool_draws([-100, 500], 200) == [0, 200]
 
 
-@given(st.lists(st.integers(-10**9, 10**9), max_size=4), st.integers(0, 10**10))
+@given(st.lists(st.integers(-(10**9), 10**9), max_size=4), st.integers(0, 10**10))
 def test_draws_never_exceed_the_grant_nor_a_pool(pools, grant):
     draws = pool_draws(pools, grant)
     assert sum(draws) <= grant

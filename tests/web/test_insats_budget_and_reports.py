@@ -9,7 +9,6 @@ import time_machine
 from django.urls import reverse
 
 from samordna.budgets import register, services
-from samordna.budgets.models import BudgetAmount
 from samordna.interventions.models import AnnualReport, Intervention, InterventionBudget
 from tests.conftest import TODAY, make_user
 
@@ -106,9 +105,7 @@ def test_a_decided_version_keeps_its_amounts_and_a_revision_takes_the_register(
     assert _amounts(revision.lines.get(intervention=team)) == {2026: 450_000}
 
 
-def test_a_line_with_the_insats_name_is_suggested_and_linked_once_saved(
-    client, chef, association
-):
+def test_a_line_with_the_insats_name_is_suggested_and_linked_once_saved(client, chef, association):
     team = _insats(association)
     _budget_years(team, {2026: 400_000})
     budget = services.create(association, services.NewBudget("Budget 2026", 2026), user=None)

@@ -111,7 +111,9 @@ def fill_from_register(version: BudgetVersion) -> int:
     for intervention, years in sorted(register_amounts(version).items(), key=lambda i: i[0].name):
         line = version.lines.filter(intervention=intervention).first()
         if line is None:
-            line = add_line(version, intervention.kind, intervention.name, intervention=intervention)
+            line = add_line(
+                version, intervention.kind, intervention.name, intervention=intervention
+            )
             _draw_from_pools(version, intervention.kind, years)
         BudgetAmount.objects.filter(line=line).delete()
         bulk.bulk_create(

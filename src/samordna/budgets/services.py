@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -26,9 +26,17 @@ from samordna.budgets.models import (
     ImmutableError,
 )
 from samordna.budgets.register import balance_findings, fill_from_register
+from samordna.budgets.scenarios import allocated_rows
 from samordna.core import budget as core
 from samordna.core.budget_check import BudgetCheck, check_budget
-from samordna.core.budget_rules import Change, check_member_split, compare, scaled, share_of
+from samordna.core.budget_rules import (
+    Change,
+    check_member_split,
+    compare,
+    row_key,
+    scaled,
+    share_of,
+)
 from samordna.interventions.models import Decision as RegisteredDecision
 
 
@@ -318,7 +326,10 @@ def make_scenario(budget: Budget, request: ScenarioRequest, user: Any) -> Budget
     base = to_core(source)
     chosen, reach = _contribution_rows(source, base, request.member_kinds)
     factor = 1 + request.percent / 100 * reach
-    what_if = scaled(base, chosen, factor, request.from_year)
+    what_if = _with_allocation(
+        scaled(base, chosen, factor, request.from_year),
+        allocated_rows(source, request.member_kinds, request.percent, request.from_year),
+    )
     scenario = Budget.objects.create(
         association=budget.association,
         name=f"{budget.name} – scenario",
@@ -333,6 +344,17 @@ def make_scenario(budget: Budget, request: ScenarioRequest, user: Any) -> Budget
     members = [line.member for line in source.lines.all() if line.member]
     _store_rows(version, what_if.rows, members)
     return scenario
+
+
+def _with_allocation(budget: core.Budget, allocated: dict[Any, dict[int, int]]) -> core.Budget:
+    """The scaled budget with the member lines' amounts the allocation function gives."""
+    rows = tuple(
+        replace(row, amounts={**row.amounts, **allocated[row_key(row)]})
+        if row_key(row) in allocated
+        else row
+        for row in budget.rows
+    )
+    return replace(budget, rows=rows)
 
 
 CONTRIBUTION_WORDS = ("medlemsbidrag", "medlemmar", "parternas", "bidrag")

@@ -287,7 +287,9 @@ def budget_from_register(
     if version.is_locked and not version.superseded and not budget.scenario_of_id:
         version = _revision_from_register(version, request.user)
         messages.success(request, f"Version {version.number} är ett förslag med registrets belopp.")
-        return redirect(f"{reverse('budget', args=[association.slug, pk])}?version={version.number}")
+        return redirect(
+            f"{reverse('budget', args=[association.slug, pk])}?version={version.number}"
+        )
     try:
         touched = register.fill_from_register(version)
     except ImmutableError as error:

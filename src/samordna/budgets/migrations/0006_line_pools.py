@@ -5,21 +5,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('budgets', '0005_financial_goals'),
-        ('interventions', '0002_budget_decisions'),
+        ("budgets", "0005_financial_goals"),
+        ("interventions", "0002_budget_decisions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='budgetline',
-            name='is_pool',
-            field=models.BooleanField(default=False, help_text='Beviljade insatser tar sina belopp ur potten i stället för att läggas till.', verbose_name='pott för insatser som inte är beslutade'),
+            model_name="budgetline",
+            name="is_pool",
+            field=models.BooleanField(
+                default=False,
+                help_text="Beviljade insatser tar sina belopp ur potten i stället för att läggas till.",
+                verbose_name="pott för insatser som inte är beslutade",
+            ),
         ),
         migrations.AlterField(
-            model_name='budgetline',
-            name='intervention',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='budget_lines', to='interventions.intervention', verbose_name='insats'),
+            model_name="budgetline",
+            name="intervention",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="budget_lines",
+                to="interventions.intervention",
+                verbose_name="insats",
+            ),
         ),
     ]
