@@ -28,6 +28,7 @@ from samordna.core.equity import EquityYear
 from samordna.core.followup import MEASURES
 from samordna.core.money import format_amount
 from samordna.documents import charts_data, common
+from samordna.documents.stated import stated_blocks
 from samordna.documents.texts import texts_for
 from samordna.economy.models import ContributionYear
 from samordna.followup.models import FollowupTarget, IndicatorTarget
@@ -252,7 +253,7 @@ def _contributions(association: Association, year: int) -> list[Block]:
         )
     )
     blocks.append(common.contribution_table(saved))
-    return blocks
+    return [*blocks, *stated_blocks(saved)]
 
 
 def _budget(
