@@ -6,6 +6,8 @@ here and carried into revisions, never guessed from a name.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -38,7 +40,7 @@ def budget_links(
             touched = register.fill_from_register(version)
             messages.success(request, f"{touched} insatsrader har hämtats från insatsregistret.")
         return redirect(back)
-    context = {"association": association, "budget": budget, "version": version}
+    context: dict[str, Any] = {"association": association, "budget": budget, "version": version}
     context |= {"form": form, "back": back, "title": f"Insatsrader i {budget.name}"}
     status = 400 if request.method == "POST" else 200
     return render(request, "budgets/links.html", context, status=status)

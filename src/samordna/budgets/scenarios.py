@@ -34,7 +34,7 @@ def allocated_rows(
         state = sum(stored.get((line.pk, year), 0) for line in lines if _is_state(line))
         new_state = round_half_up(Fraction(state, 100) * (1 + percent / 100)) * 100
         for line, amount in _split(source, year, new_state, lines).items():
-            if line.member.kind in chosen:
+            if _is_chosen(line, chosen):
                 found.setdefault(_key(line), {})[year] = amount
     return found
 
@@ -61,6 +61,10 @@ def _saved_allocation(source: BudgetVersion, year: int) -> ContributionYear | No
     budget takes its member lines)."""
     saved = source.budget.association.contribution_years.filter(year__in=source.budget.years)
     return saved.filter(year=year).first() or saved.order_by("-year").first()
+
+
+def _is_chosen(line: BudgetLine, chosen: set[str]) -> bool:
+    return line.member is not None and line.member.kind in chosen
 
 
 def _is_state(line: BudgetLine) -> bool:

@@ -11,13 +11,14 @@ line, moves the balance, and the check says so.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from samordna.core.findings import Finding
 from samordna.core.money import format_amount
 
-Amounts = Mapping[Hashable, Mapping[int, int]]  # insats -> year -> öre
+Amounts = Mapping[Any, Mapping[int, int]]  # insats -> year -> öre
 
 
 @dataclass(frozen=True)

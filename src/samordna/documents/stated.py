@@ -33,5 +33,5 @@ def _sums(contributions: list[Contribution], total: int) -> tuple[int | None, in
     """The plan's sum and its deviation only when the plan states every member's amount."""
     if any(c.stated_amount is None for c in contributions):
         return None, total, None
-    stated = sum(c.stated_amount for c in contributions)
+    stated = sum(c.stated_amount or 0 for c in contributions)
     return stated, total, (stated - total) or None
