@@ -28,7 +28,7 @@ PAGES = {
     "budget_edit": ("edit", _proposal),
     "budget_totals": ("edit-post", _proposal),
     "budget_decide": ("edit", _proposal),
-    "budget_revise": ("edit-post", _proposal),
+    "budget_revise": ("edit", _proposal),
     "budget_from_register": ("edit-post", _proposal),
     "budget_links": ("edit", _proposal),
     "budget_version_delete": ("edit", _proposal),

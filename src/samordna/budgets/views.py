@@ -18,7 +18,14 @@ from samordna.associations.access import EDITORS, association_view
 from samordna.associations.models import Association
 from samordna.budgets import register, services
 from samordna.budgets.forms import BudgetForm, DecisionForm, ImportForm, LineForm, ScenarioForm
-from samordna.budgets.grid import cell_name, display_rows, grid_budget, read_grid
+from samordna.budgets.grid import (
+    cell_name,
+    changed_since,
+    display_rows,
+    grid_budget,
+    read_grid,
+    seen,
+)
 from samordna.budgets.models import Budget, BudgetVersion, ImmutableError
 from samordna.budgets.outcome import outcome_columns
 from samordna.core.budget import totals
@@ -151,18 +158,21 @@ def budget_edit(
     if version.is_locked:
         messages.error(request, "Versionen är beslutad och kan inte ändras. Gör en revidering.")
         return redirect("budget", slug=association.slug, pk=budget.pk)
-    line_form = LineForm(prefix="new")
+    line_form = LineForm(request.POST or None, prefix="new", use_required_attribute=False)
     errors: dict[str, str] = {}
+    others: list[str] = []
     if request.method == "POST":
         grid = read_grid(version, request.POST)
         errors = grid.errors
-        if not errors:
+        others = changed_since(version, request.POST.get("seen", ""))
+        if not errors and not others:
             _save_grid(version, grid, request.POST)
             messages.success(request, "Budgeten är sparad.")
             return redirect("budget_edit", slug=association.slug, pk=budget.pk, number=number)
     context = _grid_context(association, budget, version, errors, request.POST or None)
-    context["line_form"] = line_form
-    return render(request, "budgets/edit.html", context, status=400 if errors else 200)
+    opened = request.POST.get("seen", "") if errors and not others else seen(version)
+    context |= {"line_form": line_form, "others": others, "seen": opened}
+    return render(request, "budgets/edit.html", context, status=400 if errors or others else 200)
 
 
 @transaction.atomic
@@ -262,12 +272,18 @@ def budget_decide(
 
 
 @association_view(*EDITORS)
-@require_POST
 def budget_revise(
     request: HttpRequest, association: Association, pk: int, number: int
 ) -> HttpResponse:
+    """Asks first, then makes a new förslag that revises the decided version."""
     budget = _budget(association, pk)
     version = _version(budget, number)
+    if not version.is_locked or version.superseded:
+        messages.error(request, "Bara den gällande beslutade versionen kan revideras.")
+        return redirect(f"{reverse('budget', args=[association.slug, pk])}?version={number}")
+    if request.method != "POST":
+        context = {"association": association, "budget": budget, "version": version}
+        return render(request, "budgets/revise.html", context)
     new = services.revise(version, request.user)
     messages.success(
         request, f"Version {new.number} är ett förslag som reviderar {version.decision}."
