@@ -109,9 +109,11 @@ def _organisation(association: Association) -> list[Block]:
 
 
 def _seat_name(seat: BoardSeat) -> str:
+    """ "Anna Berg (S), ordförande": the name, the party when given, the role."""
     name = seat.person_name or "(namnet är inte inskrivet)"
+    party = f" ({seat.party.strip()})" if seat.party.strip() else ""
     role = f", {seat.get_role_display().lower()}" if seat.role else ""
-    return f"{name}{role}"
+    return f"{name}{party}{role}"
 
 
 def _officer_name(officer: Officer) -> str:
