@@ -272,3 +272,16 @@ def test_a_band_entered_with_its_source_gives_a_cap_above_7_mkr(client, chef, as
     page = _text(client.get(reverse("budget_equity", args=[association.slug, budget.pk])))
     assert "taket för eget kapital är okänt" not in page
     assert "1 073 400 kr (15 %)" in page
+
+
+def test_a_part_year_budget_comes_from_the_file_header(client, chef, association):
+    plan = "avsnitt;rad;2025-09;2026\nKansli;Förbundschef;300 000;900 000\n".encode()
+    client.force_login(chef)
+    response = client.post(
+        reverse("budget_import", args=[association.slug]),
+        {"file": SimpleUploadedFile("del-ar.csv", plan), "name": "", "unit": ""},
+    )
+    budget = Budget.objects.get(association=association)
+    assert budget.first_month == 9 and budget.years == [2025, 2026]
+    page = _text(client.get(response["Location"]))
+    assert "Budgetåret 2025 börjar i månad 9" in page

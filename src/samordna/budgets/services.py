@@ -162,10 +162,11 @@ def import_budget(
     budget: core.Budget,
     name: str,
     user: Any,
-    first_month: int = 1,
+    first_month: int | None = None,
     is_forecast: bool = False,
 ) -> Budget:
-    """A new budget whose first förslag holds every row of `budget`, stated rows included."""
+    """A new budget whose first förslag holds every row of `budget`, stated rows included;
+    its first year begins in `first_month`, else in the month the file gives."""
     years = budget.years
     stored = Budget.objects.create(
         association=association,
@@ -173,7 +174,7 @@ def import_budget(
         first_year=years[0],
         plan_years=len(years) - 1,
         unit=budget.unit,
-        first_month=first_month,
+        first_month=first_month or budget.first_month,
         is_forecast=is_forecast,
     )
     version = BudgetVersion.objects.create(budget=stored, number=1, created_by=_user(user))

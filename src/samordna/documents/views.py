@@ -184,8 +184,10 @@ class TextsForm(NoIdentityMixin, forms.Form):
             return data
         changed = [t.passage.heading for k, t in self.shown.items() if opened.get(k) != t.text]
         if changed:
-            self.data = self.data.copy()
-            self.data["seen"] = self._snapshot()
+            posted: Any = self.data
+            self.data = posted.copy()
+            posted = self.data
+            posted["seen"] = self._snapshot()
             raise forms.ValidationError(
                 "Någon annan sparade texter medan du skrev, så inget är sparat ännu. Ändrat: "
                 f"{', '.join(changed)}. Läs deras text och spara igen om din ska gälla."
