@@ -12,7 +12,7 @@ from tests.browser.conftest import check_page, log_in
 pytestmark = pytest.mark.browser
 ROSLAGEN = "/forbund/sodra-roslagen/"
 
-PASTE = """(selector, text) => {
+PASTE = """([selector, text]) => {
   const target = document.querySelector(selector);
   target.focus();
   const data = new DataTransfer();
