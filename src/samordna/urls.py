@@ -11,7 +11,7 @@ from samordna.associations import views as association_views
 from samordna.audit.urls import patterns as audit_patterns
 from samordna.budgets.urls import patterns as budget_patterns
 from samordna.documents.urls import patterns as document_patterns
-from samordna.economy import frames
+from samordna.economy import frames, stated_views
 from samordna.economy import views as economy_views
 from samordna.followup.urls import patterns as followup_patterns
 from samordna.followup.urls import public_patterns as survey_patterns
@@ -45,6 +45,11 @@ association_patterns = [
     path("medlemsbidrag/", economy_views.contribution_list, name="contributions"),
     path("medlemsbidrag/nytt/", economy_views.contribution_new, name="contribution_new"),
     path("medlemsbidrag/<int:year>/", economy_views.contribution_detail, name="contribution"),
+    path(
+        "medlemsbidrag/<int:year>/planens-belopp/",
+        stated_views.contribution_stated,
+        name="contribution_stated",
+    ),
     path("askning/", frames.frame_list, name="frames"),
     path("askning/ny/", frames.frame_edit, name="frame_edit"),
     path("askning/fordelningsmodellen/", frames.state_model, name="state_model"),

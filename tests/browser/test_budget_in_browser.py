@@ -81,6 +81,9 @@ def test_the_economy_pages_of_sodra_roslagen_are_accessible(page, demo):
         check_page(page, f"sodra-roslagen-{path}")
     page.goto(base + "budget/")
     page.get_by_role("link", name="Budget 2016 med plan 2017").click()
+    page.get_by_role("link", name="Revidera").click()
+    page.get_by_role("heading", name="Revidera Budget 2016 med plan 2017?").wait_for()
+    check_page(page, "revidera-fraga")
     page.get_by_role("button", name="Revidera").click()
     page.get_by_role("heading", name="Redigera Budget 2016 med plan 2017").wait_for()
     page.get_by_label("Styrelsearvoden 2017").fill("120")
@@ -110,6 +113,7 @@ def test_the_chef_writes_a_goal_picks_the_plans_version_and_deletes_the_draft(pa
 
     page.goto(page.base_url + TROLLHATTAN + "budget/")
     page.get_by_role("link", name="Budget 2020 med plan 2021–2022").click()
+    page.get_by_role("link", name="Revidera").click()
     page.get_by_role("button", name="Revidera").click()
     page.get_by_role("heading", name="Redigera Budget 2020 med plan 2021–2022").wait_for()
     page.goto(page.base_url + TROLLHATTAN + "dokument/plan/2020/")

@@ -136,7 +136,7 @@ def test_each_part_explains_its_basis_in_swedish():
         allocation.parts[3].basis
         == "Kommunernas andel 1/4 = 1 789 000 kr × 74,96 % (avtalad andel)"
     )
-    assert allocation.parts[2].basis == "Regionernas andel 1/4 av 7 156 000 kr"
+    assert allocation.parts[2].basis == "Regionens andel 1/4 av 7 156 000 kr"
     assert "Försäkringskassan och Arbetsförmedlingen lika" in allocation.parts[0].basis
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zlib
 
@@ -109,3 +110,24 @@ def test_the_standard_word_template_downloads_for_restyling(client, trollhattan)
     response = client.get(reverse("document_template", args=[SLUG]))
     assert response.status_code == 200
     assert response.content.startswith(b"PK")
+
+
+def test_two_writing_the_years_texts_the_later_is_told_which_changed(client, trollhattan):
+    _chef(client, trollhattan)
+    url = reverse("document_texts", args=[SLUG, 2020])
+    opened = client.get(url).content.decode()
+    seen = re.search(r'name="seen" value="([^"]+)"', opened).group(1)
+    fields = {key: t.text for key, t in texts_for(trollhattan, 2020).items()}
+    colleague = client.__class__()
+    colleague.force_login(make_user("kollega", trollhattan, "chef"))
+    theirs = {**fields, "malgrupper": "- Långtidssjukskrivna", "seen": seen}
+    assert colleague.post(url, theirs).status_code == 302
+
+    mine = {**fields, "inledning": "Vår inledning.", "seen": seen}
+    page = client.post(url, mine).content.decode()
+    assert "Någon annan sparade texter medan du skrev" in page and "Målgrupper" in page
+    assert texts_for(trollhattan, 2020)["malgrupper"].text == "- Långtidssjukskrivna"
+    assert texts_for(trollhattan, 2020)["inledning"].text != "Vår inledning."
+    fresh = re.search(r'name="seen" value="([^"]+)"', page).group(1)
+    assert client.post(url, {**mine, "seen": fresh}).status_code == 302
+    assert texts_for(trollhattan, 2020)["inledning"].text == "Vår inledning."

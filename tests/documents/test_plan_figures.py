@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from samordna.associations.models import BoardSeat
 from samordna.budgets import services
 from samordna.budgets.models import Budget, BudgetVersion
 from samordna.budgets.plan_version import cover_status, default_version, paragraph_text
@@ -217,3 +218,22 @@ def test_the_insats_table_prints_the_budgets_lump_for_a_plan_year_not_zero(
     table = next(t for t in document.tables() if t.caption.startswith("Individinriktade"))
     assert table.rows[-1].cells[-3:] == (2_500_000 * KR, 2_600_000 * KR, 2_600_000 * KR)
     assert "2026 och 2027: budgeten anger insatserna som en summa" in table.note
+
+
+def test_the_board_table_prints_each_seats_party(association):
+    member = association.members.get(kind="municipality", name__startswith="Trollhättan")
+    BoardSeat.objects.create(
+        association=association,
+        member=member,
+        person_name="Anna Berg",
+        seat="regular",
+        role="chair",
+        party="S",
+    )
+    BoardSeat.objects.create(
+        association=association, member=member, person_name="Per Ek", seat="deputy"
+    )
+    document = plan.build(association, 2027)
+    assert "Anna Berg (S), ordförande" in document.text()
+    assert "Per Ek" in document.text() and "Per Ek (" not in document.text()
+    assert "Anna Berg (S), ordförande" in docx_text(render(document, "docx"))

@@ -34,6 +34,7 @@ PAGES = {
     "contributions": ("read", lambda a: {}),
     "contribution_new": ("edit", lambda a: {}),
     "contribution": ("read", lambda a: {"year": 2020}),
+    "contribution_stated": ("edit", lambda a: {"year": 2020}),
     "frames": ("read", lambda a: {}),
     "frame_edit": ("edit", lambda a: {}),
     "state_model": ("read", lambda a: {}),

@@ -219,7 +219,17 @@ def test_a_scenario_cuts_the_state_from_next_year_and_is_compared_with_the_base(
     scenario = Budget.objects.get(scenario_of=budget)
     fk = scenario.versions.get().lines.get(label="Försäkringskassan")
     amounts = {a.year: a.amount for a in fk.amounts.all()}
-    assert amounts == {2021: 178_900_000, 2022: 161_010_000, 2023: 161_010_000}
+    # The state's 3 578 000 kr less 10 % is 3 220 200 kr, split by the allocation page's own
+    # function with the saved rounding (1 000 kr) and population year.
+    assert amounts == {2021: 178_900_000, 2022: 161_040_000, 2023: 161_040_000}
+    what_if = contribution_services.AllocationRequest(
+        2022, 322_020_000, "state", 1000, "split", 2018
+    )
+    members, allocation = contribution_services.compute(association, what_if)
+    on_page = {m.name: p.amount for m, p in zip(members, allocation.parts, strict=True)}
+    assert on_page["Försäkringskassan"] == amounts[2022]
+    region = scenario.versions.get().lines.get(label="Västra Götalandsregionen")
+    assert {a.year: a.amount for a in region.amounts.all()}[2022] == 178_900_000
     page = _text(client.get(response["Location"]))
     assert "Grundbudgeten jämfört med scenariot" in page and "7 156 000" in page
 
@@ -262,3 +272,16 @@ def test_a_band_entered_with_its_source_gives_a_cap_above_7_mkr(client, chef, as
     page = _text(client.get(reverse("budget_equity", args=[association.slug, budget.pk])))
     assert "taket för eget kapital är okänt" not in page
     assert "1 073 400 kr (15 %)" in page
+
+
+def test_a_part_year_budget_comes_from_the_file_header(client, chef, association):
+    plan = "avsnitt;rad;2025-09;2026\nKansli;Förbundschef;300 000;900 000\n".encode()
+    client.force_login(chef)
+    response = client.post(
+        reverse("budget_import", args=[association.slug]),
+        {"file": SimpleUploadedFile("del-ar.csv", plan), "name": "", "unit": ""},
+    )
+    budget = Budget.objects.get(association=association)
+    assert budget.first_month == 9 and budget.years == [2025, 2026]
+    page = _text(client.get(response["Location"]))
+    assert "Budgetåret 2025 börjar i månad 9" in page

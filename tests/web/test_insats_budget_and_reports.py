@@ -9,7 +9,6 @@ import time_machine
 from django.urls import reverse
 
 from samordna.budgets import register, services
-from samordna.budgets.models import BudgetAmount
 from samordna.interventions.models import AnnualReport, Intervention, InterventionBudget
 from tests.conftest import TODAY, make_user
 
@@ -89,25 +88,39 @@ def test_a_revision_takes_the_register_amounts_when_asked(client, chef, associat
     assert "Samverkansteam" in compare and "450 000" in compare
 
 
-def test_a_decided_version_refuses_the_register(client, chef, association):
-    _budget_years(_insats(association), {2026: 400_000})
+def test_a_decided_version_keeps_its_amounts_and_a_revision_takes_the_register(
+    client, chef, association
+):
+    team = _insats(association)
+    _budget_years(team, {2026: 400_000})
     budget = services.create(association, services.NewBudget("Budget 2026", 2026), user=None)
     decided = budget.versions.get()
     services.decide(decided, services.Decision(date(2025, 11, 20), "12", "Styrelsen"))
-    before = list(BudgetAmount.objects.values_list("line_id", "year", "amount"))
+    InterventionBudget.objects.filter(intervention=team, year=2026).update(amount=450_000_00)
     client.force_login(chef)
     client.post(reverse("budget_from_register", args=[association.slug, budget.pk, 1]))
-    assert list(BudgetAmount.objects.values_list("line_id", "year", "amount")) == before
+    assert _amounts(decided.lines.get(intervention=team)) == {2026: 400_000}
+    revision = budget.versions.get(number=2)
+    assert revision.revises == decided
+    assert _amounts(revision.lines.get(intervention=team)) == {2026: 450_000}
 
 
-def test_an_imported_line_with_the_insats_name_is_linked_not_doubled(association):
+def test_a_line_with_the_insats_name_is_suggested_and_linked_once_saved(client, chef, association):
     team = _insats(association)
     _budget_years(team, {2026: 400_000})
     budget = services.create(association, services.NewBudget("Budget 2026", 2026), user=None)
     version = budget.versions.get()
     version.lines.filter(intervention=team).update(intervention=None)
-    assert register.fill_from_register(version) == 1
+    line = version.lines.get(label="Samverkansteam")
+    client.force_login(chef)
+    url = reverse("budget_links", args=[association.slug, budget.pk, 1])
+    form = _text(client.get(url))
+    assert f'<option value="{team.pk}" selected>Samverkansteam</option>' in form
+    line.refresh_from_db()
+    assert line.intervention is None
+    client.post(url, {f"line-{line.pk}": str(team.pk), "hamta": ""})
     assert version.lines.filter(label="Samverkansteam").count() == 1
+    assert _amounts(version.lines.get(intervention=team)) == {2026: 400_000}
 
 
 @pytest.fixture

@@ -89,3 +89,49 @@ class ScenarioForm(NoIdentityMixin, forms.Form):
         required=False,
         initial=True,
     )
+
+
+POOL = "pott"
+
+
+class LinkForm(forms.Form):
+    """One choice per insats line of a version: an insats, a pool, or neither."""
+
+    def __init__(self, lines: list[Any], insatser: list[Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lines = lines
+        for line in lines:
+            own = [(str(i.pk), i.name) for i in insatser if i.kind == line.section]
+            self.fields[f"line-{line.pk}"] = forms.ChoiceField(
+                label=line.label,
+                choices=[("", _("Ingen insats")), (POOL, _("Pott för nya insatser")), *own],
+                required=False,
+                initial=link_value(line) or _same_name(line, insatser),
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        seen: dict[str, str] = {}
+        for line in self.lines:
+            chosen = data.get(f"line-{line.pk}", "")
+            if chosen and chosen != POOL and chosen in seen:
+                message = f"Insatsen är redan vald på raden ”{seen[chosen]}”: välj den en gång."
+                self.add_error(f"line-{line.pk}", message)
+            seen.setdefault(chosen, line.label)
+        return data
+
+    def links(self) -> dict[int, str]:
+        return {line.pk: self.cleaned_data.get(f"line-{line.pk}", "") for line in self.lines}
+
+
+def _same_name(line: Any, insatser: list[Any]) -> str:
+    """A suggestion the chef confirms by saving: the insats whose name the line carries."""
+    wanted = line.label.strip().casefold()
+    found = [i for i in insatser if i.kind == line.section and i.name.casefold() == wanted]
+    return str(found[0].pk) if len(found) == 1 else ""
+
+
+def link_value(line: Any) -> str:
+    if line.is_pool:
+        return POOL
+    return str(line.intervention_id) if line.intervention_id else ""

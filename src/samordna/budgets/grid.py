@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from samordna.budgets.models import BudgetLine, BudgetVersion
+from django.core import signing
+
+from samordna.budgets.models import BudgetAmount, BudgetLine, BudgetVersion
+from samordna.concurrency import SALT
 from samordna.core import budget as core
 from samordna.core.budget_print import DisplayRow, display_rows
-from samordna.core.money import MoneyError, parse_amount
+from samordna.core.money import MoneyError, format_amount, parse_amount
 
 __all__ = ["DisplayRow", "display_rows"]
 
@@ -78,3 +81,43 @@ def grid_budget(version: BudgetVersion, grid: GridInput) -> core.Budget:
 
 
 SECTION_ORDER = core.SECTION_VALUES
+
+
+def stored_cells(version: BudgetVersion) -> dict[str, str]:
+    """What is stored now, cell by cell: each line's name and amounts (öre as text)."""
+    cells = {f"label-{line.pk}": line.label for line in version.lines.all()}
+    for amount in BudgetAmount.objects.filter(line__version=version):
+        cells[cell_name(amount.line_id, amount.year)] = str(amount.amount)
+    return cells
+
+
+def seen(version: BudgetVersion) -> str:
+    """The signed snapshot the grid is opened with (samordna.concurrency's way)."""
+    return signing.dumps(stored_cells(version), salt=SALT)
+
+
+def changed_since(version: BudgetVersion, opened: str) -> list[str]:
+    """The cells someone else saved after the grid was opened, in words ("Kansli 2027: 800 000
+    kr"); nothing when the snapshot is missing or not ours."""
+    try:
+        before = signing.loads(opened, salt=SALT) if opened else None
+    except signing.BadSignature:
+        return []
+    if not isinstance(before, dict):
+        return []
+    now = stored_cells(version)
+    lines = {line.pk: line.label for line in version.lines.all()}
+    return [
+        _described(name, now.get(name), lines, version.budget.unit)
+        for name in sorted(set(before) | set(now))
+        if before.get(name) != now.get(name)
+    ]
+
+
+def _described(name: str, value: str | None, lines: dict[int, str], unit: str) -> str:
+    kind, pk, *year = name.split("-")
+    label = lines.get(int(pk), "en borttagen rad")
+    if kind == "label":
+        return f"radens namn: {value or '(borttagen)'}"
+    shown = format_amount(int(value), unit) if value else "(tomt)"
+    return f"{label} {year[0]}: {shown}"

@@ -200,6 +200,12 @@ class BudgetLine(models.Model):
         null=True,
         blank=True,
         related_name="budget_lines",
+        verbose_name=_("insats"),
+    )
+    is_pool = models.BooleanField(
+        _("pott för insatser som inte är beslutade"),
+        default=False,
+        help_text=_("Beviljade insatser tar sina belopp ur potten i stället för att läggas till."),
     )
 
     objects = LockedQuerySet.as_manager()

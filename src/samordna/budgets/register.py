@@ -1,7 +1,11 @@
 """The budget's insats lines come from the insats register (insats × year).
 
-A förslag takes the register's amounts when asked; a decided version never changes, so a
-register changed after the decision shows as a difference against it, never as an edit.
+An insats and a budget line are linked explicitly (`BudgetLine.intervention`, picked on the
+page or made when the line is fetched from the register), never by name. A line can be a pool
+for insatser not yet decided: a grant from it moves the amount from the pool to the insats's
+line (core.budget_register). A förslag takes the register's amounts when asked; a decided
+version never changes, so a register changed after the decision shows as a difference against
+it, and the check says whether the balance moved or the pools cover it.
 """
 
 from __future__ import annotations
@@ -14,6 +18,13 @@ from django.db import transaction
 from samordna.audit import bulk
 from samordna.budgets.lines import add_line
 from samordna.budgets.models import BudgetAmount, BudgetLine, BudgetVersion, ImmutableError
+from samordna.core.budget_register import (
+    RegisterYear,
+    pool_draws,
+    register_findings,
+    register_years,
+)
+from samordna.core.findings import Finding
 from samordna.interventions.models import Intervention, InterventionBudget
 
 
@@ -68,22 +79,42 @@ def differences(version: BudgetVersion) -> list[RegisterDifference]:
     return found
 
 
+def pools(version: BudgetVersion) -> dict[int, int]:
+    """The version's pools for insatser not yet decided, summed per year (öre)."""
+    found: dict[int, int] = defaultdict(int)
+    for amount in BudgetAmount.objects.filter(line__version=version, line__is_pool=True):
+        found[amount.year] += amount.amount
+    return dict(found)
+
+
+def balance(version: BudgetVersion) -> list[RegisterYear]:
+    """Per year: what the register changes on the version's insats lines, what it grants
+    beside them, and how much of that the pools pay."""
+    return register_years(
+        version.budget.years, _line_amounts(version), register_amounts(version), pools(version)
+    )
+
+
+def balance_findings(version: BudgetVersion) -> list[Finding]:
+    """The check's word on the register: each year whose balance the register moves."""
+    return register_findings(balance(version), version.budget.unit)
+
+
 @transaction.atomic
 def fill_from_register(version: BudgetVersion) -> int:
-    """Give a förslag one line per insats with the register's amounts; returns lines touched.
-
-    A line already carrying the insats's name in its section is linked rather than doubled.
-    """
+    """Give a förslag the register's amounts on the insatser's linked lines; returns lines
+    touched. An insats without a line gets one in its section, paid from the pools as far
+    as they reach, so a grant from a pool is never counted twice."""
     if version.is_locked:
         raise ImmutableError()
     touched = 0
     for intervention, years in sorted(register_amounts(version).items(), key=lambda i: i[0].name):
-        line = _line_for(version, intervention) or add_line(
-            version, intervention.kind, intervention.name
-        )
-        if line.intervention_id is None:
-            line.intervention = intervention
-            line.save(update_fields=["intervention"])
+        line = version.lines.filter(intervention=intervention).first()
+        if line is None:
+            line = add_line(
+                version, intervention.kind, intervention.name, intervention=intervention
+            )
+            _draw_from_pools(version, intervention.kind, years)
         BudgetAmount.objects.filter(line=line).delete()
         bulk.bulk_create(
             BudgetAmount,
@@ -93,10 +124,37 @@ def fill_from_register(version: BudgetVersion) -> int:
     return touched
 
 
-def _line_for(version: BudgetVersion, intervention: Intervention) -> BudgetLine | None:
-    linked = version.lines.filter(intervention=intervention).first()
-    if linked is not None:
-        return linked
-    return version.lines.filter(
-        intervention__isnull=True, kind="line", label__iexact=intervention.name
-    ).first()
+def _draw_from_pools(version: BudgetVersion, section: str, grant: dict[int, int]) -> None:
+    """Move a grant out of the pools, the pool of the insats's own section first."""
+    chosen = sorted(version.lines.filter(is_pool=True), key=lambda p: (p.section != section,))
+    for year, amount in grant.items():
+        stored = [BudgetAmount.objects.filter(line=p, year=year).first() for p in chosen]
+        draws = pool_draws([s.amount if s else 0 for s in stored], amount)
+        for row, draw in zip(stored, draws, strict=True):
+            if row is not None and draw:
+                row.amount -= draw
+                row.save()
+
+
+INSATS_SECTIONS = ("individual", "structural")
+
+
+def insats_lines(version: BudgetVersion) -> list[BudgetLine]:
+    """The lines a link can be chosen for: the lines of the two insats sections."""
+    return list(version.lines.filter(kind="line", section__in=INSATS_SECTIONS))
+
+
+@transaction.atomic
+def save_links(version: BudgetVersion, links: dict[int, str], pool: str) -> int:
+    """Store each line's link (an insats pk, `pool`, or ""); returns the lines changed."""
+    if version.is_locked:
+        raise ImmutableError()
+    changed = 0
+    for line in insats_lines(version):
+        chosen = links.get(line.pk, "")
+        wanted = (int(chosen) if chosen.isdigit() else None, chosen == pool)
+        if (line.intervention_id, line.is_pool) != wanted:
+            line.intervention_id, line.is_pool = wanted
+            line.save()
+            changed += 1
+    return changed

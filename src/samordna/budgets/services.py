@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from fractions import Fraction
 from typing import Any
@@ -25,10 +25,18 @@ from samordna.budgets.models import (
     BudgetVersion,
     ImmutableError,
 )
-from samordna.budgets.register import fill_from_register
+from samordna.budgets.register import balance_findings, fill_from_register
+from samordna.budgets.scenarios import allocated_rows
 from samordna.core import budget as core
 from samordna.core.budget_check import BudgetCheck, check_budget
-from samordna.core.budget_rules import Change, check_member_split, compare, scaled, share_of
+from samordna.core.budget_rules import (
+    Change,
+    check_member_split,
+    compare,
+    row_key,
+    scaled,
+    share_of,
+)
 from samordna.interventions.models import Decision as RegisteredDecision
 
 
@@ -56,10 +64,11 @@ class VersionCheck:
 
     check: BudgetCheck
     split: list[Any]
+    register: list[Any] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Any]:
-        return [*self.check.findings, *self.split]
+        return [*self.check.findings, *self.split, *self.register]
 
     @property
     def totals(self) -> dict[int, core.YearTotals]:
@@ -67,8 +76,14 @@ class VersionCheck:
 
 
 def check_version(version: BudgetVersion) -> VersionCheck:
+    """The sums, the member split and, for a budget (not a forecast or scenario), what the
+    insats register does to its balance."""
     check = check_budget(to_core(version))
-    return VersionCheck(check, check_member_split(member_lines(version), version.budget.years))
+    split = check_member_split(member_lines(version), version.budget.years)
+    budget = version.budget
+    if budget.is_forecast or budget.scenario_of_id:
+        return VersionCheck(check, split)
+    return VersionCheck(check, split, balance_findings(version))
 
 
 def member_lines(version: BudgetVersion) -> dict[str, dict[int, int]]:
@@ -147,10 +162,11 @@ def import_budget(
     budget: core.Budget,
     name: str,
     user: Any,
-    first_month: int = 1,
+    first_month: int | None = None,
     is_forecast: bool = False,
 ) -> Budget:
-    """A new budget whose first förslag holds every row of `budget`, stated rows included."""
+    """A new budget whose first förslag holds every row of `budget`, stated rows included;
+    its first year begins in `first_month`, else in the month the file gives."""
     years = budget.years
     stored = Budget.objects.create(
         association=association,
@@ -158,7 +174,7 @@ def import_budget(
         first_year=years[0],
         plan_years=len(years) - 1,
         unit=budget.unit,
-        first_month=first_month,
+        first_month=first_month or budget.first_month,
         is_forecast=is_forecast,
     )
     version = BudgetVersion.objects.create(budget=stored, number=1, created_by=_user(user))
@@ -277,6 +293,7 @@ def copy_rows(source: BudgetVersion, target: BudgetVersion) -> None:
             position=row.position,
             member=row.member,
             intervention=row.intervention,
+            is_pool=row.is_pool,
         )
         bulk.bulk_create(
             BudgetAmount,
@@ -310,7 +327,10 @@ def make_scenario(budget: Budget, request: ScenarioRequest, user: Any) -> Budget
     base = to_core(source)
     chosen, reach = _contribution_rows(source, base, request.member_kinds)
     factor = 1 + request.percent / 100 * reach
-    what_if = scaled(base, chosen, factor, request.from_year)
+    what_if = _with_allocation(
+        scaled(base, chosen, factor, request.from_year),
+        allocated_rows(source, request.member_kinds, request.percent, request.from_year),
+    )
     scenario = Budget.objects.create(
         association=budget.association,
         name=f"{budget.name} – scenario",
@@ -325,6 +345,17 @@ def make_scenario(budget: Budget, request: ScenarioRequest, user: Any) -> Budget
     members = [line.member for line in source.lines.all() if line.member]
     _store_rows(version, what_if.rows, members)
     return scenario
+
+
+def _with_allocation(budget: core.Budget, allocated: dict[Any, dict[int, int]]) -> core.Budget:
+    """The scaled budget with the member lines' amounts the allocation function gives."""
+    rows = tuple(
+        replace(row, amounts={**row.amounts, **allocated[row_key(row)]})
+        if row_key(row) in allocated
+        else row
+        for row in budget.rows
+    )
+    return replace(budget, rows=rows)
 
 
 CONTRIBUTION_WORDS = ("medlemsbidrag", "medlemmar", "parternas", "bidrag")

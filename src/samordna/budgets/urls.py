@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samordna.budgets import delete_views, equity_views, goal_views, views
+from samordna.budgets import delete_views, equity_views, goal_views, link_views, views
 
 patterns = [
     path("budget/", views.budget_list, name="budgets"),
@@ -26,6 +26,11 @@ patterns = [
         "budget/<int:pk>/version/<int:number>/insatsregistret/",
         views.budget_from_register,
         name="budget_from_register",
+    ),
+    path(
+        "budget/<int:pk>/version/<int:number>/insatsrader/",
+        link_views.budget_links,
+        name="budget_links",
     ),
     path(
         "budget/<int:pk>/version/<int:number>/revidera/", views.budget_revise, name="budget_revise"

@@ -18,7 +18,14 @@ from samordna.associations.access import EDITORS, association_view
 from samordna.associations.models import Association
 from samordna.budgets import register, services
 from samordna.budgets.forms import BudgetForm, DecisionForm, ImportForm, LineForm, ScenarioForm
-from samordna.budgets.grid import cell_name, display_rows, grid_budget, read_grid
+from samordna.budgets.grid import (
+    cell_name,
+    changed_since,
+    display_rows,
+    grid_budget,
+    read_grid,
+    seen,
+)
 from samordna.budgets.models import Budget, BudgetVersion, ImmutableError
 from samordna.budgets.outcome import outcome_columns
 from samordna.core.budget import totals
@@ -125,6 +132,7 @@ def _detail_context(
     }
     if not budget.is_forecast and not budget.scenario_of_id:
         context["register_differences"] = register.differences(version)
+        context["register_moves_balance"] = any(y.effect for y in register.balance(version))
     if budget.scenario_of is not None:
         base = services.current_version(budget.scenario_of)
         context["scenario_rows"] = _scenario_rows(services.check_version(base).totals, check.totals)
@@ -150,18 +158,21 @@ def budget_edit(
     if version.is_locked:
         messages.error(request, "Versionen är beslutad och kan inte ändras. Gör en revidering.")
         return redirect("budget", slug=association.slug, pk=budget.pk)
-    line_form = LineForm(prefix="new")
+    line_form = LineForm(request.POST or None, prefix="new", use_required_attribute=False)
     errors: dict[str, str] = {}
+    others: list[str] = []
     if request.method == "POST":
         grid = read_grid(version, request.POST)
         errors = grid.errors
-        if not errors:
+        others = changed_since(version, request.POST.get("seen", ""))
+        if not errors and not others:
             _save_grid(version, grid, request.POST)
             messages.success(request, "Budgeten är sparad.")
             return redirect("budget_edit", slug=association.slug, pk=budget.pk, number=number)
     context = _grid_context(association, budget, version, errors, request.POST or None)
-    context["line_form"] = line_form
-    return render(request, "budgets/edit.html", context, status=400 if errors else 200)
+    opened = request.POST.get("seen", "") if errors and not others else seen(version)
+    context |= {"line_form": line_form, "others": others, "seen": opened}
+    return render(request, "budgets/edit.html", context, status=400 if errors or others else 200)
 
 
 @transaction.atomic
@@ -261,12 +272,18 @@ def budget_decide(
 
 
 @association_view(*EDITORS)
-@require_POST
 def budget_revise(
     request: HttpRequest, association: Association, pk: int, number: int
 ) -> HttpResponse:
+    """Asks first, then makes a new förslag that revises the decided version."""
     budget = _budget(association, pk)
     version = _version(budget, number)
+    if not version.is_locked or version.superseded:
+        messages.error(request, "Bara den gällande beslutade versionen kan revideras.")
+        return redirect(f"{reverse('budget', args=[association.slug, pk])}?version={number}")
+    if request.method != "POST":
+        context = {"association": association, "budget": budget, "version": version}
+        return render(request, "budgets/revise.html", context)
     new = services.revise(version, request.user)
     messages.success(
         request, f"Version {new.number} är ett förslag som reviderar {version.decision}."
@@ -279,8 +296,16 @@ def budget_revise(
 def budget_from_register(
     request: HttpRequest, association: Association, pk: int, number: int
 ) -> HttpResponse:
+    """A förslag takes the register's amounts; a decided version that is still current gets
+    a revision that does (the decided version itself never changes)."""
     budget = _budget(association, pk)
     version = _version(budget, number)
+    if version.is_locked and not version.superseded and not budget.scenario_of_id:
+        version = _revision_from_register(version, request.user)
+        messages.success(request, f"Version {version.number} är ett förslag med registrets belopp.")
+        return redirect(
+            f"{reverse('budget', args=[association.slug, pk])}?version={version.number}"
+        )
     try:
         touched = register.fill_from_register(version)
     except ImmutableError as error:
@@ -288,6 +313,13 @@ def budget_from_register(
     else:
         messages.success(request, f"{touched} insatsrader har hämtats från insatsregistret.")
     return redirect(f"{reverse('budget', args=[association.slug, pk])}?version={number}")
+
+
+@transaction.atomic
+def _revision_from_register(version: BudgetVersion, user: Any) -> BudgetVersion:
+    new = services.revise(version, user)
+    register.fill_from_register(new)
+    return new
 
 
 @association_view()

@@ -260,9 +260,9 @@ def _refuse_twice(state: list[Party]) -> None:
 
 def _region_weighting(parties: Sequence[Party], share: Fraction) -> _Weighting:
     members = _indices(parties, "region", f"regionernas andel ({share}) måste betalas av en region")
-    label = f"Regionernas andel {share}"
     if len(members) == 1:
-        return _whole(members, label)
+        return _whole(members, f"Regionens andel {share}")
+    label = f"Regionernas andel {share}"
     if any(parties[i].share is not None for i in members):
         return _by_share(parties, members, label, "Regionernas")
     purpose = "för att fördela regionernas andel efter invånarna i regionernas kommuner"

@@ -93,6 +93,7 @@ class Budget:
     years: tuple[int, ...]
     rows: tuple[BudgetRow, ...]
     unit: str = "kr"  # the unit the amounts were written in; they are held in öre
+    first_month: int = 1  # the month the first year begins (9: a förbund formed in September)
 
 
 @dataclass(frozen=True)

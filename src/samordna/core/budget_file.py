@@ -25,7 +25,13 @@ UNITS = ("kr", "tkr")
 MAX_ROWS = 6_000  # a förbund's budget has tens of lines; issue 19 checks 5 000 in `make bench`
 MAX_YEARS = 10
 
-_YEAR = re.compile(r"^(\d{4})(?:\s*\(?\s*(kr|tkr)\s*\)?)?$", re.IGNORECASE)
+_YEAR = re.compile(
+    r"^(\d{4})(?:-(\d{1,2}))?(?:\s+från\s+([a-zåäö]+))?(?:\s*\(?\s*(kr|tkr)\s*\)?)?$",
+    re.IGNORECASE,
+)
+MONTHS: tuple[str, ...] = ("januari", "februari", "mars", "april", "maj", "juni", "juli")
+MONTHS += ("augusti",)
+MONTHS += ("september", "oktober", "november", "december")
 _NAMES = {  # the names of each row kind, compared by _fold
     (RowKind.LINE, Section.INCOME): "intäkter, intäkt, inkomster, income, incomes, revenue",
     (RowKind.LINE, Section.EQUITY): "eget kapital, ianspråktaget eget kapital, equity, "
@@ -70,6 +76,7 @@ class _Layout:
     blank: tuple[int, ...]  # columns without a header: their cells must be empty
     width: int
     unit: str
+    first_month: int = 1
 
 
 def budget_from_table(table: Table, unit: str | None = None) -> Budget:
@@ -92,7 +99,7 @@ def budget_from_table(table: Table, unit: str | None = None) -> Budget:
         raise all_errors(errors)
     if not rows:
         raise InputError("Filen har inga budgetrader under rubrikraden.", row=2)
-    return Budget(layout.years, tuple(rows), layout.unit)
+    return Budget(layout.years, tuple(rows), layout.unit, layout.first_month)
 
 
 def _layout(table: Table, unit: str | None) -> _Layout:
@@ -100,7 +107,8 @@ def _layout(table: Table, unit: str | None) -> _Layout:
     label = _required_column(table, LABEL_HEADERS)
     other = [i for i in range(len(table.header)) if i not in (section, label)]
     blank = tuple(i for i in other if not table.header[i].strip())
-    years = _year_columns(table, [i for i in other if i not in blank])
+    columns = [i for i in other if i not in blank]
+    years = _year_columns(table, columns)
     return _Layout(
         section,
         table.header[section],
@@ -110,7 +118,41 @@ def _layout(table: Table, unit: str | None) -> _Layout:
         blank,
         len(table.header),
         _unit([(year, written) for _, year, written in years], unit),
+        _first_month([table.header[i] for i in columns]),
     )
+
+
+def _first_month(titles: list[str]) -> int:
+    """The month the first year begins: `2025-09` or `2025 från september` on the first year
+    column (a part year); a later year always begins in January."""
+    months = [_month_of(title) for title in titles]
+    for title, month in zip(titles[1:], months[1:], strict=True):
+        if month is not None:
+            message = "Bara det första året kan börja senare än januari."
+            raise InputError(message, row=1, column=title)
+    return months[0] or 1
+
+
+def _month_of(title: str) -> int | None:
+    match = _YEAR.match(" ".join(title.split()))
+    if match is None or not (match.group(2) or match.group(3)):
+        return None
+    number, word = match.group(2), (match.group(3) or "").casefold()
+    month = int(number) if number else _month_named(word)
+    if month is None or not 1 <= month <= 12:
+        raise InputError(
+            "Månaden är okänd. Skriv till exempel 2025-09 eller 2025 från september.",
+            row=1,
+            column=title,
+        )
+    return month
+
+
+def _month_named(word: str) -> int | None:
+    if len(word) < 3:
+        return None
+    found = [i for i, name in enumerate(MONTHS, start=1) if name.startswith(word)]
+    return found[0] if len(found) == 1 else None
 
 
 def _year_columns(table: Table, columns: list[int]) -> list[tuple[int, int, str | None]]:
@@ -144,11 +186,11 @@ def _year_header(title: str) -> tuple[int, str | None]:
     if match is None:
         raise InputError(
             "Kolumnrubriken är varken avsnitt, rad eller ett år. Skriv året som 2025 "
-            "eller 2025 (tkr).",
+            "eller 2025 (tkr); ett första år som börjar senare som 2025-09.",
             row=1,
             column=title,
         )
-    return int(match.group(1)), match.group(2).lower() if match.group(2) else None
+    return int(match.group(1)), match.group(4).lower() if match.group(4) else None
 
 
 def _refuse_repeated_years(years: list[int]) -> None:

@@ -45,6 +45,10 @@ BUDGETS = {
 }
 
 
+# Lines that are money for insatser not yet decided: grants are paid from them.
+POOLS = {"trollhattan-lilla-edet-grastorp": ("Nya insatser",)}
+
+
 # Seed 004, section 6.3: äskning and the state's allocation model (kronor).
 FRAMES: dict[str, list[dict[str, Any]]] = {
     "sodra-roslagen": [
@@ -101,6 +105,8 @@ def load_budgets(association: Association) -> None:
     version = budget.versions.get()
     for label, intervention in line_labels(association).items():
         bulk.update(version.lines.filter(label=label, kind="line"), intervention=intervention)
+    pools = version.lines.filter(label__in=POOLS.get(association.slug, ()), kind="line")
+    bulk.update(pools, is_pool=True)
     if association.slug in OPENING_EQUITY:
         budget.opening_equity = OPENING_EQUITY[association.slug] * 100
         budget.save(update_fields=["opening_equity"])

@@ -28,6 +28,7 @@ from samordna.core.equity import EquityYear
 from samordna.core.followup import MEASURES
 from samordna.core.money import format_amount
 from samordna.documents import charts_data, common
+from samordna.documents.stated import stated_blocks
 from samordna.documents.texts import texts_for
 from samordna.economy.models import ContributionYear
 from samordna.followup.models import FollowupTarget, IndicatorTarget
@@ -108,9 +109,11 @@ def _organisation(association: Association) -> list[Block]:
 
 
 def _seat_name(seat: BoardSeat) -> str:
+    """ "Anna Berg (S), ordförande": the name, the party when given, the role."""
     name = seat.person_name or "(namnet är inte inskrivet)"
+    party = f" ({seat.party.strip()})" if seat.party.strip() else ""
     role = f", {seat.get_role_display().lower()}" if seat.role else ""
-    return f"{name}{role}"
+    return f"{name}{party}{role}"
 
 
 def _officer_name(officer: Officer) -> str:
@@ -252,7 +255,7 @@ def _contributions(association: Association, year: int) -> list[Block]:
         )
     )
     blocks.append(common.contribution_table(saved))
-    return blocks
+    return [*blocks, *stated_blocks(saved)]
 
 
 def _budget(

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.core import signing
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +23,7 @@ from samordna.budgets.plan_version import (
     version_label,
     versions_of_year,
 )
+from samordna.concurrency import SALT
 from samordna.core import document as doc
 from samordna.documents import (
     common,
@@ -156,8 +158,12 @@ def document_download(
 
 
 class TextsForm(NoIdentityMixin, forms.Form):
+    """The year's texts, with a signed snapshot of what was shown (samordna.concurrency's
+    way): if someone else saved a text in between, nothing is saved and the form says which."""
+
     def __init__(self, *args: Any, shown: dict[str, texts.YearText], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.shown = shown
         for key, found in shown.items():
             self.fields[key] = forms.CharField(
                 label=found.passage.heading,
@@ -166,6 +172,29 @@ class TextsForm(NoIdentityMixin, forms.Form):
                 initial=found.text,
                 widget=forms.Textarea(attrs={"rows": 6}),
             )
+        self.fields["seen"] = forms.CharField(widget=forms.HiddenInput, required=False)
+        self.initial["seen"] = self._snapshot()
+
+    def _snapshot(self) -> str:
+        return signing.dumps({k: t.text for k, t in self.shown.items()}, salt=SALT)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        try:
+            opened = signing.loads(self.data.get("seen", ""), salt=SALT)
+        except signing.BadSignature:
+            return data
+        changed = [t.passage.heading for k, t in self.shown.items() if opened.get(k) != t.text]
+        if changed:
+            posted: Any = self.data
+            self.data = posted.copy()
+            posted = self.data
+            posted["seen"] = self._snapshot()
+            raise forms.ValidationError(
+                "Någon annan sparade texter medan du skrev, så inget är sparat ännu. Ändrat: "
+                f"{', '.join(changed)}. Läs deras text och spara igen om din ska gälla."
+            )
+        return data
 
 
 @association_view(*EDITORS)

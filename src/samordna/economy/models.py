@@ -50,6 +50,12 @@ class Contribution(models.Model):
     percent = models.DecimalField(_("andel (%)"), max_digits=9, decimal_places=4)
     basis = models.TextField(_("beräkning"))
     stated_amount = models.BigIntegerField(_("belopp enligt plan (öre)"), null=True, blank=True)
+    stated_reason = models.CharField(_("skäl till avvikelsen"), max_length=300, blank=True)
+
+    @property
+    def deviation(self) -> int | None:
+        """The plan's amount less the computed one (öre), None when the plan states none."""
+        return None if self.stated_amount is None else self.stated_amount - self.amount
 
     class Meta:
         ordering = ["member__position", "member_id"]

@@ -79,7 +79,11 @@ def save(
 ) -> ContributionYear:
     """Store the allocation for the year, replacing an earlier one (atomically)."""
     members, allocation = compute(association, request)
-    ContributionYear.objects.filter(association=association, year=request.year).delete()
+    earlier = ContributionYear.objects.filter(association=association, year=request.year)
+    kept = _stated_of(earlier.first())
+    if stated is not None:
+        kept = {pk: (amount, kept.get(pk, (None, ""))[1]) for pk, amount in stated.items()}
+    earlier.delete()
     year = ContributionYear.objects.create(
         association=association,
         year=request.year,
@@ -97,9 +101,30 @@ def save(
             amount=part.amount,
             percent=_percent(part.percent_of_total),
             basis=part.basis,
-            stated_amount=(stated or {}).get(member.pk),
+            stated_amount=kept.get(member.pk, (None, ""))[0],
+            stated_reason=kept.get(member.pk, (None, ""))[1],
         )
     return year
+
+
+def _stated_of(saved: ContributionYear | None) -> dict[int, tuple[int | None, str]]:
+    """The plan's amounts and reasons of an earlier allocation: a recomputed year keeps them."""
+    if saved is None:
+        return {}
+    return {c.member_id: (c.stated_amount, c.stated_reason) for c in saved.contributions.all()}
+
+
+@transaction.atomic
+def save_stated(saved: ContributionYear, stated: dict[int, tuple[int | None, str]]) -> int:
+    """Store the plan's amount and the reason for its deviation per member; returns changes."""
+    changed = 0
+    for contribution in saved.contributions.all():
+        amount, reason = stated.get(contribution.member_id, (None, ""))
+        if (contribution.stated_amount, contribution.stated_reason) != (amount, reason):
+            contribution.stated_amount, contribution.stated_reason = amount, reason
+            contribution.save()
+            changed += 1
+    return changed
 
 
 def _percent(value: Fraction) -> Decimal:

@@ -72,8 +72,15 @@ def contribution_detail(request: HttpRequest, association: Association, year: in
         "association": association,
         "year": contribution_year,
         "contributions": contributions,
-        "differs_from_plan": any(
-            c.stated_amount is not None and c.stated_amount != c.amount for c in contributions
-        ),
+        "differs_from_plan": any(c.deviation for c in contributions),
+        **_stated_sums(contributions),
     }
     return render(request, "economy/contribution_detail.html", context)
+
+
+def _stated_sums(contributions: list[Any]) -> dict[str, int | None]:
+    """The plan's sum and its deviation, only when the plan states every member's amount."""
+    if any(c.stated_amount is None for c in contributions):
+        return {"stated_total": None, "stated_deviation": None}
+    stated = sum(c.stated_amount for c in contributions)
+    return {"stated_total": stated, "stated_deviation": sum(c.deviation for c in contributions)}

@@ -37,7 +37,7 @@ class Counts:
 class InsatsFigures:
     intervention: Intervention
     budget: int | None  # öre, the insats's budget for the year
-    outcome: int | None  # öre, from the bookkeeping (the line carrying the insats's name)
+    outcome: int | None  # öre, from the bookkeeping (the budget lines linked to the insats)
     counts: Counts | None  # individual insatser
     structural: int | None  # participants in a structural insats's activities
 
@@ -62,9 +62,12 @@ def insats_figures(association: Association, year: int) -> list[InsatsFigures]:
     for episode in episodes:
         by_insats.setdefault(episode.intervention_id, []).append(facts(episode))
     found = []
-    interventions = association.interventions.order_by("kind", "name").prefetch_related(
-        "budget_years", "activities"
+    interventions = list(
+        association.interventions.order_by("kind", "name").prefetch_related(
+            "budget_years", "activities"
+        )
     )
+    keys = insats_reports.line_keys(interventions)
     for intervention in interventions:
         budget = next((b.amount for b in intervention.budget_years.all() if b.year == year), None)
         counts = None
@@ -76,6 +79,6 @@ def insats_figures(association: Association, year: int) -> list[InsatsFigures]:
             structural = sum(a.participants for a in activities if a.year == year)
         if budget is None and not (counts and counts.total) and not structural:
             continue
-        outcome = insats_reports.outcome_in(by_line, intervention)
+        outcome = insats_reports.outcome_in(by_line, keys[intervention.pk])
         found.append(InsatsFigures(intervention, budget, outcome, counts, structural))
     return found

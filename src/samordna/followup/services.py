@@ -112,15 +112,17 @@ def published(
         counts = _tallies_as_of(chosen, year, until)
     goals = targets(association, year)
     by_line = actuals.actuals_by_line(association, year)
+    keys = insats_reports.line_keys(chosen)
     reports: dict[Scope, followup.Report] = {
-        i.pk: followup.counted(counts[i.pk], year, goals, _outcome_cost(by_line, [i]))
+        i.pk: followup.counted(counts[i.pk], year, goals, _outcome_cost(by_line, keys, [i]))
         for i in chosen
     }
     groups = _groups(association, [i.pk for i in chosen], extra)
     for scope, members in groups.items():
         picked = [i for i in chosen if i.pk in members]
         found = followup.total(counts[pk] for pk in members)
-        reports[scope] = followup.counted(found, year, goals, _outcome_cost(by_line, picked))
+        cost = _outcome_cost(by_line, keys, picked)
+        reports[scope] = followup.counted(found, year, goals, cost)
     matrix = followup.outcomes_by_sex(followup.total(counts.values()))
     return protect_reports(_income_for_all_only(reports), groups, matrix)
 
@@ -173,10 +175,12 @@ def _groups(
 
 
 def _outcome_cost(
-    by_line: dict[LineKey, dict[int, int]], interventions: list[Intervention]
+    by_line: dict[LineKey, dict[int, int]],
+    keys: dict[int, set[LineKey]],
+    interventions: list[Intervention],
 ) -> int | None:
     """The insatser's outcome together, from the year's actuals read once for all of them."""
-    costs = [insats_reports.outcome_in(by_line, i) for i in interventions]
+    costs = [insats_reports.outcome_in(by_line, keys[i.pk]) for i in interventions]
     known = [c for c in costs if c is not None]
     return sum(known) if known and len(known) == len(costs) else None
 

@@ -42,16 +42,29 @@ def figures(intervention: Intervention, year: int) -> ReportFigures:
 
 
 def outcome(intervention: Intervention, year: int) -> int | None:
-    """The year's outcome of the budget line carrying the insats's name, in öre."""
-    return outcome_in(actuals.actuals_by_line(intervention.association, year), intervention)
+    """The year's outcome of the budget lines linked to the insats, in öre."""
+    by_line = actuals.actuals_by_line(intervention.association, year)
+    return outcome_in(by_line, line_keys([intervention]).get(intervention.pk, set()))
 
 
-def outcome_in(by_line: dict[LineKey, dict[int, int]], intervention: Intervention) -> int | None:
-    """The outcome of the insats's line in the year's `actuals_by_line` (None when it is empty)."""
+def line_keys(interventions: list[Intervention]) -> dict[int, set[LineKey]]:
+    """The budget lines (section, label) linked to each insats, in one query: the accounts
+    mapped to those lines carry its outcome. The link is chosen on the budget, not a name."""
+    found: dict[int, set[LineKey]] = {i.pk: set() for i in interventions}
+    rows = Intervention.objects.filter(pk__in=found, budget_lines__isnull=False).values_list(
+        "pk", "budget_lines__section", "budget_lines__label"
+    )
+    for pk, section, label in rows:
+        found[pk].add((section, label))
+    return found
+
+
+def outcome_in(by_line: dict[LineKey, dict[int, int]], keys: set[LineKey]) -> int | None:
+    """The outcome of the insats's lines in the year's `actuals_by_line` (None when it is
+    empty)."""
     if not by_line:
         return None
-    months = by_line.get((intervention.kind, intervention.name))
-    return sum(months.values()) if months else 0
+    return sum(sum(by_line.get(key, {}).values()) for key in keys)
 
 
 def is_written(report: AnnualReport | None) -> bool:
