@@ -117,3 +117,8 @@ def save_exception(
         },
     )
     return found
+
+
+def closing_findings(association: Association, year: int) -> tuple[Finding, ...]:
+    found = closing_of(association, year)
+    return found.findings if found else ()

@@ -111,6 +111,8 @@ class StatementRow:
     previous: int | None
     style: str = ""  # "" | heading | sum | result
     accounts: tuple[str, ...] = ()
+    # Per account on the line, for the notes: ("3511 Medlemsbidrag …", this year, last year).
+    details: tuple[tuple[str, int, int | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -218,8 +220,8 @@ def statements(
     findings += _cash_check(now, flow, current.year)
     return Statements(
         year=current.year,
-        income=_income_rows(current, now, before, accounts),
-        balance=_balance_rows(current, now, before, accounts),
+        income=_income_rows((current, previous), now, before, accounts),
+        balance=_balance_rows((current, previous), now, before, accounts),
         cash_flow=tuple(flow),
         result=now.result,
         previous_result=before.result if before else None,
@@ -228,13 +230,37 @@ def statements(
     )
 
 
+Pair = tuple[YearBooks, YearBooks | None]
+
+
+def _details(
+    code: str, pair: Pair, accounts: AccountMap, amounts_of: str
+) -> tuple[tuple[str, ...], tuple[tuple[str, int, int | None], ...]]:
+    """The accounts on a line and each one's printed amount this year and last year."""
+    current, previous = pair
+    side = -1 if LINES.get(code, (RR, "", ""))[2] != "assets" else 1
+    now_amounts = getattr(current, amounts_of)
+    past_amounts = getattr(previous, amounts_of) if previous else {}
+    numbers = sorted(a for a in set(now_amounts) | set(past_amounts) if accounts.line(a) == code)
+    details = tuple(
+        (
+            accounts.named(a),
+            side * now_amounts.get(a, 0),
+            side * past_amounts.get(a, 0) if previous else None,
+        )
+        for a in numbers
+    )
+    return tuple(a for a in numbers if a in now_amounts), details
+
+
 def _income_rows(
-    books: YearBooks, now: _Year, before: _Year | None, accounts: AccountMap
+    pair: Pair, now: _Year, before: _Year | None, accounts: AccountMap
 ) -> tuple[StatementRow, ...]:
     def row(code: str) -> StatementRow:
         past = before.result_lines.get(code, 0) if before else None
-        names = _accounts_on(books.results, accounts, code)
-        return StatementRow(line_label(code), now.result_lines.get(code, 0), past, "", names)
+        names, details = _details(code, pair, accounts, "results")
+        current = now.result_lines.get(code, 0)
+        return StatementRow(line_label(code), current, past, "", names, details)
 
     def total(label: str, codes: tuple[str, ...], style: str = "sum") -> StatementRow:
         past = sum(before.result_lines.get(c, 0) for c in codes) if before else None
@@ -254,17 +280,12 @@ def _income_rows(
 
 
 def _balance_rows(
-    books: YearBooks, now: _Year, before: _Year | None, accounts: AccountMap
+    pair: Pair, now: _Year, before: _Year | None, accounts: AccountMap
 ) -> tuple[StatementRow, ...]:
     def row(code: str) -> StatementRow:
         past = before.closing.get(code, 0) if before else None
-        return StatementRow(
-            line_label(code),
-            now.closing.get(code, 0),
-            past,
-            "",
-            _accounts_on(books.closing, accounts, code),
-        )
+        names, details = _details(code, pair, accounts, "closing")
+        return StatementRow(line_label(code), now.closing.get(code, 0), past, "", names, details)
 
     def total(label: str, codes: tuple[str, ...]) -> StatementRow:
         past = before.side(codes) if before else None
@@ -283,7 +304,7 @@ def _balance_rows(
         rows.append(row(UNMAPPED_BR))
     rows.append(StatementRow("Summa tillgångar", now.assets(), _past(before, "assets"), "result"))
     rows.append(heading("Eget kapital, avsättningar och skulder"))
-    equity_accounts = _accounts_on(books.closing, accounts, "eget_kapital")
+    equity_accounts, _ = _details("eget_kapital", pair, accounts, "closing")
     past_equity = before.equity() if before else None
     rows.append(StatementRow("Eget kapital", now.equity(), past_equity, "", equity_accounts))
     past_result = before.result if before else None

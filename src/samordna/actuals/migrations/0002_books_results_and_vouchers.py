@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actuals', '0001_initial'),
+        ("actuals", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='actualimport',
-            name='vouchers',
+            model_name="actualimport",
+            name="vouchers",
             field=models.PositiveIntegerField(default=0),
         ),
         migrations.AddField(
-            model_name='balance',
-            name='result',
-            field=models.BigIntegerField(default=0, verbose_name='årets resultat (öre)'),
+            model_name="balance",
+            name="result",
+            field=models.BigIntegerField(default=0, verbose_name="årets resultat (öre)"),
         ),
     ]
