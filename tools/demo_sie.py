@@ -56,7 +56,12 @@ OPENING = {  # 2016-01-01, öre: the closing balances of 2015 with 2015's result
     "2920": -3_840_000,
     "2990": -6_000_000,
 }
-PREVIOUS_OPENING = {"1930": 126_200_000, "2010": -120_400_000, "2440": -3_800_000, "2990": -2_000_000}
+PREVIOUS_OPENING = {
+    "1930": 126_200_000,
+    "2010": -120_400_000,
+    "2440": -3_800_000,
+    "2990": -2_000_000,
+}
 PREVIOUS_RESULTS = {  # 2015, öre: 2 440 000 in, 2 055 000 out, 385 000 over
     "3511": -122_000_000,
     "3512": -61_000_000,
@@ -150,7 +155,10 @@ def _contributions(books: Books) -> None:
             if quarter == 3 and account == "3514":
                 continue  # Täby's last quarter is paid in January 2017
             books.book(
-                f"2016{month:02d}28", "Inbetalning medlemsbidrag", ("1930", quarterly), ("1510", -quarterly)
+                f"2016{month:02d}28",
+                "Inbetalning medlemsbidrag",
+                ("1930", quarterly),
+                ("1510", -quarterly),
             )
 
 
@@ -162,7 +170,12 @@ def _payroll(books: Books, month: int) -> None:
         ("2710", -TAX),
         ("1930", -(SALARY - TAX)),
     )
-    books.book(f"2016{month:02d}25", f"Sociala avgifter lön {month:02d}", ("5612", FEE_SALARY), ("2730", -FEE_SALARY))
+    books.book(
+        f"2016{month:02d}25",
+        f"Sociala avgifter lön {month:02d}",
+        ("5612", FEE_SALARY),
+        ("2730", -FEE_SALARY),
+    )
     tax = TAX + (int(BOARD_FEE * Decimal("0.30")) if month in (4, 7, 10) else 0)
     fee = FEE_SALARY + (int(BOARD_FEE * FEE) if month in (4, 7, 10) else 0)
     books.book(
@@ -178,7 +191,11 @@ def _board(books: Books) -> None:
     for month in (3, 6, 9, 12):
         tax = int(BOARD_FEE * Decimal("0.30"))
         books.book(
-            f"2016{month:02d}20", "Arvoden styrelse", ("5510", BOARD_FEE), ("2710", -tax), ("1930", -(BOARD_FEE - tax))
+            f"2016{month:02d}20",
+            "Arvoden styrelse",
+            ("5510", BOARD_FEE),
+            ("2710", -tax),
+            ("1930", -(BOARD_FEE - tax)),
         )
         fee = int(BOARD_FEE * FEE)
         books.book(f"2016{month:02d}20", "Sociala avgifter arvoden", ("5611", fee), ("2730", -fee))
@@ -186,15 +203,34 @@ def _board(books: Books) -> None:
 
 
 def _suppliers(books: Books) -> None:
-    books.book("20160105", "Återföring förutbetald hyra januari", ("6110", 960_000), ("1790", -960_000))
-    books.book("20160115", "Betalning leverantörer december 2015", ("2440", 4_230_000), ("1930", -4_230_000))
+    books.book(
+        "20160105", "Återföring förutbetald hyra januari", ("6110", 960_000), ("1790", -960_000)
+    )
+    books.book(
+        "20160115",
+        "Betalning leverantörer december 2015",
+        ("2440", 4_230_000),
+        ("1930", -4_230_000),
+    )
     books.book("20160315", "Revision 2015, faktura", ("2990", 6_000_000), ("1930", -6_000_000))
     for number, (month, account, amount, text) in enumerate(INVOICES, start=1):
-        books.book(f"2016{month:02d}10", f"{text}, faktura {1000 + number}", (account, amount), ("2440", -amount))
+        books.book(
+            f"2016{month:02d}10",
+            f"{text}, faktura {1000 + number}",
+            (account, amount),
+            ("2440", -amount),
+        )
         if month < 12:
-            books.book(f"2016{month + 1:02d}10", f"Betalning faktura {1000 + number}", ("2440", amount), ("1930", -amount))
+            books.book(
+                f"2016{month + 1:02d}10",
+                f"Betalning faktura {1000 + number}",
+                ("2440", amount),
+                ("1930", -amount),
+            )
     for quarter in range(1, 5):
-        books.book(f"2016{quarter * 3:02d}30", "Ränta bankkonto", ("1930", 31_250), ("8410", -31_250))
+        books.book(
+            f"2016{quarter * 3:02d}30", "Ränta bankkonto", ("1930", 31_250), ("8410", -31_250)
+        )
 
 
 def _year_end(books: Books) -> None:
@@ -205,7 +241,9 @@ def _year_end(books: Books) -> None:
 
 def sie_text(books: Books) -> str:
     closing = {a: OPENING.get(a, 0) + books.movements.get(a, 0) for a in ACCOUNTS if a[0] in "12"}
-    results = {a: books.movements[a] for a in ACCOUNTS if a[0] not in "12" and books.movements.get(a)}
+    results = {
+        a: books.movements[a] for a in ACCOUNTS if a[0] not in "12" and books.movements.get(a)
+    }
     previous_closing = {a: v for a, v in OPENING.items()}
     previous_closing["2010"] = PREVIOUS_OPENING["2010"]  # 2015's result is not booked in 2015's UB
     lines = [

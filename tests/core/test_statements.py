@@ -37,7 +37,7 @@ def _map(names=None, exceptions=None):
 
 
 def _rows(rows):
-    return {r.label: (r.current, r.previous) for r in rows if not r.style == "heading"}
+    return {r.label: (r.current, r.previous) for r in rows if r.style != "heading"}
 
 
 def test_the_demo_income_statement_as_worked_out_by_hand():
@@ -85,7 +85,10 @@ def test_the_demo_balance_sheet_as_worked_out_by_hand():
     assert rows["Summa tillgångar"] == (receivables + cash, 1_761_024_20)
     assert rows["Eget kapital"] == (equity, 1_589_000 * KR)
     assert rows["Kortfristiga skulder"] == (liabilities, 172_024_20)
-    assert rows["Summa eget kapital, avsättningar och skulder"] == (equity + liabilities, 1_761_024_20)
+    assert rows["Summa eget kapital, avsättningar och skulder"] == (
+        equity + liabilities,
+        1_761_024_20,
+    )
     assert receivables + cash == equity + liabilities == 1_102_198_64
     assert found.findings == ()
 
@@ -182,7 +185,7 @@ BOOKED = st.sampled_from(["1510", "1930", "2440", "2920", "3511", "4611", "5110"
 
 
 @given(
-    st.dictionaries(ACCOUNTS, st.integers(-10**9, 10**9), max_size=6),
+    st.dictionaries(ACCOUNTS, st.integers(-(10**9), 10**9), max_size=6),
     st.lists(st.tuples(BOOKED, BOOKED, st.integers(1, 10**9)), max_size=30),
 )
 def test_any_balanced_books_give_statements_that_balance(opening_amounts, vouchers):
@@ -202,6 +205,7 @@ def test_any_balanced_books_give_statements_that_balance(opening_amounts, vouche
     rows = _rows(found.balance)
     assert rows["Summa tillgångar"][0] == rows["Summa eget kapital, avsättningar och skulder"][0]
     flow = {r.label: r.current for r in found.cash_flow}
-    assert flow["Likvida medel vid årets början"] + flow["Årets kassaflöde"] == flow[
-        "Likvida medel vid årets slut"
-    ]
+    assert (
+        flow["Likvida medel vid årets början"] + flow["Årets kassaflöde"]
+        == flow["Likvida medel vid årets slut"]
+    )

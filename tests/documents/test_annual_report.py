@@ -45,7 +45,9 @@ def _pdf_text(data: bytes, tmp_path) -> str:
 def test_the_demo_year_balances_and_agrees_with_the_budget_follow_up(roslagen):
     found = closing.closing_of(roslagen, YEAR)
     assert found.findings == () and found.vouchers == 207
-    assert found.statements.result == -1_141_392_28 and found.statements.previous_result == 385_000_00
+    assert (
+        found.statements.result == -1_141_392_28 and found.statements.previous_result == 385_000_00
+    )
 
 
 def test_the_pdf_prints_the_apps_figures(roslagen, tmp_path):
@@ -164,7 +166,9 @@ def test_the_import_keeps_last_year_from_the_file_until_that_year_is_imported(as
     last = Balance.objects.get(association=association, year=YEAR - 1, account="1930")
     assert last.closing == 1_751_424_20
     assert ActualImport.objects.get(association=association, year=YEAR).vouchers == 207
-    own = b'#FLAGGA 0\n#SIETYP 4\n#RAR 0 20150101 20151231\n#UB 0 1930 1.00\n#UB 0 2010 -1.00\n'
+    own = b"#FLAGGA 0\n#SIETYP 4\n#RAR 0 20150101 20151231\n#UB 0 1930 1.00\n#UB 0 2010 -1.00\n"
     actuals.import_sie(association, YEAR - 1, own, "2015.se", user=None)
     actuals.import_sie(association, YEAR, SIE.read_bytes(), SIE.name, user=None)
-    assert Balance.objects.get(association=association, year=YEAR - 1, account="1930").closing == 100
+    assert (
+        Balance.objects.get(association=association, year=YEAR - 1, account="1930").closing == 100
+    )

@@ -28,7 +28,9 @@ class ExceptionForm(forms.Form):
 
     def __init__(self, *args: Any, accounts: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["account"].choices = accounts
+        field = self.fields["account"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = accounts
 
 
 @association_view(*EDITORS)
