@@ -33,7 +33,7 @@ def test_the_chef_puts_interest_among_the_income(page, demo, live_server):
     page.get_by_role("link", name="Konton i resultat- och balansräkningen").click()
     page.get_by_role("heading", name="Konton i resultat- och balansräkningen").wait_for()
     check_page(page, "konton-i-arsredovisningen")
-    page.get_by_label("Konto").select_option("8410")
+    page.get_by_role("combobox", name="Konto").select_option("8410")
     page.get_by_label("Rad i resultat- eller balansräkningen").select_option("intakter")
     page.get_by_role("button", name="Spara").click()
     page.get_by_text("Konto 8410 står på raden ”Verksamhetens intäkter” från 2016.").wait_for()
