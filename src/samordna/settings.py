@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "samordna.economy",
     "samordna.budgets",
     "samordna.actuals",
+    "samordna.closing",
     "samordna.interventions",
     "samordna.followup",
     "samordna.documents",

@@ -10,6 +10,7 @@ from samordna.actuals.urls import patterns as actual_patterns
 from samordna.associations import views as association_views
 from samordna.audit.urls import patterns as audit_patterns
 from samordna.budgets.urls import patterns as budget_patterns
+from samordna.closing.urls import patterns as closing_patterns
 from samordna.documents.urls import patterns as document_patterns
 from samordna.economy import frames, stated_views
 from samordna.economy import views as economy_views
@@ -56,6 +57,7 @@ association_patterns = [
     path("askning/<int:year>/", frames.frame_detail, name="frame"),
     *budget_patterns,
     *actual_patterns,
+    *closing_patterns,
     *intervention_patterns,
     *followup_patterns,
     *document_patterns,

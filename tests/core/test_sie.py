@@ -25,6 +25,17 @@ def test_a_cp437_file_gives_the_company_accounts_and_balances():
     assert sie.results["3010"] == -1_064_000_00
 
 
+def test_the_year_before_and_the_vouchers_are_kept():
+    sie = parse_sie(
+        b"#FLAGGA 0\n#IB -1 1930 10.00\n#UB -1 1930 12.50\n#RES -1 3010 -2.50\n"
+        b"#RES -2 3010 -9.00\n#IB 0 1930 12.50\n"
+        b'#VER A 1 20250101 "x"\n{\n#TRANS 1930 {} 1.00\n#TRANS 3010 {} -1.00\n}\n'
+    )
+    assert (sie.previous_opening, sie.previous_closing) == ({"1930": 10_00}, {"1930": 12_50})
+    assert sie.previous_results == {"3010": -2_50}  # year −2 is not read
+    assert sie.opening == {"1930": 12_50} and sie.verifications == 1
+
+
 def test_transactions_sum_per_account_and_month():
     sums = monthly_sums(parse_sie(FIXTURE.read_bytes()), 2025)
     assert sums["3010"] == {1: -266_000_00}
@@ -86,6 +97,9 @@ def test_any_bytes_give_a_file_or_a_swedish_message(data):
         st.sampled_from(
             [
                 "#IB 0 1930 ",
+                "#UB -1 2010 ",
+                "#RES -1 3010 ",
+                "-2",
                 "#VER A 1 20250101",
                 "{",
                 "}",

@@ -63,6 +63,9 @@ class Balance(models.Model):
     account = models.CharField(_("konto"), max_length=10)
     opening = models.BigIntegerField(_("ingående balans (öre)"), default=0)
     closing = models.BigIntegerField(_("utgående balans (öre)"), default=0)
+    # The year's result on a result account (#RES, or the vouchers' sum when the file has no
+    # #RES), öre, debit positive; 0 on a balance account.
+    result = models.BigIntegerField(_("årets resultat (öre)"), default=0)
 
 
 class ActualImport(models.Model):
@@ -74,6 +77,7 @@ class ActualImport(models.Model):
     company = models.CharField(_("företag enligt filen"), max_length=300, blank=True)
     accounts = models.PositiveIntegerField(default=0)
     transactions = models.PositiveIntegerField(default=0)
+    vouchers = models.PositiveIntegerField(default=0)
     imported_at = models.DateTimeField(auto_now_add=True)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True

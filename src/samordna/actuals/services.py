@@ -50,14 +50,18 @@ def _replace_year(
     user: Any,
 ) -> ActualImport:
     ActualAmount.objects.filter(association=association, year=year).delete()
-    Balance.objects.filter(association=association, year=year).delete()
     _store_accounts(association, sie)
     ActualAmount.objects.bulk_create(
         ActualAmount(association=association, year=year, month=m, account=a, amount=v)
         for a, months in sums.items()
         for m, v in months.items()
     )
-    _store_balances(association, year, sie)
+    results = sie.results or {
+        account: sum(months.values()) for account, months in sums.items() if account[:1] not in "12"
+    }
+    _store_balances(association, year, (sie.opening, sie.closing, results))
+    if not ActualImport.objects.filter(association=association, year=year - 1).exists():
+        _store_balances(association, year - 1, sie.figures(-1))
     return ActualImport.objects.create(
         association=association,
         year=year,
@@ -65,6 +69,7 @@ def _replace_year(
         company=sie.company,
         accounts=len(sie.accounts),
         transactions=len(sie.transactions),
+        vouchers=sie.verifications,
         imported_by=user if getattr(user, "is_authenticated", False) else None,
     )
 
@@ -76,17 +81,27 @@ def _store_accounts(association: Association, sie: SieFile) -> None:
         )
 
 
-def _store_balances(association: Association, year: int, sie: SieFile) -> None:
-    accounts = set(sie.opening) | set(sie.closing)
+Figures = tuple[dict[str, int], dict[str, int], dict[str, int]]  # opening, closing, result
+
+
+def _store_balances(association: Association, year: int, figures: Figures) -> None:
+    """The year's balances and results per account, replacing what the year had.
+
+    The year before, as this file states it (#IB/#UB/#RES −1), is kept only while that year
+    has no import of its own: its own file is the better source.
+    """
+    opening, closing, results = figures
+    Balance.objects.filter(association=association, year=year).delete()
     Balance.objects.bulk_create(
         Balance(
             association=association,
             year=year,
             account=account,
-            opening=sie.opening.get(account, 0),
-            closing=sie.closing.get(account, 0),
+            opening=opening.get(account, 0),
+            closing=closing.get(account, 0),
+            result=results.get(account, 0),
         )
-        for account in sorted(accounts)
+        for account in sorted(set(opening) | set(closing) | set(results))
     )
 
 

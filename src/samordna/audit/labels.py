@@ -31,6 +31,7 @@ KINDS = {
     "actuals.account": "Konto",
     "actuals.accountmapping": "Kontokoppling",
     "actuals.actualimport": "Import av utfall",
+    "closing.statementaccount": "Kontots rad i resultat- och balansräkningen",
     "interventions.meeting": "Sammanträde",
     "interventions.attendance": "Närvaro",
     "interventions.decision": "Beslut",

@@ -1,9 +1,10 @@
-"""`samordna report plan|followup|notice|delarsrapport`: the förbund's documents written to a file.
+"""`samordna report plan|followup|notice|delarsrapport|arsredovisning`: documents as a file.
 
     samordna report plan --association SLUG --year YEAR --format pdf -o plan.pdf
     samordna report delarsrapport --association SLUG --year YEAR --period T1 --format pdf -o d.pdf
     samordna report notice --association SLUG --year YEAR --format docx -o avisering.docx \
         [--member NAME]
+    samordna report arsredovisning --association SLUG --year YEAR --format pdf -o ar.pdf
 
 Without `--member` the notice holds every member, one page each. Exit 0 when the file
 is written, 2 (with a Swedish message, nothing written) when it cannot be.
@@ -24,6 +25,7 @@ KINDS = {
     "followup": "verksamhetsberättelsen",
     "notice": "aviseringen",
     report_interim.KIND: report_interim.WORDS,
+    "arsredovisning": "årsredovisningen",
 }
 FORMATS = ("html", "pdf", "docx", "xlsx")
 
@@ -31,12 +33,13 @@ FORMATS = ("html", "pdf", "docx", "xlsx")
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "report",
-        help="skriv verksamhetsplan, verksamhetsberättelse, delårsrapport eller avisering "
-        "till en fil",
+        help="skriv verksamhetsplan, verksamhetsberättelse, delårsrapport, årsredovisning eller "
+        "avisering till en fil",
         description="Skriver förbundets dokument från uppgifterna i Samordna: plan "
-        "(verksamhetsplan och budget), followup (verksamhetsberättelse) eller notice "
-        "(avisering av medlemsbidrag, alla medlemmar om --member saknas) eller delarsrapport "
-        "(delårsrapport för --period).",
+        "(verksamhetsplan och budget), followup (verksamhetsberättelse), notice "
+        "(avisering av medlemsbidrag, alla medlemmar om --member saknas), delarsrapport "
+        "(delårsrapport för --period) eller arsredovisning (årsredovisning för ett år med "
+        "bokföring, importerad med samordna actuals import).",
     )
     parser.add_argument("kind", choices=sorted(KINDS), help="vilket dokument")
     parser.add_argument("--association", required=True, metavar="SLUG", help="förbundets kortnamn")
@@ -77,6 +80,10 @@ def _document(association: Any, args: argparse.Namespace) -> Any:
         return followup_doc.build(association, args.year)
     if args.kind == report_interim.KIND:
         return report_interim.document(association, args)
+    if args.kind == "arsredovisning":
+        from samordna.cli.report_annual import annual_report_document
+
+        return annual_report_document(association, args.year)
     member = _member(association, args.member) if args.member else None
     try:
         return notice.build(association, args.year, member)
@@ -94,7 +101,10 @@ def _member(association: Any, name: str) -> Any:
 
 def _write(target: Path, data: bytes) -> None:
     """Write the whole file or nothing: a half-written PDF is worse than none."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".samordna-")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".samordna-")
+    except OSError as error:
+        raise CommandError(f"Kunde inte skriva i {target.parent}: {error.strerror}.") from error
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)

@@ -6,10 +6,11 @@ and the transactions of a verification. The SIE specification says the text is
 PC8 (IBM code page 437); a file that is valid UTF-8 and names no `#FORMAT PC8` is
 read as UTF-8, since some programs write that. Amounts use a decimal point.
 
-We read what the year's outcome needs: the company (#FNAMN, #ORGNR), the fiscal
-year (#RAR 0), accounts (#KONTO), opening and closing balances (#IB/#UB 0),
-results (#RES 0) and verifications with their transactions (#VER/#TRANS). Other
-labels are skipped. A line that cannot be read stops the import with its number.
+We read what the year's outcome and the annual report need: the company (#FNAMN,
+#ORGNR), the fiscal year (#RAR 0), accounts (#KONTO), opening and closing balances
+(#IB/#UB) and results (#RES) of the year (0) and the year before (−1), and
+verifications with their transactions (#VER/#TRANS). Other labels and years are
+skipped. A line that cannot be read stops the import with its number.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from samordna.core.personnummer import describe, find_identities
 
 _FIELD = re.compile(r'"((?:[^"\\]|\\.)*)"|(\{[^}]*\})|(\S+)')
 _ACCOUNT = re.compile(r"[0-9]{1,10}")  # ASCII digits only: "²³" passes str.isdigit()
+YEARS = ("0", "-1")  # årsnummer read from #IB, #UB and #RES
 MAX_BYTES = 20 * 1024 * 1024
 MAX_KRONOR = Decimal(10) ** 13  # 10 000 miljarder kr, as core.money
 NOT_SIE = (
@@ -52,6 +54,17 @@ class SieFile:
     closing: dict[str, int] = field(default_factory=dict)  # #UB 0, öre
     results: dict[str, int] = field(default_factory=dict)  # #RES 0, öre
     transactions: list[Transaction] = field(default_factory=list)
+    verifications: int = 0  # #VER
+    # The year before (årsnummer −1), as the file states it: #IB −1, #UB −1, #RES −1.
+    previous_opening: dict[str, int] = field(default_factory=dict)
+    previous_closing: dict[str, int] = field(default_factory=dict)
+    previous_results: dict[str, int] = field(default_factory=dict)
+
+    def figures(self, year: int) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+        """Opening, closing and result per account for year 0 or −1."""
+        if year == -1:
+            return self.previous_opening, self.previous_closing, self.previous_results
+        return self.opening, self.closing, self.results
 
 
 def decode(data: bytes) -> str:
@@ -113,6 +126,7 @@ def parse_sie(data: bytes) -> SieFile:
             sie.transactions.append(_transaction(parts, verification, number))
         elif label == "#VER":
             verification = _verification(parts, number)
+            sie.verifications += 1
         else:
             _header(sie, label, parts, number)
     if in_block:
@@ -131,9 +145,11 @@ def _header(sie: SieFile, label: str, parts: list[str], number: int) -> None:
     elif label == "#RAR" and _at(parts, 1, number, "årsnummer") == "0":
         sie.year_start = _date(_at(parts, 2, number, "startdatum"), number)
         sie.year_end = _date(_at(parts, 3, number, "slutdatum"), number)
-    elif label in ("#IB", "#UB", "#RES") and _at(parts, 1, number, "årsnummer") == "0":
-        target = {"#IB": sie.opening, "#UB": sie.closing, "#RES": sie.results}[label]
-        target[_account(parts, 2, number)] = _amount(_at(parts, 3, number, "belopp"), number)
+    elif label in ("#IB", "#UB", "#RES") and _at(parts, 1, number, "årsnummer") in YEARS:
+        opening, closing, results = sie.figures(int(parts[1]))
+        target = {"#IB": opening, "#UB": closing, "#RES": results}[label]
+        account = _account(parts, 2, number)
+        target[account] = _amount(_at(parts, 3, number, "belopp"), number)
 
 
 def _stored_text(text: str, number: int) -> str:

@@ -18,6 +18,7 @@ from samordna.associations.models import (
     Population,
 )
 from samordna.audit.registry import acting_as
+from samordna.demo.books import load_books
 from samordna.demo.budgets import load_budgets, load_frames
 from samordna.demo.data import ASSOCIATIONS, DEMO_PASSWORD, STAFF, USERS
 from samordna.demo.documents import load_texts
@@ -43,6 +44,7 @@ def load_demo() -> list[Association]:
         load_followup(association, date.today())
         load_texts(association)
         load_goals(association)
+        load_books(association)
     _staff()
     return associations
 

@@ -90,6 +90,29 @@ PASSAGES: tuple[Passage, ...] = (
         "beslut.",
     ),
     Passage(
+        "arets_handelser",
+        "Årets viktigaste händelser",
+        "Förvaltningsberättelsen i årsredovisningen: vad som hände under året.",
+        "Förbundet har under året finansierat insatser enligt verksamhetsplanen och följt upp "
+        "dem. Styrelsen har sammanträtt enligt plan.",
+    ),
+    Passage(
+        "forvantad_utveckling",
+        "Förväntad utveckling",
+        "Årsredovisningens avslutning av förvaltningsberättelsen: de kommande åren.",
+        "Förbundet fortsätter att finansiera samordnade insatser inom de ramar som "
+        "medlemmarnas bidrag ger och enligt verksamhetsplanen för nästa år.",
+    ),
+    Passage(
+        "redovisningsprinciper",
+        "Redovisningsprinciper",
+        "Årsredovisningens redovisningsprinciper, före noterna.",
+        "Årsredovisningen är upprättad enligt lagen (2018:597) om kommunal bokföring och "
+        "redovisning och Rådet för kommunal redovisnings rekommendationer i tillämpliga delar. "
+        "Intäkter och kostnader redovisas det år de hör till. Fordringar tas upp till de belopp "
+        "som beräknas bli betalda och skulder till nominellt belopp.",
+    ),
+    Passage(
         "betalning",
         "Betalningsvillkor",
         "Står på varje medlems avisering om medlemsbidrag.",

@@ -23,9 +23,11 @@ from samordna.budgets.plan_version import (
     version_label,
     versions_of_year,
 )
+from samordna.closing import services as closing
 from samordna.concurrency import SALT
 from samordna.core import document as doc
 from samordna.documents import (
+    annual_report,
     common,
     followup_doc,
     interim,
@@ -46,7 +48,9 @@ BUILDERS: dict[str, Callable[..., doc.Document]] = {
     "plan": plan.build,
     "berattelse": followup_doc.build,
     "medlemsbidrag": notice.build,
+    "arsredovisning": annual_report.build,
 }
+NOT_BUILT = (notice.NoticeError, annual_report.NoBooks)  # shown as a page that says why
 LOGO_LIMIT = 2 * 1024 * 1024
 TEMPLATE_LIMIT = 5 * 1024 * 1024
 
@@ -70,6 +74,10 @@ def document_list(request: MemberRequest, association: Association) -> HttpRespo
         ),
         "can_edit": request.membership.role in EDITORS,
         **interim.choice(association),
+        "book_years": [
+            (y, len(closing.closing_findings(association, y)))
+            for y in closing.book_years(association)
+        ],
     }
     return render(request, "documents/list.html", context)
 
@@ -88,7 +96,8 @@ def _build(
 
 
 def _missing(request: HttpRequest, association: Association, error: Exception) -> HttpResponse:
-    context = {"association": association, "error": str(error), "title": "Medlemsbidrag"}
+    title = "Årsredovisning" if isinstance(error, annual_report.NoBooks) else "Medlemsbidrag"
+    context = {"association": association, "error": str(error), "title": title}
     return render(request, "documents/missing.html", context, status=404)
 
 
@@ -103,7 +112,7 @@ def document_preview(
     picked = request.GET.get("version")
     try:
         document = _build(association, kind, year, member, picked)
-    except notice.NoticeError as error:
+    except NOT_BUILT as error:
         return _missing(request, association, error)
     context = {
         "association": association,
@@ -151,7 +160,7 @@ def document_download(
         raise Http404("Okänt filformat.")
     try:
         document = _build(association, kind, year, member, request.GET.get("version"))
-    except notice.NoticeError as error:
+    except NOT_BUILT as error:
         return _missing(request, association, error)
     data = outputs.render(document, fmt, common.word_template(association))
     return file_response(data, f"{document.filename}.{fmt}", CONTENT_TYPES[fmt])
