@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "samordna.actuals",
     "samordna.interventions",
     "samordna.followup",
+    "samordna.control",
     "samordna.documents",
     "samordna.accounts",
     "auditlog",
