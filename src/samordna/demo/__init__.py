@@ -19,6 +19,7 @@ from samordna.associations.models import (
 )
 from samordna.audit.registry import acting_as
 from samordna.demo.budgets import load_budgets, load_frames
+from samordna.demo.control import load_control
 from samordna.demo.data import ASSOCIATIONS, DEMO_PASSWORD, STAFF, USERS
 from samordna.demo.documents import load_texts
 from samordna.demo.followup import load_followup
@@ -43,6 +44,7 @@ def load_demo() -> list[Association]:
         load_followup(association, date.today())
         load_texts(association)
         load_goals(association)
+        load_control(association)
     _staff()
     return associations
 
