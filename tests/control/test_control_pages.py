@@ -248,9 +248,9 @@ def test_each_member_decides_discharge_once_a_year(client, chef, association):
     client.force_login(chef)
     fk = association.members.get(kind="fk")
     url = _url("discharge_new", association, 2025)
-    data = {"member": fk.pk, "outcome": "granted", "decided_on": "2026-04-20"}
+    data = {"member": fk.pk, "outcome": "beviljad", "decided_on": "2026-04-20"}
     assert client.post(url, data).status_code == 302
-    again = client.post(url, {**data, "outcome": "refused"})
+    again = client.post(url, {**data, "outcome": "inte_beviljad"})
     assert again.status_code == 400
     assert (
         "Försäkringskassan har redan ett beslut om ansvarsfrihet för 2025."
@@ -268,7 +268,7 @@ def test_a_member_with_a_discharge_decision_cannot_be_removed(client, chef, asso
         year=2025,
         member=fk,
         decided_on=date(2026, 4, 20),
-        outcome="granted",
+        outcome="beviljad",
     )
     client.force_login(chef)
     url = reverse("member_delete", args=[association.slug, fk.pk])

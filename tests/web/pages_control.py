@@ -96,7 +96,7 @@ def furnish(association):
         year=2026,
         member=fk,
         decided_on=date(2026, 4, 20),
-        outcome="granted",
+        outcome="beviljad",
     )
     matter = DelegationMatter.objects.create(
         association=association,

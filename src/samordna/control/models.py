@@ -162,8 +162,8 @@ class Discharge(models.Model):
     """A member's decision on the board's discharge (ansvarsfrihet) for a year."""
 
     class Outcome(models.TextChoices):
-        GRANTED = "granted", _("Beviljad")
-        REFUSED = "refused", _("Inte beviljad")
+        GRANTED = "beviljad", _("Beviljad")
+        REFUSED = "inte_beviljad", _("Inte beviljad")
 
     association = models.ForeignKey(
         Association, on_delete=models.CASCADE, related_name="discharges"
@@ -171,7 +171,7 @@ class Discharge(models.Model):
     year = models.PositiveIntegerField(_("år"), validators=YEAR)
     member = models.ForeignKey(Member, verbose_name=_("medlem"), on_delete=models.PROTECT)
     decided_on = models.DateField(_("medlemmens beslutsdatum"))
-    outcome = models.CharField(_("beslut"), max_length=10, choices=Outcome.choices)
+    outcome = models.CharField(_("beslut"), max_length=16, choices=Outcome.choices)
     note = models.CharField(_("kommentar"), max_length=300, blank=True)
 
     class Meta:

@@ -198,7 +198,7 @@ def _audit(association: Association) -> None:
             year=YEAR,
             member=association.members.get(name=member),
             decided_on=day,
-            outcome="granted",
+            outcome="beviljad",
         )
 
 
