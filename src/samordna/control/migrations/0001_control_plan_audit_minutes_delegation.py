@@ -7,149 +7,437 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('associations', '0002_org_number_optional'),
-        ('interventions', '0002_budget_decisions'),
+        ("associations", "0002_org_number_optional"),
+        ("interventions", "0002_budget_decisions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Auditor',
+            name="Auditor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(2004), django.core.validators.MaxValueValidator(2100)], verbose_name='år')),
-                ('name', models.CharField(max_length=200, verbose_name='namn')),
-                ('authorised', models.BooleanField(default=False, verbose_name='auktoriserad revisor')),
-                ('appointed_by', models.ForeignKey(blank=True, help_text='Tomt: gemensam revisor för flera medlemmar.', null=True, on_delete=django.db.models.deletion.PROTECT, to='associations.member', verbose_name='utsedd av')),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='auditors', to='associations.association')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2004),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="år",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="namn")),
+                (
+                    "authorised",
+                    models.BooleanField(default=False, verbose_name="auktoriserad revisor"),
+                ),
+                (
+                    "appointed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Tomt: gemensam revisor för flera medlemmar.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="associations.member",
+                        verbose_name="utsedd av",
+                    ),
+                ),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="auditors",
+                        to="associations.association",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year', 'appointed_by__position', 'id'],
+                "ordering": ["year", "appointed_by__position", "id"],
             },
         ),
         migrations.CreateModel(
-            name='AuditReport',
+            name="AuditReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(2004), django.core.validators.MaxValueValidator(2100)], verbose_name='år')),
-                ('title', models.CharField(max_length=200, verbose_name='rubrik')),
-                ('file', models.BinaryField(verbose_name='fil')),
-                ('filename', models.CharField(max_length=200, verbose_name='filnamn')),
-                ('size', models.PositiveIntegerField(verbose_name='storlek (byte)')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='audit_reports', to='associations.association')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2004),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="år",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="rubrik")),
+                ("file", models.BinaryField(verbose_name="fil")),
+                ("filename", models.CharField(max_length=200, verbose_name="filnamn")),
+                ("size", models.PositiveIntegerField(verbose_name="storlek (byte)")),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="audit_reports",
+                        to="associations.association",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year', 'uploaded_at', 'id'],
+                "ordering": ["year", "uploaded_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ControlPlan',
+            name="ControlPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(2004), django.core.validators.MaxValueValidator(2100)], verbose_name='år')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='beslutsdatum')),
-                ('paragraph', models.CharField(blank=True, max_length=20, verbose_name='paragraf')),
-                ('note', models.TextField(blank=True, verbose_name='kommentar')),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='control_plans', to='associations.association')),
-                ('decision', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='interventions.decision', verbose_name='styrelsens beslut i beslutsregistret')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2004),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="år",
+                    ),
+                ),
+                (
+                    "decided_on",
+                    models.DateField(blank=True, null=True, verbose_name="beslutsdatum"),
+                ),
+                ("paragraph", models.CharField(blank=True, max_length=20, verbose_name="paragraf")),
+                ("note", models.TextField(blank=True, verbose_name="kommentar")),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="control_plans",
+                        to="associations.association",
+                    ),
+                ),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="interventions.decision",
+                        verbose_name="styrelsens beslut i beslutsregistret",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-year'],
+                "ordering": ["-year"],
             },
         ),
         migrations.CreateModel(
-            name='DelegationMatter',
+            name="DelegationMatter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=300, verbose_name='ärende')),
-                ('limit', models.BigIntegerField(blank=True, null=True, verbose_name='högsta belopp (öre)')),
-                ('valid_from', models.DateField(verbose_name='gäller från')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='gäller till')),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='delegation_matters', to='associations.association')),
-                ('decision', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='interventions.decision', verbose_name='styrelsens beslut om delegationen')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=300, verbose_name="ärende")),
+                (
+                    "limit",
+                    models.BigIntegerField(
+                        blank=True, null=True, verbose_name="högsta belopp (öre)"
+                    ),
+                ),
+                ("valid_from", models.DateField(verbose_name="gäller från")),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="gäller till")),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="delegation_matters",
+                        to="associations.association",
+                    ),
+                ),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="interventions.decision",
+                        verbose_name="styrelsens beslut om delegationen",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['valid_from', 'id'],
+                "ordering": ["valid_from", "id"],
             },
         ),
         migrations.CreateModel(
-            name='DelegationUse',
+            name="DelegationUse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount', models.BigIntegerField(blank=True, null=True, verbose_name='belopp (öre)')),
-                ('decision', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='delegation', to='interventions.decision')),
-                ('matter', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='uses', to='control.delegationmatter', verbose_name='punkt i delegationsordningen')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "amount",
+                    models.BigIntegerField(blank=True, null=True, verbose_name="belopp (öre)"),
+                ),
+                (
+                    "decision",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="delegation",
+                        to="interventions.decision",
+                    ),
+                ),
+                (
+                    "matter",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="uses",
+                        to="control.delegationmatter",
+                        verbose_name="punkt i delegationsordningen",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Discharge',
+            name="Discharge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(2004), django.core.validators.MaxValueValidator(2100)], verbose_name='år')),
-                ('decided_on', models.DateField(verbose_name='medlemmens beslutsdatum')),
-                ('outcome', models.CharField(choices=[('beviljad', 'Beviljad'), ('inte_beviljad', 'Inte beviljad')], max_length=16, verbose_name='beslut')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='kommentar')),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='discharges', to='associations.association')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='associations.member', verbose_name='medlem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2004),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="år",
+                    ),
+                ),
+                ("decided_on", models.DateField(verbose_name="medlemmens beslutsdatum")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[("beviljad", "Beviljad"), ("inte_beviljad", "Inte beviljad")],
+                        max_length=16,
+                        verbose_name="beslut",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="kommentar")),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="discharges",
+                        to="associations.association",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="associations.member",
+                        verbose_name="medlem",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year', 'member__position', 'member_id'],
+                "ordering": ["year", "member__position", "member_id"],
             },
         ),
         migrations.CreateModel(
-            name='Minutes',
+            name="Minutes",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('adjusters', models.CharField(help_text='Namnen på de ledamöter som justerar, åtskilda med komma.', max_length=300, verbose_name='justerare')),
-                ('adjusted_on', models.DateField(blank=True, null=True, verbose_name='justerat den')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='kommentar')),
-                ('meeting', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='minutes', to='interventions.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "adjusters",
+                    models.CharField(
+                        help_text="Namnen på de ledamöter som justerar, åtskilda med komma.",
+                        max_length=300,
+                        verbose_name="justerare",
+                    ),
+                ),
+                (
+                    "adjusted_on",
+                    models.DateField(blank=True, null=True, verbose_name="justerat den"),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="kommentar")),
+                (
+                    "meeting",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="minutes",
+                        to="interventions.meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-meeting__date'],
+                "ordering": ["-meeting__date"],
             },
         ),
         migrations.CreateModel(
-            name='Risk',
+            name="Risk",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='risk')),
-                ('likelihood', models.PositiveSmallIntegerField(choices=[(1, 'Osannolik'), (2, 'Mindre sannolik'), (3, 'Möjlig'), (4, 'Sannolik')], verbose_name='sannolikhet')),
-                ('consequence', models.PositiveSmallIntegerField(choices=[(1, 'Försumbar'), (2, 'Lindrig'), (3, 'Kännbar'), (4, 'Allvarlig')], verbose_name='konsekvens')),
-                ('control', models.TextField(verbose_name='kontroll')),
-                ('responsible', models.CharField(help_text='En funktion (förbundschef, ekonom) eller en tjänstemans namn.', max_length=200, verbose_name='ansvarig')),
-                ('frequency', models.CharField(choices=[('ongoing', 'Löpande'), ('monthly', 'Varje månad'), ('quarterly', 'Varje kvartal'), ('tertial', 'Varje tertial'), ('half_year', 'Varje halvår'), ('yearly', 'En gång om året')], max_length=12, verbose_name='hur ofta')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='risks', to='control.controlplan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="risk")),
+                (
+                    "likelihood",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Osannolik"),
+                            (2, "Mindre sannolik"),
+                            (3, "Möjlig"),
+                            (4, "Sannolik"),
+                        ],
+                        verbose_name="sannolikhet",
+                    ),
+                ),
+                (
+                    "consequence",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Försumbar"),
+                            (2, "Lindrig"),
+                            (3, "Kännbar"),
+                            (4, "Allvarlig"),
+                        ],
+                        verbose_name="konsekvens",
+                    ),
+                ),
+                ("control", models.TextField(verbose_name="kontroll")),
+                (
+                    "responsible",
+                    models.CharField(
+                        help_text="En funktion (förbundschef, ekonom) eller en tjänstemans namn.",
+                        max_length=200,
+                        verbose_name="ansvarig",
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[
+                            ("ongoing", "Löpande"),
+                            ("monthly", "Varje månad"),
+                            ("quarterly", "Varje kvartal"),
+                            ("tertial", "Varje tertial"),
+                            ("half_year", "Varje halvår"),
+                            ("yearly", "En gång om året"),
+                        ],
+                        max_length=12,
+                        verbose_name="hur ofta",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="risks",
+                        to="control.controlplan",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['plan', 'id'],
+                "ordering": ["plan", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ControlResult',
+            name="ControlResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='datum')),
-                ('outcome', models.CharField(choices=[('ok', 'Utan anmärkning'), ('remark', 'Brister, åtgärd behövs'), ('not_done', 'Inte genomförd')], max_length=10, verbose_name='resultat')),
-                ('comment', models.TextField(blank=True, verbose_name='kommentar')),
-                ('risk', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='results', to='control.risk')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="datum")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("ok", "Utan anmärkning"),
+                            ("remark", "Brister, åtgärd behövs"),
+                            ("not_done", "Inte genomförd"),
+                        ],
+                        max_length=10,
+                        verbose_name="resultat",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="kommentar")),
+                (
+                    "risk",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="results",
+                        to="control.risk",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['date', 'id'],
+                "ordering": ["date", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='controlplan',
-            constraint=models.UniqueConstraint(fields=('association', 'year'), name='one_control_plan_a_year'),
+            model_name="controlplan",
+            constraint=models.UniqueConstraint(
+                fields=("association", "year"), name="one_control_plan_a_year"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='discharge',
-            constraint=models.UniqueConstraint(fields=('association', 'year', 'member'), name='one_discharge_per_member_year'),
+            model_name="discharge",
+            constraint=models.UniqueConstraint(
+                fields=("association", "year", "member"), name="one_discharge_per_member_year"
+            ),
         ),
     ]
