@@ -7,6 +7,7 @@ import pytest
 
 from samordna.control.models import AuditReport, Risk
 from samordna.demo.control import demo_pdf
+from samordna.demo.data import DEMO_PASSWORD
 from tests.browser.conftest import check_page, log_in
 from tests.conftest import PASSWORD, make_association, make_user
 
@@ -28,10 +29,10 @@ def test_the_chef_writes_a_risk_and_the_revisor_attaches_the_report(page, forbun
     page.get_by_role("link", name="Kontroll och revision").click()
     page.get_by_role("link", name="Internkontrollplan 2025").click()
     page.get_by_role("link", name="Lägg till den första risken").click()
-    page.get_by_label("Risk", exact=True).fill("Utbetalning utan beslut")
+    page.get_by_label("Risk (obligatorisk)", exact=True).fill("Utbetalning utan beslut")
     page.get_by_role("group", name="Sannolikhet").get_by_label("Mindre sannolik").check()
     page.get_by_role("group", name="Konsekvens").get_by_label("Allvarlig").check()
-    page.get_by_label("Kontroll", exact=True).fill("Stickprov på tio utbetalningar")
+    page.get_by_label("Kontroll (obligatorisk)", exact=True).fill("Stickprov på tio utbetalningar")
     page.get_by_label("Ansvarig").fill("Förbundschef")
     page.get_by_label("Hur ofta").select_option(label="Varje kvartal")
     check_page(page, "ny-risk")
@@ -76,7 +77,8 @@ def test_the_chef_writes_a_risk_and_the_revisor_attaches_the_report(page, forbun
     ],
 )
 def test_the_demos_control_year_fits_a_phone_and_passes_axe(page, demo, path):
-    log_in(page, "revisor", PASSWORD)
-    page.wait_for_url("**/forbund/**")
+    log_in(page, "revisor", DEMO_PASSWORD)
+    page.wait_for_load_state()
     page.goto(f"{page.base_url}/forbund/sodra-roslagen/{path}")
+    assert page.get_by_role("heading", level=1).count() == 1
     check_page(page, "kontroll-" + path.replace("/", "-"))
