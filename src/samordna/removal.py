@@ -20,6 +20,7 @@ def _count(n: int, one: str, many: str) -> str:
 def member_blockers(member: Member) -> list[str]:
     """Why `member` cannot be removed: every use of it that a removal would lose or break."""
     from samordna.budgets.models import BudgetLine
+    from samordna.control.models import Auditor, Discharge
     from samordna.economy.models import Contribution
     from samordna.followup.models import Episode
 
@@ -40,6 +41,12 @@ def member_blockers(member: Member) -> list[str]:
         (member.structuralactivity_set, "strukturaktivitet", "strukturaktiviteter"),
         (member.officer_set, "person i organisationen", "personer i organisationen"),
         (episodes.distinct(), "remitterad deltagarperiod", "remitterade deltagarperioder"),
+        (Auditor.objects.filter(appointed_by=member), "utsedd revisor", "utsedda revisorer"),
+        (
+            Discharge.objects.filter(member=member),
+            "beslut om ansvarsfrihet",
+            "beslut om ansvarsfrihet",
+        ),
     ]
     counted = [(rows.count(), one, many) for rows, one, many in uses]
     return [_count(n, one, many) for n, one, many in counted if n]

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "samordna.closing",
     "samordna.interventions",
     "samordna.followup",
+    "samordna.control",
     "samordna.documents",
     "samordna.accounts",
     "auditlog",

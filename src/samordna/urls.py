@@ -11,6 +11,7 @@ from samordna.associations import views as association_views
 from samordna.audit.urls import patterns as audit_patterns
 from samordna.budgets.urls import patterns as budget_patterns
 from samordna.closing.urls import patterns as closing_patterns
+from samordna.control.urls import patterns as control_patterns
 from samordna.documents.urls import patterns as document_patterns
 from samordna.economy import frames, stated_views
 from samordna.economy import views as economy_views
@@ -63,6 +64,7 @@ association_patterns = [
     *document_patterns,
     *people_patterns,
     *audit_patterns,
+    *control_patterns,
 ]
 
 urlpatterns = [

@@ -92,6 +92,13 @@ def test_other_areas_can_add_sections_to_the_foervaltningsberaettelse(roslagen, 
     assert text.index("Intern kontroll 2016") < text.index("Förväntad utveckling")
 
 
+def test_the_annual_report_holds_the_internal_control_and_the_audit(roslagen, tmp_path):
+    text = _pdf_text(render(annual_report.build(roslagen, YEAR), "pdf"), tmp_path)
+    control, audit = text.index("Intern kontroll"), text.index("Revision och ansvarsfrihet")
+    assert control < audit < text.index("Förväntad utveckling")
+    assert "Styrelsens underskrifter" in text[audit:]
+
+
 def _preview(association):
     return reverse("document", args=[association.slug, "arsredovisning", YEAR])
 

@@ -20,6 +20,7 @@ from samordna.associations.models import (
 from samordna.audit.registry import acting_as
 from samordna.demo.books import load_books
 from samordna.demo.budgets import load_budgets, load_frames
+from samordna.demo.control import load_control
 from samordna.demo.data import ASSOCIATIONS, DEMO_PASSWORD, STAFF, USERS
 from samordna.demo.documents import load_texts
 from samordna.demo.followup import load_followup
@@ -45,6 +46,7 @@ def load_demo() -> list[Association]:
         load_texts(association)
         load_goals(association)
         load_books(association)
+        load_control(association)
     _staff()
     return associations
 

@@ -9,7 +9,7 @@ before beside them, noter, redovisningsprinciper and the board's signatures.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from fractions import Fraction
 
@@ -17,6 +17,7 @@ from samordna.actuals import services as actuals
 from samordna.associations.models import Association, BoardSeat
 from samordna.budgets.financial_goals import goals_for
 from samordna.closing import services as closing
+from samordna.control import sections as control_sections
 from samordna.core import document as doc
 from samordna.core import equity, goals
 from samordna.core.budget import YearTotals
@@ -29,8 +30,10 @@ from samordna.followup import services as followup_services
 
 # Sections other areas add to the förvaltningsberättelse, after equity and before the expected
 # development: the internal control's follow-up and the auditors' records (issue 18, items 5
-# and 6) are added here at merge. Each takes the förbund and the year and returns blocks.
-EXTRA_SECTIONS: list[Callable[[Association, int], list[Block]]] = []
+# and 6). Each takes the förbund and the year and returns blocks.
+EXTRA_SECTIONS: list[Callable[[Association, int], Sequence[Block]]] = [
+    control_sections.annual_report_sections
+]
 
 
 class NoBooks(LookupError):
