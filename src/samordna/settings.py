@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "samordna.followup",
     "samordna.documents",
     "samordna.accounts",
+    "samordna.network",
+    "samordna.api",
     "auditlog",
     "samordna.audit",
     "samordna.privacy",

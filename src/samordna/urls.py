@@ -6,6 +6,7 @@ from django.urls import include, path
 from samordna.accounts.urls import association_patterns as people_patterns
 from samordna.accounts.urls import patterns as account_patterns
 from samordna.actuals.urls import patterns as actual_patterns
+from samordna.api.urls import patterns as api_patterns
 from samordna.associations import views as association_views
 from samordna.audit.urls import patterns as audit_patterns
 from samordna.budgets.urls import patterns as budget_patterns
@@ -15,6 +16,8 @@ from samordna.economy import views as economy_views
 from samordna.followup.urls import patterns as followup_patterns
 from samordna.followup.urls import public_patterns as survey_patterns
 from samordna.interventions.urls import patterns as intervention_patterns
+from samordna.network.urls import association_patterns as sharing_patterns
+from samordna.network.urls import patterns as network_patterns
 
 association_patterns = [
     path("", association_views.association_detail, name="association"),
@@ -55,6 +58,7 @@ association_patterns = [
     *document_patterns,
     *people_patterns,
     *audit_patterns,
+    *sharing_patterns,
 ]
 
 urlpatterns = [
@@ -67,6 +71,8 @@ urlpatterns = [
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("forbund/<slug:slug>/", include(association_patterns)),
     *account_patterns,
+    *network_patterns,
+    *api_patterns,
     *survey_patterns,
 ]
 
