@@ -30,9 +30,25 @@ from samordna.network import national, services as network_services
 from samordna.network.figures import Figures
 from samordna.network.national import kronor
 
-Slug = Annotated[str, Path(pattern=r"^[-a-zA-Z0-9_]{1,60}$")]
-Year = Annotated[int, Path(ge=1990, le=2100)]
-ERRORS: dict[int, Any] = {401: Problem, 403: Problem, 404: Problem}
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]{1,60}$"
+Slug = Annotated[
+    str,
+    Path(
+        pattern=SLUG_PATTERN,
+        description="förbundets kortnamn",
+        example="sodra-roslagen",
+    ),
+]
+NetworkSlug = Annotated[
+    str,
+    Path(
+        pattern=SLUG_PATTERN,
+        description="nätverkets kortnamn",
+        example="nns-demo",
+    ),
+]
+Year = Annotated[int, Path(ge=1990, le=2100, example=2016)]
+ERRORS: dict[int, Any] = {401: Problem, 403: Problem, 404: Problem, 422: Problem}
 
 
 class TokenAuth(HttpBearer):
@@ -76,7 +92,7 @@ def _membership(request: HttpRequest, slug: str, roles: tuple[str, ...]) -> Memb
     return membership
 
 
-@api.get("/jag", response={200: Me, 401: Problem}, summary="Vem nyckeln tillhör")
+@api.get("/jag", response={200: Me, 401: Problem, 422: Problem}, summary="Vem nyckeln tillhör")
 def me(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     roles = dict(Membership.objects.filter(user_id=user.pk).values_list("association_id", "role"))
@@ -85,9 +101,7 @@ def me(request: HttpRequest) -> dict[str, Any]:
         "forbund": [
             {"slug": a.slug, "namn": a.name, "roll": roles[a.pk]} for a in associations_of(user)
         ],
-        "natverk": [
-            {"slug": n.slug, "namn": n.name} for n in network_services.networks_of(user)
-        ],
+        "natverk": [{"slug": n.slug, "namn": n.name} for n in network_services.networks_of(user)],
     }
 
 
@@ -98,9 +112,7 @@ def association(request: HttpRequest, slug: Slug) -> dict[str, Any]:
         "slug": found.slug,
         "namn": found.name,
         "organisationsnummer": found.org_number,
-        "medlemmar": [
-            {"namn": m.name, "typ": m.get_kind_display()} for m in found.members.all()
-        ],
+        "medlemmar": [{"namn": m.name, "typ": m.get_kind_display()} for m in found.members.all()],
     }
 
 
@@ -151,7 +163,7 @@ def followup_report(request: HttpRequest, slug: Slug, year: Year) -> dict[str, A
     response={200: list[SharedFigures], **ERRORS},
     summary="Förbunden som delar sina siffror, sida vid sida",
 )
-def shared(request: HttpRequest, slug: Slug, year: Year) -> list[dict[str, Any]]:
+def shared(request: HttpRequest, slug: NetworkSlug, year: Year) -> list[dict[str, Any]]:
     network_services.network_for(request.user, slug)
     return [_shared(f) for f in national.shared_figures(year)]
 
@@ -183,7 +195,7 @@ def _shared(found: Figures) -> dict[str, Any]:
     response={200: list[OpenDataRow], **ERRORS},
     summary="Öppna data: de delade siffrorna i lång form (indikator, förbund, år, kön, värde)",
 )
-def open_data(request: HttpRequest, slug: Slug, year: Year) -> list[dict[str, Any]]:
+def open_data(request: HttpRequest, slug: NetworkSlug, year: Year) -> list[dict[str, Any]]:
     network_services.network_for(request.user, slug)
     keys = ("indikator", "forbund", "ar", "kon", "varde")
     return [dict(zip(keys, row, strict=True)) for row in national.open_data(year)]

@@ -23,14 +23,13 @@ def create(user: Any, name: str) -> tuple[ApiToken, str]:
     if not name:
         raise TokenError("Ge nyckeln ett namn, till exempel vad den ska användas till.")
     token = PREFIX + secrets.token_urlsafe(32)
-    return ApiToken.objects.create(user=user, name=name, token_hash=token_digest(token)), token
+    found = ApiToken.objects.create(user_id=user.pk, name=name, token_hash=token_digest(token))
+    return found, token
 
 
 def user_for(token: str) -> Any | None:
     """The active user whose token this is (and note that it was used), else None."""
-    found = (
-        ApiToken.objects.select_related("user").filter(token_hash=token_digest(token)).first()
-    )
+    found = ApiToken.objects.select_related("user").filter(token_hash=token_digest(token)).first()
     if found is None or not found.user.is_active:
         return None
     ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())

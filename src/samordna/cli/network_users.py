@@ -85,5 +85,9 @@ def list_network(args: argparse.Namespace) -> int:
     except services.NetworkError as error:
         raise CommandError(str(error)) from error
     emails = [user.email for user in services.people(network)]
-    print(json.dumps(emails, ensure_ascii=False, indent=2) if args.format == "json" else "\n".join(emails))
+    print(
+        json.dumps(emails, ensure_ascii=False, indent=2)
+        if args.format == "json"
+        else "\n".join(emails)
+    )
     return 0

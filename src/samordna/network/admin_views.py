@@ -39,7 +39,9 @@ def networks(request: HttpRequest) -> HttpResponse:
             return redirect("site_networks")
     rows = [(n, services.people(n)) for n in Network.objects.all()]
     context = {"form": form, "networks": rows, "person_form": PersonForm()}
-    return render(request, "network/admin_networks.html", context, status=400 if form.errors else 200)
+    return render(
+        request, "network/admin_networks.html", context, status=400 if form.errors else 200
+    )
 
 
 @site_admin
@@ -70,5 +72,7 @@ def network_person_remove(request: HttpRequest, slug: str, user_id: int) -> Http
     network = get_object_or_404(Network, slug=slug)
     membership = get_object_or_404(network.memberships, user_id=user_id)
     membership.delete()
-    messages.success(request, f"{membership.user.email} har inte längre tillgång till {network.name}.")
+    messages.success(
+        request, f"{membership.user.email} har inte längre tillgång till {network.name}."
+    )
     return redirect("site_networks")

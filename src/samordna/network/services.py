@@ -26,11 +26,12 @@ def shares(association: Association) -> bool:
 @transaction.atomic
 def set_sharing(association: Association, on: bool, user: Any) -> Sharing:
     """The chef's decision to share (or to stop); the history records who and when."""
-    sharing, _created = Sharing.objects.get_or_create(association=association)
-    sharing.shares = on
-    sharing.decided_by = user if getattr(user, "pk", None) else None
-    sharing.decided_at = timezone.now()
-    sharing.save()
+    decided = {
+        "shares": on,
+        "decided_by": user if getattr(user, "pk", None) else None,
+        "decided_at": timezone.now(),
+    }
+    sharing, _created = Sharing.objects.update_or_create(association=association, defaults=decided)
     return sharing
 
 

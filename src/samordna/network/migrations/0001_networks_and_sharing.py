@@ -7,50 +7,108 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('associations', '0002_org_number_optional'),
+        ("associations", "0002_org_number_optional"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Network',
+            name="Network",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='kortnamn')),
-                ('name', models.CharField(max_length=200, verbose_name='namn')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=60, unique=True, verbose_name="kortnamn")),
+                ("name", models.CharField(max_length=200, verbose_name="namn")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': 'nätverk',
-                'ordering': ['name'],
+                "verbose_name": "nätverk",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Sharing',
+            name="Sharing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shares', models.BooleanField(default=False, verbose_name='delar sina siffror med nätverken')),
-                ('decided_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='beslutat')),
-                ('association', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='sharing', to='associations.association')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL, verbose_name='beslutat av')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "shares",
+                    models.BooleanField(
+                        default=False, verbose_name="delar sina siffror med nätverken"
+                    ),
+                ),
+                (
+                    "decided_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="beslutat"
+                    ),
+                ),
+                (
+                    "association",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sharing",
+                        to="associations.association",
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="beslutat av",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'delning',
+                "verbose_name": "delning",
             },
         ),
         migrations.CreateModel(
-            name='NetworkMembership',
+            name="NetworkMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='network.network')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='network_memberships', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="network.network",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="network_memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'network'), name='unique_network_membership')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "network"), name="unique_network_membership"
+                    )
+                ],
             },
         ),
     ]
