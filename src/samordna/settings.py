@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "samordna.followup",
     "samordna.documents",
     "samordna.accounts",
+    "samordna.population",
     "samordna.network",
     "samordna.api",
     "auditlog",

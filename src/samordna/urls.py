@@ -18,6 +18,7 @@ from samordna.followup.urls import public_patterns as survey_patterns
 from samordna.interventions.urls import patterns as intervention_patterns
 from samordna.network.urls import association_patterns as sharing_patterns
 from samordna.network.urls import patterns as network_patterns
+from samordna.population.urls import patterns as population_patterns
 
 association_patterns = [
     path("", association_views.association_detail, name="association"),
@@ -59,6 +60,7 @@ association_patterns = [
     *people_patterns,
     *audit_patterns,
     *sharing_patterns,
+    *population_patterns,
 ]
 
 urlpatterns = [

@@ -26,7 +26,8 @@ from samordna.core.followup import as_data
 from samordna.core.money import round_half_up, rounded_kronor
 from samordna.followup import services as followup
 from samordna.interventions.services import visible_to
-from samordna.network import national, services as network_services
+from samordna.network import national
+from samordna.network import services as network_services
 from samordna.network.figures import Figures
 from samordna.network.national import kronor
 

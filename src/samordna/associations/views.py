@@ -30,8 +30,8 @@ from samordna.associations.forms import (
 )
 from samordna.associations.models import Association, BoardSeat, Member, Officer, Population
 from samordna.confirm import Removal
-from samordna.overview import budget_glance, equity_glance, insats_glance
 from samordna.network.services import networks_of
+from samordna.overview import budget_glance, equity_glance, insats_glance
 from samordna.pages import form_page
 
 

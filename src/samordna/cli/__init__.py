@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "samordna.cli.backup",
     "samordna.cli.serve",
     "samordna.cli.user",
+    "samordna.cli.population",
     "samordna.cli.check",
 )
 
