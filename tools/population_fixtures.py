@@ -60,8 +60,12 @@ def support() -> None:
     total = ("Totalt", sum(r[1] for r in SUPPORT_ROWS), sum(r[2] for r in SUPPORT_ROWS))
     sheet.append(list(total))
     sheet.append([])
-    sheet.append(["Försörjningsmått: personer 20–64 år med försörjningsstöd, sjukpenning, "
-                  "aktivitetsersättning eller arbetslöshet enligt Försäkringskassan."])
+    sheet.append(
+        [
+            "Försörjningsmått: personer 20–64 år med försörjningsstöd, sjukpenning, "
+            "aktivitetsersättning eller arbetslöshet enligt Försäkringskassan."
+        ]
+    )
     book.save(HERE / "finsam_forsorjningsmatt.xlsx")
 
 

@@ -5,31 +5,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('associations', '0002_org_number_optional'),
+        ("associations", "0002_org_number_optional"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SupportMeasure',
+            name="SupportMeasure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField(verbose_name='år')),
-                ('support', models.PositiveIntegerField(verbose_name='försörjningsmått')),
-                ('support_national', models.PositiveIntegerField(verbose_name='försörjningsmått, hela landet')),
-                ('population', models.PositiveIntegerField(blank=True, null=True, verbose_name='befolkning 16–64 år')),
-                ('population_national', models.PositiveIntegerField(blank=True, null=True, verbose_name='befolkning 16–64 år, hela landet')),
-                ('reference_date', models.DateField(verbose_name='avser datum')),
-                ('source', models.CharField(max_length=300, verbose_name='källa')),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='support_measures', to='associations.association')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveIntegerField(verbose_name="år")),
+                ("support", models.PositiveIntegerField(verbose_name="försörjningsmått")),
+                (
+                    "support_national",
+                    models.PositiveIntegerField(verbose_name="försörjningsmått, hela landet"),
+                ),
+                (
+                    "population",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="befolkning 16–64 år"
+                    ),
+                ),
+                (
+                    "population_national",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="befolkning 16–64 år, hela landet"
+                    ),
+                ),
+                ("reference_date", models.DateField(verbose_name="avser datum")),
+                ("source", models.CharField(max_length=300, verbose_name="källa")),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="support_measures",
+                        to="associations.association",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'försörjningsmått',
-                'ordering': ['-year'],
-                'constraints': [models.UniqueConstraint(fields=('association', 'year'), name='one_support_measure')],
+                "verbose_name": "försörjningsmått",
+                "ordering": ["-year"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("association", "year"), name="one_support_measure"
+                    )
+                ],
             },
         ),
     ]
