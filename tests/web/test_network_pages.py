@@ -127,3 +127,27 @@ def test_a_network_user_lands_on_the_network_from_the_start_page(client, demo, r
     response = client.get(reverse("home"))
     assert response.status_code == 302
     assert response["Location"] == reverse("network", kwargs={"slug": "nns-demo"})
+
+
+def test_the_site_administrator_creates_a_network_and_gives_an_account_access(client, db):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.se", "x")
+    client.force_login(admin)
+    client.post(reverse("site_networks"), {"name": "Regionens nätverk", "slug": "regionen"})
+    url = reverse("site_network_person", kwargs={"slug": "regionen"})
+    response = client.post(url, {"email": "ny@region.se"}, follow=True)
+    assert "Lösenordet väljs med engångslänken" in response.content.decode()
+    reader = get_user_model().objects.get(email="ny@region.se")
+    assert services.networks_of(reader)[0].name == "Regionens nätverk"
+    remove = reverse(
+        "site_network_person_remove", kwargs={"slug": "regionen", "user_id": reader.pk}
+    )
+    assert "Ta bort ny@region.se" in client.get(remove).content.decode()
+    client.post(remove)
+    assert services.networks_of(reader) == []
+
+
+def test_only_the_site_administrator_opens_the_network_administration(client, db):
+    client.force_login(make_user("vanlig"))
+    assert client.get(reverse("site_networks")).status_code == 404

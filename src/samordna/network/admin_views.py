@@ -67,10 +67,14 @@ def network_person(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @site_admin
-@require_POST
+@require_http_methods(["GET", "POST"])
 def network_person_remove(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
+    """GET: ask first; POST: the account no longer reads the network (the account stays)."""
     network = get_object_or_404(Network, slug=slug)
-    membership = get_object_or_404(network.memberships, user_id=user_id)
+    membership = get_object_or_404(network.memberships.select_related("user"), user_id=user_id)
+    if request.method == "GET":
+        context = {"network": network, "person": membership.user}
+        return render(request, "network/admin_remove.html", context)
     membership.delete()
     messages.success(
         request, f"{membership.user.email} har inte längre tillgång till {network.name}."
