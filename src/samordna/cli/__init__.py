@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from samordna.cli import swedish_help
 from samordna.core.findings import InputError
 from samordna.core.table import Table
 from samordna.tables import TableError, read_table
@@ -55,6 +56,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    swedish_help.install()
     parser = _Parser(
         prog="samordna",
         description="Samordna: budget, medlemsbidrag och uppföljning för samordningsförbund.",
