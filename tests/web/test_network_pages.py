@@ -132,8 +132,15 @@ def test_a_network_user_lands_on_the_network_from_the_start_page(client, demo, r
 def test_the_site_administrator_creates_a_network_and_gives_an_account_access(client, db):
     from django.contrib.auth import get_user_model
 
+    from django_otp.oath import TOTP
+
+    from samordna.accounts import mfa
+
     admin = get_user_model().objects.create_superuser("admin", "admin@example.se", "x")
+    device, _ = mfa.confirm(admin, mfa.new_secret())
     client.force_login(admin)
+    code = TOTP(device.bin_key).token()
+    client.post("/logga-in/kod/", {"code": f"{code:06d}"})
     client.post(reverse("site_networks"), {"name": "Regionens nätverk", "slug": "regionen"})
     url = reverse("site_network_person", kwargs={"slug": "regionen"})
     response = client.post(url, {"email": "ny@region.se"}, follow=True)
