@@ -27,7 +27,7 @@ def test_a_chef_shares_and_the_network_sees_the_forbund_side_by_side(page, demo)
 
     log_in(page, "natverk", DEMO_PASSWORD)
     page.get_by_role("heading", name="Förbunden sida vid sida").wait_for()
-    page.get_by_label("År").fill("2020")
+    page.get_by_label("År", exact=True).fill("2020")
     page.get_by_role("button", name="Visa").click()
     page.get_by_role("heading", name="Förbunden sida vid sida 2020").wait_for()
     table = page.locator("table", has_text="Ekonomi och deltagare 2020")
@@ -42,7 +42,7 @@ def test_a_chef_shares_and_the_network_sees_the_forbund_side_by_side(page, demo)
     page.goto(f"{page.base_url}/konto/api-nycklar/")
     page.get_by_label("Namn på nyckeln").fill("Regional jämförelse")
     page.get_by_role("button", name="Skapa nyckeln").click()
-    assert page.get_by_label("Nyckel").input_value().startswith("smd_")
+    assert page.get_by_label("Nyckel", exact=True).input_value().startswith("smd_")
     check_page(page, "api-nycklar")
 
 
