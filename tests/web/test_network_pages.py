@@ -131,7 +131,6 @@ def test_a_network_user_lands_on_the_network_from_the_start_page(client, demo, r
 
 def test_the_site_administrator_creates_a_network_and_gives_an_account_access(client, db):
     from django.contrib.auth import get_user_model
-
     from django_otp.oath import TOTP
 
     from samordna.accounts import mfa
