@@ -168,6 +168,7 @@ PASSWORD_HASHERS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "samordna.accounts.backends.EmailOrUsernameBackend",
+    "samordna.accounts.oidc.Backend",  # answers only when SAMORDNA_OIDC_CLIENT_ID is set
 ]
 # The trail of every change (django-auditlog with Samordna's own entry model, samordna.audit).
 AUDITLOG_LOGENTRY_MODEL = "audit.Change"
@@ -188,6 +189,8 @@ TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
+# Dates are typed as the app prints them: ÅÅÅÅ-MM-DD, or ÅÅÅÅMMDD (samordna/formats/sv).
+FORMAT_MODULE_PATH = ["samordna.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = PROJECT_DIR / ".static"
@@ -200,13 +203,10 @@ WHITENOISE_USE_FINDERS = True
 # Looking files up on every request is for development; `samordna serve` collects them once.
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# Reverse proxies whose X-Forwarded-For is believed (docs/drift.md): rate limits then key on
-# the real client, not on the proxy that every request comes through.
-TRUSTED_PROXIES = [
-    address.strip()
-    for address in os.environ.get("SAMORDNA_TRUSTED_PROXIES", "").split(",")
-    if address.strip()
-]
+# Reverse proxies whose X-Forwarded-* headers are believed (samordna.proxy, which wraps the WSGI
+# application once): the client address, scheme and host then come from them, so rate limits
+# and the lock-out key on the real client. SAMORDNA_TRUSTED_PROXY is the older, deprecated name.
+TRUSTED_PROXIES = _listed("SAMORDNA_TRUSTED_PROXIES") + _listed("SAMORDNA_TRUSTED_PROXY")
 
 # Sessions end at browser close, after SAMORDNA_SESSION_IDLE_MINUTES without a request and
 # SAMORDNA_SESSION_MAX_HOURS after signing in (samordna.accounts.middleware).
@@ -220,8 +220,8 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
-# Production: HTTPS only. Behind a TLS-terminating proxy `samordna serve` trusts the proxy
-# named in SAMORDNA_TRUSTED_PROXY (scheme, host and client address come from its headers).
+# Production: HTTPS only. Behind a TLS-terminating proxy the app trusts the proxies named in
+# SAMORDNA_TRUSTED_PROXIES (scheme, host and client address come from their headers).
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -262,6 +262,24 @@ AXES_LOCKOUT_CALLABLE = "samordna.accounts.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "samordna.accounts.lockout.client_ip"
 AXES_USERNAME_CALLABLE = "samordna.accounts.lockout.username"
 AXES_VERBOSE = False
+
+# Single sign-on with OpenID Connect (samordna.accounts.oidc), off without a client id. The
+# endpoints are the provider's (its /.well-known/openid-configuration lists them).
+SAMORDNA_OIDC_NAME = os.environ.get("SAMORDNA_OIDC_NAME", "kommunens inloggning")
+SAMORDNA_OIDC_ISSUER = os.environ.get("SAMORDNA_OIDC_ISSUER", "")
+OIDC_RP_CLIENT_ID = os.environ.get("SAMORDNA_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("SAMORDNA_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("SAMORDNA_OIDC_AUTHORIZATION_URL", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("SAMORDNA_OIDC_TOKEN_URL", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("SAMORDNA_OIDC_USERINFO_URL", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("SAMORDNA_OIDC_JWKS_URL", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("SAMORDNA_OIDC_SIGN_ALGORITHM", "RS256")
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_CREATE_USER = True  # only for an open invitation (samordna.accounts.oidc.Backend)
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+LOGIN_REDIRECT_URL_FAILURE = "/logga-in/"
 
 # Two-factor sign-in (django-otp): the name shown in the authenticator app.
 OTP_TOTP_ISSUER = "Samordna"

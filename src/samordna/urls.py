@@ -3,6 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from samordna.accounts import views as account_views
 from samordna.accounts.urls import association_patterns as people_patterns
 from samordna.accounts.urls import patterns as account_patterns
 from samordna.actuals.urls import patterns as actual_patterns
@@ -67,7 +68,7 @@ urlpatterns = [
     path("", association_views.home, name="home"),
     path(
         "logga-in/",
-        auth_views.LoginView.as_view(template_name="login.html", redirect_authenticated_user=True),
+        account_views.Login.as_view(),
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),

@@ -133,6 +133,21 @@ def test_a_withdrawn_invitation_no_longer_works(client, chef):
     assert client.get(link).status_code == 404
 
 
+def test_withdrawing_an_invitation_asks_first_and_can_be_undone(client, chef):
+    _invite(client, chef, email="ny@example.se", role="styrelse")
+    link = _link_in_last_mail()
+    url = f"{PEOPLE}inbjudan/{Invitation.objects.get().pk}/ta-bort/"
+    asked = client.get(url).content.decode()
+    assert "Inbjudan till ny@example.se (Styrelse)" in asked and "slutar fungera" in asked
+    assert Invitation.objects.count() == 1  # asking removes nothing
+    done = client.post(url, follow=True).content.decode()
+    assert "Inbjudan till ny@example.se är återkallad." in done and "Ångra" in done
+    token = client.session["samordna_undo"]["token"]
+    client.post(f"/forbund/{chef.memberships.get().association.slug}/angra/", {"token": token})
+    client.logout()
+    assert client.get(link).status_code == 200  # the same link works again
+
+
 def test_a_person_in_two_associations_picks_one_and_has_each_role(
     client, association, other_association
 ):

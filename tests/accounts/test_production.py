@@ -102,8 +102,9 @@ def test_production_refuses_to_serve_with_a_demo_user(db):
 
 @pytest.fixture
 def behind_proxy(transactional_db):
-    """A real HTTP server running the app as `samordna serve` wraps it (samordna.proxy's
-    TrustedProxy, trusting the proxy at the given address), with production cookies."""
+    """A real HTTP server running the app as samordna.wsgi wraps it (samordna.proxy's
+    TrustedProxy, trusting the proxies of the TRUSTED_PROXIES setting), with production
+    cookies. Each server stops its loop before its socket closes."""
     from django.core.handlers.wsgi import WSGIHandler
     from waitress.server import create_server
 
@@ -114,23 +115,34 @@ def behind_proxy(transactional_db):
         CSRF_COOKIE_SECURE=True,
     )
     production.enable()
-    application = WSGIHandler()  # its middleware reads the production settings
+    application = TrustedProxy(WSGIHandler(), None)  # its middleware reads production settings
+    stop = threading.Event()
+    running: list = []
 
     def start(trusted: str):
-        served = TrustedProxy(application, trusted)
+        proxies = override_settings(TRUSTED_PROXIES=trusted.split(","))
+        proxies.enable()
         # waitress passes the headers on untouched; TrustedProxy decides whom to believe.
         server = create_server(
-            served, host="127.0.0.1", port=0, threads=4, clear_untrusted_proxy_headers=False
+            application, host="127.0.0.1", port=0, threads=4, clear_untrusted_proxy_headers=False
         )
-        threading.Thread(target=server.run, daemon=True).start()
-        started.append(server)
+        thread = threading.Thread(target=_serve_until, args=(server, stop), daemon=True)
+        thread.start()
+        running.append((server, thread, proxies))
         return server.effective_port
 
-    started: list = []
     yield start
-    for server in started:
+    stop.set()
+    for server, thread, proxies in running:
+        thread.join(timeout=10)
         server.close()
+        proxies.disable()
     production.disable()
+
+
+def _serve_until(server, stop: threading.Event) -> None:
+    while not stop.is_set():
+        server.asyncore.loop(timeout=0.05, map=server._map, count=1)
 
 
 def _ask(port, method, path, headers, body=None):
@@ -183,3 +195,71 @@ def test_forwarded_headers_from_anyone_else_are_ignored(behind_proxy):
     port = behind_proxy("10.9.9.9")  # the proxy is elsewhere: this client is not it
     response, _ = _ask(port, "GET", "/logga-in/", PROXY)
     assert response.status == 301 and response.getheader("Location").startswith("https://")
+
+
+def _survey_answer(port, token, client_address, via="127.0.0.1"):
+    """One anonymous answer from `client_address`, through the proxy."""
+    headers = PROXY | {"X-Forwarded-For": client_address}
+    response, page = _ask(port, "GET", f"/enkat/{token}/", headers)
+    cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie")).group(1)
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    ticket = re.search(r'name="ticket" value="([^"]+)"', page).group(1)
+    form = f"csrfmiddlewaretoken={csrf}&ticket={ticket}&i1=5"
+    headers |= {"Origin": f"https://{HOST}", "Cookie": f"csrftoken={cookie}",
+                "Content-Type": "application/x-www-form-urlencoded"}  # fmt: skip
+    response, _ = _ask(port, "POST", f"/enkat/{token}/", headers, form)
+    return response.status
+
+
+@pytest.fixture
+def survey_link(behind_proxy):
+    from django.core.cache import cache
+
+    from samordna.followup.models import Indicator, SurveyLink
+    from tests.conftest import make_association
+
+    cache.clear()
+    association = make_association()
+    Indicator.objects.create(association=association, number=1, group="styrelse")
+    yield SurveyLink.objects.create(association=association, group="styrelse", year=2026)
+    cache.clear()
+
+
+def test_behind_the_proxy_the_survey_limit_counts_each_real_client(behind_proxy, survey_link):
+    port = behind_proxy("127.0.0.1")
+    answers = [_survey_answer(port, survey_link.token, "192.0.2.7") for _ in range(11)]
+    assert answers[:10] == [200] * 10 and answers[-1] == 429
+    assert _survey_answer(port, survey_link.token, "198.51.100.9") == 200  # the next person
+
+
+def test_a_client_that_is_not_a_trusted_proxy_cannot_choose_its_address():
+    seen = {}
+
+    def application(environ, start_response):
+        seen.update(environ)
+        return [b""]
+
+    wrapped = TrustedProxy(application, "10.0.0.1")
+    wrapped({"REMOTE_ADDR": "192.0.2.7", "HTTP_X_FORWARDED_FOR": "198.51.100.9"}, None)
+    assert seen["REMOTE_ADDR"] == "192.0.2.7" and "HTTP_X_FORWARDED_FOR" not in seen
+    wrapped({"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.9"}, None)
+    assert seen["REMOTE_ADDR"] == "198.51.100.9"
+
+
+def test_the_client_is_the_last_address_that_is_not_a_trusted_proxy():
+    from samordna.proxy import client
+
+    trusted = {"10.0.0.1", "10.0.0.2"}
+    assert client("10.0.0.2", "198.51.100.9, 192.0.2.7, 10.0.0.1", trusted) == "192.0.2.7"
+    assert client("10.0.0.2", "", trusted) == "10.0.0.2"
+
+
+@pytest.mark.parametrize("name", ["SAMORDNA_TRUSTED_PROXIES", "SAMORDNA_TRUSTED_PROXY"])
+def test_the_proxy_setting_is_read_also_under_its_older_name(tmp_path, name):
+    code = "import django; django.setup(); from django.conf import settings; "
+    code += "print(settings.TRUSTED_PROXIES)"
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SAMORDNA_", "DJANGO_"))}
+    env = clean | {"SAMORDNA_HOME": str(tmp_path), "DJANGO_SETTINGS_MODULE": "samordna.settings",
+                   name: "10.0.0.1, 10.0.0.2"}  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.stdout.strip() == "['10.0.0.1', '10.0.0.2']", done.stderr

@@ -15,7 +15,7 @@ PAGES = {
     "person_invite": ("edit", lambda a: {}),
     "person_role": ("edit", lambda a: {"pk": _person(a)}),
     "person_remove": ("edit", lambda a: {"pk": _person(a)}),
-    "invitation_withdraw": ("edit-post", lambda a: {"pk": a.invitations.get().pk}),
+    "invitation_withdraw": ("edit", lambda a: {"pk": a.invitations.get().pk}),
     "mfa_policy": ("edit-post", lambda a: {}),
 }
 

@@ -117,5 +117,27 @@ def test_parse_count_refuses_what_is_not_a_whole_count(text):
 def test_every_date_field_shows_the_swedish_format(client, chef, association):
     client.force_login(chef)
     page = _text(client.get(reverse("decision_new", args=[association.slug])))
-    assert 'type="date"' in page and "(ÅÅÅÅ-MM-DD)" in page
+    assert 'type="text" name="date"' in page and 'inputmode="numeric"' in page
+    assert "(ÅÅÅÅ-MM-DD)" in page and 'type="date"' not in page
     assert "Sammanträde" in page and ">Meeting" not in page and ">Intervention" not in page
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [("2026-01-15", date(2026, 1, 15)), ("20260115", date(2026, 1, 15)), ("01/15/2026", None),
+     ("15/01/2026", None), ("2026-13-01", None)],
+)  # fmt: skip
+def test_a_date_is_typed_as_the_app_prints_it(text, read):
+    from django.utils import translation
+
+    from samordna.audit.forms import HistoryFilterForm
+
+    with translation.override("sv"):
+        form = HistoryFilterForm({"since": text}, actors=[], kinds=[])
+        assert form.is_valid() == (read is not None)
+    if read is None:
+        assert form.errors["since"] == ["Fyll i ett giltigt datum."]
+    else:
+        assert form.cleaned_data["since"] == read
+        shown = HistoryFilterForm(initial={"since": read}, actors=[], kinds=[])
+        assert 'value="2026-01-15"' in str(shown["since"])  # shown as the app prints it

@@ -1,7 +1,7 @@
 """django-axes hooks: which client and which account a failed sign-in counts against.
 
-The client address is REMOTE_ADDR: `samordna serve` replaces it with the address the trusted
-proxy reports (SAMORDNA_TRUSTED_PROXY), so nobody else can choose it with a header.
+The client address is REMOTE_ADDR: `samordna.wsgi` replaces it with the address a trusted
+proxy reports (SAMORDNA_TRUSTED_PROXIES), so nobody else can choose it with a header.
 """
 
 from __future__ import annotations

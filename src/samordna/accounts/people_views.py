@@ -14,7 +14,7 @@ from samordna.accounts.mail import send_invitation
 from samordna.accounts.models import Invitation
 from samordna.associations.access import EDITORS, association_view
 from samordna.associations.models import Association, Membership
-from samordna.confirm import Removal
+from samordna.confirm import Removal, confirm
 
 
 @association_view(*EDITORS)
@@ -93,13 +93,17 @@ def person_remove(request: HttpRequest, association: Association, pk: int) -> Ht
     return render(request, "confirm_delete.html", context, status=status)
 
 
-@require_POST
 @association_view(*EDITORS)
 def invitation_withdraw(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
+    """Asks first; afterwards the message offers "Ångra", which makes the same link work again."""
     invitation = get_object_or_404(Invitation, pk=pk, association=association)
-    invitation.delete()
-    messages.success(request, f"Inbjudan till {invitation.email} är återkallad.")
-    return redirect("people", slug=association.slug)
+    about = Removal(
+        f"Inbjudan till {invitation.email} ({invitation.get_role_display()})",
+        [f"Länken i e-brevet till {invitation.email} slutar fungera."],
+    )
+    label = f"Inbjudan till {invitation.email} är återkallad."
+    back = reverse("people", kwargs={"slug": association.slug})
+    return confirm(request, association, invitation, about, label, back)
 
 
 @require_POST

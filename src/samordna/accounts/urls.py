@@ -4,7 +4,7 @@ and the förbund's people (included under forbund/<slug>/)."""
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from samordna.accounts import admin_views, people_views, views
+from samordna.accounts import admin_views, oidc_views, people_views, views
 
 association_patterns = [
     path("personer/", people_views.people, name="people"),
@@ -22,10 +22,12 @@ association_patterns = [
 _reset = {"template_name": "accounts/password_reset.html"}
 patterns = [
     path("logga-in/kod/", views.mfa_verify, name="mfa_verify"),
+    path("logga-in/sso/", oidc_views.Start.as_view(), name="oidc_authentication_init"),
+    path("logga-in/sso/klart/", oidc_views.Callback.as_view(), name="oidc_authentication_callback"),
     path("konto/", views.account, name="account"),
     path(
         "konto/losenord/",
-        auth_views.PasswordChangeView.as_view(template_name="accounts/password_change.html"),
+        views.PasswordChange.as_view(),
         name="password_change",
     ),
     path(
@@ -54,9 +56,7 @@ patterns = [
     ),
     path(
         "losenord/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
-            template_name="accounts/password_set.html", post_reset_login=False
-        ),
+        views.PasswordResetConfirm.as_view(),
         name="password_reset_confirm",
     ),
     path(

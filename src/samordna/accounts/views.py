@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.http import HttpRequest, HttpResponse
@@ -15,9 +16,11 @@ from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
 
-from samordna.accounts import mfa, services
+from samordna.accounts import mfa, oidc, services
 from samordna.accounts.forms import CodeForm, FirstCodeForm
 from samordna.associations.models import Membership
+from samordna.audit.models import Change
+from samordna.audit.sign_ins import account_event
 
 BACKEND = "samordna.accounts.backends.EmailOrUsernameBackend"
 
@@ -49,6 +52,7 @@ def mfa_setup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if mfa.code_matches(secret, form.cleaned_data["code"]):
             device, codes = mfa.confirm(request.user, secret)
+            account_event(request.user, Change.Event.MFA_ON, request)
             del request.session["mfa_secret"]
             otp_login(request, device)
             return _show_codes(request, codes, request.POST.get("next", ""))
@@ -71,7 +75,9 @@ def _show_codes(request: HttpRequest, codes: list[str], next_url: str) -> HttpRe
 def mfa_new_codes(request: HttpRequest) -> HttpResponse:
     if not services.has_mfa(request.user):
         return redirect("mfa_setup")
-    return _show_codes(request, mfa.new_recovery_codes(request.user), "")
+    codes = mfa.new_recovery_codes(request.user)
+    account_event(request.user, Change.Event.RECOVERY_CODES, request)
+    return _show_codes(request, codes, "")
 
 
 @require_POST
@@ -81,8 +87,44 @@ def mfa_remove(request: HttpRequest) -> HttpResponse:
         messages.error(request, "Tvåstegsverifieringen krävs för din roll och kan inte tas bort.")
     else:
         mfa.remove(request.user)
+        account_event(request.user, Change.Event.MFA_OFF, request)
         messages.success(request, "Tvåstegsverifieringen är borttagen.")
     return redirect("account")
+
+
+class Login(auth_views.LoginView):
+    """Django's sign-in, with the single sign-on button when it is configured."""
+
+    template_name = "login.html"
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["sso_name"] = oidc.provider_name() if oidc.enabled() else ""
+        return context
+
+
+class PasswordChange(auth_views.PasswordChangeView):
+    """Django's page, with the change on record (Historik) without the password."""
+
+    template_name = "accounts/password_change.html"
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        account_event(form.user, Change.Event.PASSWORD_CHANGED, self.request)
+        return response
+
+
+class PasswordResetConfirm(auth_views.PasswordResetConfirmView):
+    """Setting a new password from the e-mailed link, on record without the password."""
+
+    template_name = "accounts/password_set.html"
+    post_reset_login = False
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        account_event(form.user, Change.Event.PASSWORD_RESET, self.request)
+        return response
 
 
 @login_required

@@ -61,10 +61,16 @@ def not_in_future(day: Any) -> Any:
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """A date as the app prints it, ÅÅÅÅ-MM-DD, in a text field. Chromium's own date field
+    shows the browser's format (MM/DD/YYYY in an English browser, even on a Swedish page), which
+    contradicts the hint; typed text reads the same everywhere. ÅÅÅÅMMDD is read too
+    (samordna.formats)."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)  # type: ignore[arg-type]
+    input_type = "text"
+    ATTRS = {"inputmode": "numeric", "autocomplete": "off", "maxlength": "10", "size": "10"}
+
+    def __init__(self, attrs: dict[str, str] | None = None) -> None:
+        super().__init__(attrs=self.ATTRS | (attrs or {}), format="%Y-%m-%d")
 
 
 class AssociationForm(ConcurrentEditMixin, forms.ModelForm):

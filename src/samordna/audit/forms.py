@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from samordna.associations.forms import DateInput
 from samordna.audit.history import ACTION_NAMES, Filters
 
 
@@ -13,12 +14,8 @@ class HistoryFilterForm(forms.Form):
     action = forms.ChoiceField(
         label="Händelse", required=False, choices=[("", "Alla"), *ACTION_NAMES.items()]
     )
-    since = forms.DateField(
-        label="Från och med", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label="Till och med", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    since = forms.DateField(label="Från och med", required=False, widget=DateInput())
+    until = forms.DateField(label="Till och med", required=False, widget=DateInput())
 
     def __init__(
         self, *args: Any, actors: list[tuple[int, str]], kinds: list[tuple[str, str]], **kwargs: Any

@@ -16,12 +16,14 @@ from samordna.associations.models import Association, Membership
 from samordna.audit import labels
 from samordna.audit.models import Change
 
+SIGN_IN_EVENTS = [Change.Event.SIGN_IN, Change.Event.SIGN_IN_FAILED]
 ACTIONS = {
     "skapad": Q(action=Change.Action.CREATE),
     "andrad": Q(action=Change.Action.UPDATE),
     "borttagen": Q(action=Change.Action.DELETE),
     "inloggning": Q(event=Change.Event.SIGN_IN),
     "misslyckad": Q(event=Change.Event.SIGN_IN_FAILED),
+    "konto": Q(action=Change.Action.ACCESS) & ~Q(event__in=SIGN_IN_EVENTS),
 }
 ACTION_NAMES = {
     "skapad": "Skapad",
@@ -29,6 +31,7 @@ ACTION_NAMES = {
     "borttagen": "Borttagen",
     "inloggning": "Inloggning",
     "misslyckad": "Misslyckad inloggning",
+    "konto": "Lösenord och tvåstegsverifiering",
 }
 
 
@@ -118,7 +121,7 @@ def who(change: Change) -> str:
 
 def action_name(change: Change) -> str:
     if change.event:
-        return ACTION_NAMES["inloggning" if change.event == "sign_in" else "misslyckad"]
+        return str(Change.Event(change.event).label)
     names = {Change.Action.CREATE: "skapad", Change.Action.UPDATE: "andrad"}
     return ACTION_NAMES[names.get(change.action, "borttagen")]
 

@@ -41,6 +41,11 @@ class Change(AbstractLogEntry):
         CHANGE = "", "Ändring"
         SIGN_IN = "sign_in", "Inloggning"
         SIGN_IN_FAILED = "sign_in_failed", "Misslyckad inloggning"
+        PASSWORD_CHANGED = "password_changed", "Lösenordet ändrat"
+        PASSWORD_RESET = "password_reset", "Lösenordet återställt"
+        MFA_ON = "mfa_on", "Tvåstegsverifiering påslagen"
+        MFA_OFF = "mfa_off", "Tvåstegsverifiering borttagen"
+        RECOVERY_CODES = "recovery_codes", "Nya reservkoder"
 
     action: models.PositiveSmallIntegerField[int, int] = models.PositiveSmallIntegerField(
         "händelse",
@@ -49,7 +54,7 @@ class Change(AbstractLogEntry):
             (AbstractLogEntry.Action.CREATE, "Skapad"),
             (AbstractLogEntry.Action.UPDATE, "Ändrad"),
             (AbstractLogEntry.Action.DELETE, "Borttagen"),
-            (AbstractLogEntry.Action.ACCESS, "Inloggning eller försök"),
+            (AbstractLogEntry.Action.ACCESS, "Inloggning eller kontohändelse"),
         ],
     )
     association_pk: models.BigIntegerField[int | None, int | None] = models.BigIntegerField(
@@ -62,7 +67,7 @@ class Change(AbstractLogEntry):
         max_length=200, blank=True, default=""
     )
     event: models.CharField[str, str] = models.CharField(
-        "slag av inloggning", max_length=20, blank=True, default="", choices=Event.choices
+        "slag av kontohändelse", max_length=20, blank=True, default="", choices=Event.choices
     )
 
     objects = ChangeManager()

@@ -1,7 +1,10 @@
-"""Sign-ins and failed sign-ins on record, for the förbund the account belongs to.
+"""Sign-ins, failed sign-ins and other account events on record, for the förbund the account
+belongs to.
 
 A failed attempt is recorded only for an account that exists (an unknown name belongs
-to no förbund); the typed password is never looked at.
+to no förbund); the typed password is never looked at. Account events (a password changed or
+reset, two-factor turned on or off, new recovery codes) say only what happened, never a
+password, secret or code.
 """
 
 from __future__ import annotations
@@ -34,9 +37,14 @@ def sign_in_failed(
         _record(user, Change.Event.SIGN_IN_FAILED, request, actor=None)
 
 
+def account_event(user: Any, event: Change.Event, request: Any) -> None:
+    """`user` did something to their own sign-in (a password reset: through the e-mailed link)."""
+    _record(user, event, request, actor=user)
+
+
 def _record(user: Any, event: Any, request: Any, actor: Any) -> None:
     Change.objects.create(
-        content_type=ContentType.objects.get_for_model(type(user)),
+        content_type=ContentType.objects.get_for_model(get_user_model()),
         object_pk=str(user.pk),
         object_id=user.pk,
         object_repr=str(user),

@@ -3,9 +3,10 @@
 On Linux (and other POSIX systems) gunicorn runs SAMORDNA_WORKERS worker processes, 2 × cores + 1
 by default; on Windows, where gunicorn does not run, waitress serves in one process. Before it
 answers, the database is migrated and the static files are collected under hashed names.
-Behind a TLS-terminating reverse proxy, --trusted-proxy (or SAMORDNA_TRUSTED_PROXY) names the
-proxy's address: the scheme, host and client address then come from its X-Forwarded-* headers,
-and those headers from anyone else are dropped (samordna.proxy).
+Behind a TLS-terminating reverse proxy, SAMORDNA_TRUSTED_PROXIES (or --trusted-proxy for this
+run) names the proxy's address: the scheme, host and client address then come from its
+X-Forwarded-* headers, and those headers from anyone else are dropped (samordna.proxy, which
+samordna.wsgi wraps around the application).
 """
 
 from __future__ import annotations
@@ -34,9 +35,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--port", type=int, default=8000, help="port att lyssna på")
     parser.add_argument(
         "--trusted-proxy",
-        default=os.environ.get("SAMORDNA_TRUSTED_PROXY", ""),
+        default="",
         metavar="ADRESS",
-        help="den omvända proxyns adress (standard: SAMORDNA_TRUSTED_PROXY)",
+        help="den omvända proxyns adress (standard: SAMORDNA_TRUSTED_PROXIES)",
     )
     parser.set_defaults(handler=run)
 
@@ -82,18 +83,18 @@ def worker_count(environ: Mapping[str, str] = os.environ) -> int:
 def run(args: argparse.Namespace) -> int:
     workers = worker_count()
     setup_django()
+    from django.conf import settings
     from django.core.management import call_command
     from django.db import connections
-
-    from samordna.proxy import TrustedProxy
 
     call_command("migrate", interactive=False, verbosity=0)
     refuse_demo_in_production()
     call_command("collectstatic", interactive=False, verbosity=0)
     connections.close_all()  # the workers open their own; a forked connection is shared
+    if args.trusted_proxy:
+        settings.TRUSTED_PROXIES = args.trusted_proxy.split(",")
     from samordna.wsgi import application  # after collectstatic: WhiteNoise reads the files now
 
-    served = TrustedProxy(application, args.trusted_proxy)
     print(f"Samordna körs på http://{args.host}:{args.port}/  (avsluta med Ctrl+C)")
     login = demo_login()
     if login:
@@ -102,13 +103,17 @@ def run(args: argparse.Namespace) -> int:
         from waitress import serve
 
         serve(
-            served, host=args.host, port=args.port, threads=4, clear_untrusted_proxy_headers=False
+            application,
+            host=args.host,
+            port=args.port,
+            threads=4,
+            clear_untrusted_proxy_headers=False,
         )
         return 0
     print(f"Arbetsprocesser: {workers} (ändra med {WORKERS})", flush=True)
     options = {"bind": f"{args.host}:{args.port}", "workers": workers}
     # gunicorn's own header handling is off: samordna.proxy decides whom to believe.
-    _gunicorn(served, options | {"forwarded_allow_ips": ""})
+    _gunicorn(application, options | {"forwarded_allow_ips": ""})
     return 0
 
 

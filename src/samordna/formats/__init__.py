@@ -1,0 +1,1 @@
+"""Swedish formats that differ from Django's own (FORMAT_MODULE_PATH)."""
