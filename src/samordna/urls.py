@@ -7,6 +7,7 @@ from samordna.accounts import views as account_views
 from samordna.accounts.urls import association_patterns as people_patterns
 from samordna.accounts.urls import patterns as account_patterns
 from samordna.actuals.urls import patterns as actual_patterns
+from samordna.api.urls import patterns as api_patterns
 from samordna.associations import views as association_views
 from samordna.audit.urls import patterns as audit_patterns
 from samordna.budgets.urls import patterns as budget_patterns
@@ -18,6 +19,9 @@ from samordna.economy import views as economy_views
 from samordna.followup.urls import patterns as followup_patterns
 from samordna.followup.urls import public_patterns as survey_patterns
 from samordna.interventions.urls import patterns as intervention_patterns
+from samordna.network.urls import association_patterns as sharing_patterns
+from samordna.network.urls import patterns as network_patterns
+from samordna.population.urls import patterns as population_patterns
 
 association_patterns = [
     path("", association_views.association_detail, name="association"),
@@ -65,6 +69,8 @@ association_patterns = [
     *people_patterns,
     *audit_patterns,
     *control_patterns,
+    *sharing_patterns,
+    *population_patterns,
 ]
 
 urlpatterns = [
@@ -77,6 +83,8 @@ urlpatterns = [
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("forbund/<slug:slug>/", include(association_patterns)),
     *account_patterns,
+    *network_patterns,
+    *api_patterns,
     *survey_patterns,
 ]
 

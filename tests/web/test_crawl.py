@@ -15,7 +15,7 @@ from django.utils.text import capfirst
 
 from tests.web.crawl import crawl
 
-PERSONAS = ["chef", "styrelse", "insatspersonal", "revisor"]
+PERSONAS = ["chef", "styrelse", "insatspersonal", "revisor", "natverk"]
 
 
 @pytest.mark.parametrize("username", PERSONAS)

@@ -30,6 +30,7 @@ from samordna.associations.forms import (
 )
 from samordna.associations.models import Association, BoardSeat, Member, Officer, Population
 from samordna.confirm import Removal
+from samordna.network.services import networks_of
 from samordna.overview import budget_glance, equity_glance, insats_glance
 from samordna.pages import form_page
 
@@ -37,9 +38,13 @@ from samordna.pages import form_page
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     associations = associations_of(request.user)
-    if len(associations) == 1:
+    networks = networks_of(request.user)
+    if len(associations) == 1 and not networks:
         return redirect("association", slug=associations[0].slug)
-    return render(request, "associations/home.html", {"associations": associations})
+    if len(networks) == 1 and not associations:
+        return redirect("network", slug=networks[0].slug)
+    context = {"associations": associations, "networks": networks}
+    return render(request, "associations/home.html", context)
 
 
 @association_view(*ALL_ROLES)

@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "samordna.cli.backup",
     "samordna.cli.serve",
     "samordna.cli.user",
+    "samordna.cli.population",
     "samordna.cli.check",
 )
 

@@ -23,10 +23,11 @@ def run(args: argparse.Namespace) -> int:
 
     from samordna.demo import load_demo
     from samordna.demo.data import DEMO_PASSWORD, USERS
+    from samordna.demo.network import USER as NETWORK_USER
 
     call_command("migrate", interactive=False, verbosity=0)
     for association in load_demo():
         print(f"Förbund: {association.name} ({association.slug})")
-    names = ", ".join(username for username, _, _ in USERS)
+    names = ", ".join([username for username, _, _ in USERS] + [NETWORK_USER[0]])
     print(f"Demoinloggning: användare {names}, lösenord {DEMO_PASSWORD}")
     return 0

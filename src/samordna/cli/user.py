@@ -10,7 +10,7 @@ import argparse
 import json
 from typing import Any
 
-from samordna.cli import CommandError, association_named, setup_django
+from samordna.cli import CommandError, association_named, network_users, setup_django
 
 ROLE_HELP = "chef, styrelse, insatspersonal eller revisor"
 
@@ -34,6 +34,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.add_argument("--association", required=True, metavar="SLUG", help="förbundets kortnamn")
     listing.add_argument("--format", choices=["table", "json"], default="table")
     listing.set_defaults(handler=list_users)
+    network_users.add_actions(actions)
     parser.set_defaults(handler=lambda args: parser.print_help() or 0)
 
 

@@ -26,6 +26,7 @@ from samordna.demo.documents import load_texts
 from samordna.demo.followup import load_followup
 from samordna.demo.goals import load_goals
 from samordna.demo.interventions import load_interventions
+from samordna.demo.network import load_network
 from samordna.economy import services
 from samordna.economy.models import ContributionYear
 from samordna.interventions.models import Intervention
@@ -48,6 +49,7 @@ def load_demo() -> list[Association]:
         load_books(association)
         load_control(association)
     _staff()
+    load_network()
     return associations
 
 

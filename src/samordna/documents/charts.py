@@ -169,7 +169,7 @@ def _hbars(axes: object, chart: Chart, scale: tuple[float, str]) -> None:
     height = 0.8 / max(len(chart.series), 1)
     for index, series in enumerate(chart.series):
         offsets = [p - 0.4 + height * (index + 0.5) for p in positions]
-        values = [v or 0 for v in series.values]
+        values = [(v or 0) / scale[0] for v in series.values]
         axes.barh(  # type: ignore[attr-defined]
             offsets, values, height, label=series.name, color=COLOURS[index % len(COLOURS)]
         )

@@ -1,0 +1,34 @@
+"""Schemathesis against the published schema: every operation, with generated paths and
+years, answers as the schema says (status, body) and never with a server error."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from samordna.api import tokens
+from samordna.network import services
+from samordna.network.models import Network
+from samordna.wsgi import application
+from tests.conftest import make_user
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+
+
+@pytest.fixture
+def token(demo):
+    """A user who is chef in one demo förbund and reads the demo network."""
+    user = make_user("schemat", demo["sodra-roslagen"], "chef")
+    services.add_user(Network.objects.get(slug="nns-demo"), user)
+    return tokens.create(user, "Schemathesis")[1]
+
+
+@schema.parametrize()
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_every_operation_answers_as_its_schema_says(case, token):
+    case.call_and_validate(headers={"Authorization": f"Bearer {token}"})
