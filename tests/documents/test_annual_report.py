@@ -179,3 +179,17 @@ def test_the_import_keeps_last_year_from_the_file_until_that_year_is_imported(as
     assert (
         Balance.objects.get(association=association, year=YEAR - 1, account="1930").closing == 100
     )
+
+
+def test_protected_counts_read_as_words_in_the_sentences():
+    from samordna.core.suppression import Cell
+
+    assert annual_report._people(Cell(18)) == "18 personer"
+    assert annual_report._people(Cell(3)) == "färre än 5 personer"
+    hidden = annual_report._people(Cell(12, hidden=True))
+    assert "12" not in hidden and "x" not in hidden.split()
+
+
+def test_the_story_never_prints_the_tables_x(roslagen):
+    text = annual_report.build(roslagen, YEAR).text()
+    assert " x " not in text and "deltog i de individinriktade insatserna" in text

@@ -24,6 +24,7 @@ from samordna.core.budget import YearTotals
 from samordna.core.document import AMOUNT, TEXT, Block, Row
 from samordna.core.money import format_amount
 from samordna.core.statements import StatementRow, Statements, line_label
+from samordna.core.suppression import Cell
 from samordna.documents import common
 from samordna.documents.texts import texts_for
 from samordna.followup import services as followup_services
@@ -113,13 +114,23 @@ def _activity(association: Association, year: int) -> list[Block]:
     ]
     if found.participants.count:
         sentences.append(
-            f"{found.participants.shown} personer deltog i de individinriktade insatserna och "
-            f"{found.exits.shown} avslutade sin insats under året."
+            f"{_people(found.participants)} deltog i de individinriktade insatserna och "
+            f"{_people(found.exits)} avslutade sin insats under året."
         )
     else:
         sentences.append(f"Inga deltagare är registrerade för {year}.")
     sentences.append("Resultaten per insats och mål redovisas i verksamhetsberättelsen.")
     return [doc.Heading("Verksamheten och måluppfyllelse", 2), doc.Paragraph(" ".join(sentences))]
+
+
+def _people(cell: Cell) -> str:
+    """A protected count in a sentence: "18 personer", "färre än 5 personer" or, for a count
+    hidden to protect another, words instead of the table's "x"."""
+    if cell.small:
+        return "färre än 5 personer"
+    if cell.hidden:
+        return "ett antal personer som inte redovisas för att skydda små grupper"
+    return f"{cell.count} {'person' if cell.count == 1 else 'personer'}"
 
 
 def _figure(rows: tuple[StatementRow, ...], label: str) -> int:

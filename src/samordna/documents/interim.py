@@ -240,7 +240,7 @@ def _method(found: InterimFigures) -> str:
         f"(årsbudgeten × {elapsed}/{months}): budgeten har ingen fördelning per månad. "
         "Prognosen för helåret är förbundschefens där den är inskriven (”Inskriven”); "
         f"annars fortsätter utfallet i samma takt året ut, utfallet × {months}/{elapsed} "
-        "(”Linjär”). Beloppen är avrundade till hela kronor."
+        "(”Linjär”). Budget för perioden och prognoserna är avrundade till hela kronor."
     )
 
 
