@@ -137,8 +137,9 @@ def test_funding_beyond_three_years_needs_an_extension_decision(client, chef, as
         "start": "2024-01-01",
         "end": "2027-06-30",
     }
-    refused = client.post(url, data)
+    refused = client.post(url, {**data, "name": "Ett namn som inte sparades"})
     assert refused.status_code == 400 and "utan ett nytt beslut" in _text(refused)
+    assert f"<h1>Ändra {insats.name}</h1>" in _text(refused)  # the stored name, not the typed
     assert Intervention.objects.get(pk=insats.pk).end == date(2026, 12, 31)
     _decision(association, kind="forlangd", insats=insats, when=date(2026, 10, 1))
     client.post(url, data)

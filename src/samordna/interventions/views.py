@@ -104,11 +104,11 @@ def intervention_edit(
         instance=instance or Intervention(association=association),
         association=association,
     )
+    title = f"Ändra {instance.name}" if instance else "Ny insats"  # the stored name
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, f"{saved.name}: sparad.")
         return redirect("intervention", slug=association.slug, pk=saved.pk)
-    title = f"Ändra {instance.name}" if instance else "Ny insats"
     context = {"association": association, "form": form, "title": title}
     return render(
         request, "form_page.html", context, status=400 if request.method == "POST" else 200
