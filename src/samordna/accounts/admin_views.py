@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from samordna.accounts import services
 from samordna.accounts.forms import ChefInvitationForm, NewAssociationForm
 from samordna.accounts.mail import send_invitation
+from samordna.accounts.site_access import site_admin
 from samordna.associations.models import Association
-
-
-def site_admin(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Only site administrators; anyone else is told the page does not exist."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_superuser:
-            raise Http404("Sidan finns inte.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 @site_admin

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from samordna.accounts import services as accounts
-from samordna.accounts.admin_views import site_admin
+from samordna.accounts.site_access import site_admin
 from samordna.network import services
 from samordna.network.models import Network
 
