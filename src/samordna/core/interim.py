@@ -20,7 +20,7 @@ from fractions import Fraction
 from samordna.core.budget import Budget, RowKind, Section, YearTotals
 from samordna.core.calendar import MONTH_NAMES
 from samordna.core.followup import EpisodeFacts
-from samordna.core.money import round_half_up
+from samordna.core.money import whole_kronor_ore
 from samordna.core.outcome import fold
 
 TERTIALS = {"T1": 4, "H1": 6, "T2": 8}  # the period's code and its last month
@@ -82,15 +82,10 @@ def months_elapsed(through: int, first_month: int = 1) -> int:
     return max(0, through - first_month + 1)
 
 
-def _kronor(value: Fraction) -> int:
-    """Öre rounded to whole kronor, half away from zero."""
-    return round_half_up(value / 100) * 100
-
-
 def budget_to_date(yearly: int, through: int, first_month: int = 1) -> int:
     """The year's budget × the months elapsed / the budget's months, in whole kronor."""
     elapsed = months_elapsed(through, first_month)
-    return _kronor(Fraction(yearly * elapsed, months_in_budget(first_month)))
+    return whole_kronor_ore(Fraction(yearly * elapsed, months_in_budget(first_month)))
 
 
 def linear_forecast(outcome: int, through: int, first_month: int = 1) -> int | None:
@@ -99,7 +94,7 @@ def linear_forecast(outcome: int, through: int, first_month: int = 1) -> int | N
     elapsed = months_elapsed(through, first_month)
     if elapsed == 0:
         return None
-    return _kronor(Fraction(outcome * months_in_budget(first_month), elapsed))
+    return whole_kronor_ore(Fraction(outcome * months_in_budget(first_month), elapsed))
 
 
 LineKey = tuple[str, str]  # section code, label

@@ -137,6 +137,11 @@ def rounded_kronor(ore: int) -> int:
     return round_half_up(Fraction(ore, 100))
 
 
+def whole_kronor_ore(ore: int | Fraction) -> int:
+    """An amount in öre (maybe a fraction of an öre) rounded to whole kronor, still in öre."""
+    return round_half_up(Fraction(ore) / 100) * 100
+
+
 def exact_kronor(ore: int) -> int | Fraction:
     """An amount in kronor without rounding (Excel cells): whole kronor as int, else a fraction."""
     return ore // 100 if ore % 100 == 0 else Fraction(ore, 100)

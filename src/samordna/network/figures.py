@@ -15,7 +15,7 @@ from samordna.associations.models import Association
 from samordna.budgets import services as budgets
 from samordna.budgets.projection import contributions_by_year, projection_of
 from samordna.core.followup import Matrix
-from samordna.core.money import round_half_up
+from samordna.core.money import whole_kronor_ore
 from samordna.core.suppression import Cell
 from samordna.followup import services as followup
 
@@ -114,12 +114,8 @@ def figures(association: Association, year: int) -> Figures:
 def _per_participant(report: Any, money: BudgetFigures) -> tuple[int | None, str]:
     """The outcome's cost per participant when the books are in, else the budget's."""
     if report.cost_per_participant is not None:
-        return _whole_kronor(report.cost_per_participant), "utfall"
+        return whole_kronor_ore(report.cost_per_participant), "utfall"
     participants = report.participants
     if money.individual is None or not participants.is_shown or not participants.count:
         return None, ""
-    return _whole_kronor(Fraction(money.individual, participants.count)), "budget"
-
-
-def _whole_kronor(ore: int | Fraction) -> int:
-    return round_half_up(Fraction(ore, 100)) * 100
+    return whole_kronor_ore(Fraction(money.individual, participants.count)), "budget"
