@@ -19,10 +19,10 @@ from pathlib import Path
 import typst
 
 from samordna.core import document as doc
-from samordna.core.document import AMOUNT, COUNT, PERCENT, cell_text
+from samordna.core.document import cell_text
 from samordna.documents import charts
+from samordna.documents.pdf_font import NUMERIC, column_widths, drawable
 
-NUMERIC = {AMOUNT, COUNT, PERCENT}
 FONT = "Liberation Sans"
 BLUE = 'rgb("#1f4e79")'
 GREY = 'rgb("#444444")'
@@ -68,16 +68,13 @@ class Files:
 
 
 def typst_string(text: str) -> str:
-    """Text as a Typst string literal: shown as it stands, whatever characters it holds."""
-    escaped = []
-    for char in text:
-        if char in '\\"':
-            escaped.append("\\" + char)
-        elif ord(char) < 32 or ord(char) == 127:
-            escaped.append("\\n" if char == "\n" else f"\\u{{{ord(char):x}}}")
-        else:
-            escaped.append(char)
-    return '"' + "".join(escaped) + '"'
+    """Text as a Typst string literal: shown as it stands, whatever characters it holds.
+
+    A line break stays a line break and a tab becomes a space; any other character the
+    bundled font cannot draw prints as "□" (PDF/UA forbids text without a glyph)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    escaped = drawable(text).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped.replace("\n", "\\n") + '"'
 
 
 def source(document: doc.Document, files: Files) -> str:
@@ -89,19 +86,23 @@ def source(document: doc.Document, files: Files) -> str:
 
 def _without_skipped_levels(blocks: Iterable[doc.Block]) -> Iterator[doc.Block]:
     """Headings that go down one level at a time (PDF/UA forbids a jump from 1 to 3): a
-    heading deeper than the one before it by more than one is read as one level deeper."""
+    heading deeper than the one before it by more than one is read as one level deeper. An
+    empty heading is left out: PDF/UA forbids it, and it has nothing to say."""
     level = 0
     for block in blocks:
         if isinstance(block, doc.Heading):
+            if not block.text.strip():
+                continue
             level = min(block.level, level + 1)
             block = replace(block, level=level)
         yield block
 
 
 def _setup(document: doc.Document) -> str:
-    title = f"{document.title} {document.subtitle}".strip()
+    title = f"{document.title} {document.subtitle}".strip() or "Dokument"
     footer = typst_string(f"{document.association} · {document.title}")
-    return f"""#set document(title: {typst_string(title)}, author: {typst_string(document.association)})
+    author = typst_string(document.association)
+    return f"""#set document(title: {typst_string(title)}, author: {author})
 #set text(font: "{FONT}", lang: "sv", region: "SE", size: 10.5pt, fill: rgb("#111111"))
 #set par(leading: 0.7em, spacing: 1.1em)
 #set page(
@@ -131,32 +132,33 @@ def _marking_header(marking: str) -> str:
     """A confidentiality marking at the top of every page, the first one too."""
     if not marking:
         return "none"
-    return f"align(center, text(size: 9pt, weight: \"bold\", {typst_string(marking)}))"
+    return f'align(center, text(size: 9pt, weight: "bold", {typst_string(marking)}))'
 
 
 def _cover(document: doc.Document, files: Files) -> str:
-    title = f"heading(level: 1, outlined: false, {typst_string(document.title)})"
-    subtitle = f"#par({typst_string(document.subtitle)})" if document.subtitle else ""
-    lines = "\n".join(f"#par({typst_string(line)})" for line in document.cover_lines)
-    marking = _marking_box(document.marking)
+    """The cover page of its own, or a letterhead above a notice's first lines."""
+    title = f"heading(level: 1, outlined: false, {typst_string(document.title or 'Dokument')})"
+    subtitle = f"par({typst_string(document.subtitle)})" if document.subtitle else "none"
+    lines = "".join(f"#par({typst_string(line)})" for line in document.cover_lines)
     logo = _logo(document, files)
+    marking = _marking_box(document.marking)
     if document.cover:
         return (
-            "#v(45mm - 22mm)\n"
-            f"{marking}\n{logo}\n"
-            f"#{{ show heading: set text(size: 26pt, fill: {BLUE}); {title} }}\n"
-            f"#{{ set text(size: 15pt); [{subtitle}] }}\n#v(2em)\n"
+            f"#v(23mm)\n{marking}\n"
+            + (f"#{logo}\n#v(20mm)\n" if logo else "")
+            + f"#{{ show heading: set text(size: 26pt, fill: {BLUE}); {title} }}\n"
+            f"#{{ set text(size: 15pt); {subtitle} }}\n#v(2em)\n"
             f"#{{ set par(spacing: 0.5em); [{lines}] }}\n"
             "#pagebreak()\n"
         )
     return (
         f"{marking}\n"
-        + (f"#place(top + right, {logo[1:]})\n" if logo else "")
-        + f"#{{ show heading: set block(above: 0pt, below: 0.4em); "
+        + (f"#place(top + right, {logo})\n" if logo else "")
+        + "#{ show heading: set block(above: 0pt, below: 0.4em); "
         f"show heading: set text(size: 18pt, fill: {BLUE}); {title} }}\n"
-        f"{subtitle}\n"
-        f'#{{ set text(size: 9pt, fill: rgb("#333333")); set par(spacing: 0.3em); [{lines}] }}\n'
-        "#v(8mm)\n"
+        f"#{subtitle}\n"
+        '#{ set text(size: 9pt, fill: rgb("#333333")); set par(spacing: 0.3em); '
+        f"[{lines}] }}\n#v(8mm)\n"
     )
 
 
@@ -170,18 +172,14 @@ def _marking_box(marking: str) -> str:
 
 
 def _logo(document: doc.Document, files: Files) -> str:
+    """The logo as Typst code: at most 70 × 30 mm on a cover, 18 mm high on a letter."""
     if not document.logo:
         return ""
     suffix = "png" if document.logo[:4] == b"\x89PNG" else "jpg"
-    name = files.image(suffix, document.logo)
+    name = typst_string(files.image(suffix, document.logo))
     alt = typst_string(f"{document.association}s logotyp")
-    height = "30mm" if document.cover else "18mm"
-    return (
-        f"#box(image({typst_string(name)}, alt: {alt}, height: {height}, "
-        "fit: \"contain\"), width: 70mm, height: " + height + ")\n#v(20mm)"
-        if document.cover
-        else f"#image({typst_string(name)}, alt: {alt}, height: {height})"
-    )
+    size = "width: 70mm, height: 30mm" if document.cover else "width: 50mm, height: 18mm"
+    return f'box({size}, image({name}, alt: {alt}, width: 100%, height: 100%, fit: "contain"))'
 
 
 def _typst_block(block: doc.Block, files: Files) -> str:
@@ -208,7 +206,6 @@ def _page_break(_block: doc.PageBreak, _files: Files) -> str:
 
 
 def _table(block: doc.Table, _files: Files) -> str:
-    columns = ", ".join("auto" if c.kind in NUMERIC else "1fr" for c in block.columns)
     aligns = ", ".join("right" if c.kind in NUMERIC else "left" for c in block.columns)
     head = ", ".join(_strong(c.heading or "Rad") for c in block.columns)
     rows = ",\n  ".join(_row(row, block) for row in block.rows)
@@ -220,10 +217,14 @@ def _table(block: doc.Table, _files: Files) -> str:
     return (
         f"#block(above: 1.1em, below: 0.4em, sticky: true, "
         f"strong({typst_string(block.caption)}))\n"
-        f"#table(\n  columns: ({columns},),\n  align: ({aligns},),\n"
-        f"  table.header({head}),\n  table.hline(stroke: 1pt + rgb(\"#111111\")),\n  {rows}\n)"
+        f"#table(\n  columns: {_widths(block)},\n  align: ({aligns},),\n"
+        f'  table.header({head}),\n  table.hline(stroke: 1pt + rgb("#111111")),\n  {rows}\n)'
         f"{note}"
     )
+
+
+def _widths(block: doc.Table) -> str:
+    return "(" + "".join(f"{width:.1f}fr, " for width in column_widths(block)) + ")"
 
 
 def _strong(text: str) -> str:
@@ -240,17 +241,15 @@ def _row(row: doc.Row, block: doc.Table) -> str:
     ]
     if row.style in RULES:
         cells = [_strong(text) for text in texts]
-        return (
-            f"table.hline(stroke: {RULES[row.style]} + rgb(\"#111111\")), " + ", ".join(cells)
-        )
+        return f'table.hline(stroke: {RULES[row.style]} + rgb("#111111")), ' + ", ".join(cells)
     if row.style == "heading":
-        cells = [f'emph({typst_string(text)})' for text in texts]
+        cells = [f"emph({typst_string(text)})" for text in texts]
         return ", ".join(cells)
     return ", ".join(typst_string(text) for text in texts)
 
 
 def _chart(block: doc.Chart, files: Files) -> str:
-    name = files.image("svg", charts.svg(block).encode("utf-8"))
+    name = files.image("svg", drawable(charts.svg(block)).encode("utf-8"))
     caption = typst_string(f"{block.title} – siffrorna finns i tabellen nedan.")
     return (
         f"#block(above: 1.2em, breakable: false)[#image({typst_string(name)}, width: 100%, "
