@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from samordna.core import document as doc
+from samordna.documents.pdf_font import TEXT_WIDTH, column_widths, text_width
 from samordna.documents.render_pdf import pdf
 
 # Typst's markup characters, and letters, digits and punctuation a förbund writes.
@@ -114,3 +115,20 @@ def test_the_confidentiality_marking_is_on_every_page():
     pages = PdfReader(io.BytesIO(data)).pages
     assert len(pages) == 3
     assert all("SEKRETESS" in page.extract_text() for page in pages)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(max_size=30))
+def test_any_text_at_all_makes_a_pdf(text):
+    blocks = (doc.Heading(text), doc.Paragraph(text), doc.table(text, [(text, doc.TEXT)], [[text]]))
+    assert pdf(_document(*blocks, title=text or "Plan", cover=False)).startswith(b"%PDF")
+
+
+def test_a_table_column_is_never_narrower_than_its_longest_word_and_numbers_never_wrap():
+    long = "Medlemsbidragsfördelningsprinciperna"
+    rows = [[f"{long} och mer text " * 3, "kort", 123_456_789_00]] * 3
+    table = doc.table("T", [("Risk", doc.TEXT), ("Nivå", doc.TEXT), ("Belopp", doc.AMOUNT)], rows)
+    widths = column_widths(table)
+    assert widths[0] >= text_width(long) and widths[1] >= text_width("kort")
+    assert widths[2] >= text_width("123 456 789 kr")
+    assert sum(widths) <= TEXT_WIDTH + 0.01  # the wrapped text column gave way, not the page
