@@ -116,7 +116,7 @@ def participant_table(found: Sequence[Figures], year: int) -> doc.Table:
 
 
 def _indicators_met(f: Figures) -> str:
-    """"3 av 5" of the indicators with a target and a share shown; in words when none has."""
+    """ "3 av 5" of the indicators with a target and a share shown; in words when none has."""
     if f.indicators.measured:
         return f"{f.indicators.met} av {f.indicators.measured}"
     return "ingen andel mot ett mål" if f.indicators.rows else "inga indikatorer"
