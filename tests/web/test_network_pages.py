@@ -162,7 +162,8 @@ def test_only_the_site_administrator_opens_the_network_administration(client, db
 def test_the_page_title_stands_above_the_year_field_and_outside_the_preview(client, demo, reader):
     html = _page(client, reader).content.decode()
     title = html.index("<h1>Förbunden sida vid sida 2020</h1>")
-    assert title < html.index('<label for="ar">År</label>') < html.index('<article class="document"')
+    year_field = html.index('<label for="ar">År</label>')
+    assert title < year_field < html.index('<article class="document"')
     assert html.count("<h1>") == 1
 
 
