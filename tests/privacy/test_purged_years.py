@@ -1,7 +1,8 @@
 """A year whose participants retention has removed reads the same afterwards: the year's
 follow-up (every scope a role can open, the exits by reason and sex, the verksamhetsberättelse
-with its tables, the network's figures, the open data and the API's report) comes from the
-counts retention kept, cell for cell what it was before the removal."""
+with its tables, the network's figures, the open data, the effect per insats and the chef's
+Uppföljning Finsam report) comes from the counts retention kept, cell for cell what it was
+before the removal. (The API and the pages read the same `services.report`.)"""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from samordna.cli import main
 from samordna.core.followup import as_data
 from samordna.documents import followup_doc
+from samordna.documents import national as finsam
 from samordna.followup import services
 from samordna.followup.models import Episode, ParticipantRule, RemovedTally
 from samordna.network import national
@@ -38,6 +40,11 @@ def _published(association) -> dict:
                 for t in followup_doc.build(association, year).tables()
             ],
             "öppna data": [r for r in national.open_data(year) if r[1] == SLUG],
+            "effekt": [services.effect(association, i, year)[0] for i in insatser],
+            "Uppföljning Finsam": [
+                (t.caption, [r.cells for r in t.rows])
+                for t in finsam.build(association, year).tables()
+            ],
         }
     return found
 

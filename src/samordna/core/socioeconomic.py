@@ -129,7 +129,11 @@ def transitions(episodes: Iterable[EpisodeFacts]) -> Counter[tuple[str, str]]:
 
 
 def effect(episodes: Iterable[EpisodeFacts], costs: Costs, cost: int | None = None) -> Effect:
-    found = transitions(episodes)
+    return priced(transitions(episodes), costs, cost)
+
+
+def priced(found: Mapping[tuple[str, str], int], costs: Costs, cost: int | None = None) -> Effect:
+    """The effect of the people counted per (income at start, at end), each count rounded."""
     monthly = dict.fromkeys(ACTORS, 0)
     for (start, end), count in found.items():
         for actor in ACTORS:

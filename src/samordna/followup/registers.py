@@ -73,8 +73,7 @@ REGISTERS = (
         "Per insats och år de gallrade deltagarna var med: antal per kön, födelseår, "
         "avslutsorsak och försörjning före och efter, stegförflyttningar, livskvalitet och "
         "dagar i insatsen, som summor. Ingen kod och inga datum.",
-        "Årets uppföljning, dokument och delade siffror visar samma sak efter gallringen som "
-        "före.",
+        "Årets uppföljning, dokument och delade siffror visar samma sak efter gallringen som före.",
         "Sparas; inga enskilda rader.",
         "Ingen direkt; bara som antal i rapporterna med små grupper skyddade.",
     ),

@@ -147,11 +147,16 @@ def _keep_tallies(association: Association, episodes: list[Episode], today: date
                         association=association,
                         intervention=insats,
                         year=year,
-                        counts=as_json(counted),
+                        counts={**as_json(counted), "started": _started(found, year)},
                         removed_on=today,
                     )
                 )
     bulk_create(RemovedTally, kept)
+
+
+def _started(found: list[EpisodeFacts], year: int) -> int:
+    """How many began in `year` (Uppföljning Finsam asks for the new ones of the year)."""
+    return sum(1 for f in found if f.start.year == year)
 
 
 def _forget(model: type[models.Model], pks: list[int]) -> None:

@@ -5,27 +5,45 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('associations', '0002_org_number_optional'),
-        ('followup', '0004_participant_rules_and_retention'),
-        ('interventions', '0002_budget_decisions'),
+        ("associations", "0002_org_number_optional"),
+        ("followup", "0004_participant_rules_and_retention"),
+        ("interventions", "0002_budget_decisions"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RemovedTally',
+            name="RemovedTally",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField(verbose_name='år')),
-                ('counts', models.JSONField(verbose_name='antal')),
-                ('removed_on', models.DateField(verbose_name='gallrat')),
-                ('association', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='removed_tallies', to='associations.association')),
-                ('intervention', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='removed_tallies', to='interventions.intervention')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveIntegerField(verbose_name="år")),
+                ("counts", models.JSONField(verbose_name="antal")),
+                ("removed_on", models.DateField(verbose_name="gallrat")),
+                (
+                    "association",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="removed_tallies",
+                        to="associations.association",
+                    ),
+                ),
+                (
+                    "intervention",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="removed_tallies",
+                        to="interventions.intervention",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'gallrade deltagares antal',
-                'ordering': ['year', 'intervention'],
+                "verbose_name": "gallrade deltagares antal",
+                "ordering": ["year", "intervention"],
             },
         ),
     ]
