@@ -23,7 +23,6 @@ from django.db.models import QuerySet
 from samordna.associations.models import Association
 from samordna.audit.bulk import bulk_create
 from samordna.audit.models import Change
-from samordna.interventions.models import Intervention
 from samordna.core.followup import EpisodeFacts, consent_expiry, tally
 from samordna.core.retention import DEFAULT_CONSENT_MONTHS, months_earlier, next_removal
 from samordna.core.stored_tally import as_json
@@ -35,6 +34,7 @@ from samordna.followup.models import (
     StepChange,
 )
 from samordna.followup.services import facts
+from samordna.interventions.models import Intervention
 
 FORGOTTEN = "Gallrad deltagare"
 
