@@ -70,3 +70,11 @@ def test_three_or_four_alike_count_as_five_and_one_or_two_as_none() -> None:
     from samordna.core.socioeconomic import rounded
 
     assert [rounded(n) for n in range(11)] == [0, 0, 0, 5, 5, 5, 5, 5, 10, 10, 10]
+
+
+def test_five_people_with_five_different_changes_are_not_priced_and_say_so() -> None:
+    kinds = ["forsorjningsstod", "lon", "sjukpenning", "a_kassa", "studiemedel"]
+    people = [person(before, "lon") for before in kinds]
+    found = effect(people, COSTS, cost=10_000_000)
+    assert found.shown and found.all_rounded_away
+    assert found.total(60) == 0

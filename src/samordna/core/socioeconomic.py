@@ -76,6 +76,12 @@ class Effect:
     people: int  # finished episodes with both income sources known
     monthly: dict[str, int]  # actor -> öre per month
     cost: int | None  # the insats's cost (öre) for comparison
+    priced: int = 0  # the people priced: each count of an income change rounded to five
+
+    @property
+    def all_rounded_away(self) -> bool:
+        """Every income change had too few people to price: the amounts would all read 0."""
+        return self.shown and self.priced == 0
 
     @property
     def shown(self) -> bool:
@@ -140,4 +146,5 @@ def priced(found: Mapping[tuple[str, str], int], costs: Costs, cost: int | None 
             before = costs.get(start, {}).get(actor, 0)
             after = costs.get(end, {}).get(actor, 0)
             monthly[actor] += rounded(count) * (before - after)
-    return Effect(sum(found.values()), monthly, cost)
+    priced_people = sum(rounded(count) for count in found.values())
+    return Effect(sum(found.values()), monthly, cost, priced_people)
