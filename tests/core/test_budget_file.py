@@ -222,3 +222,20 @@ def test_an_empty_file_cannot_be_read():
 def test_the_fixture_without_years_is_refused():
     with pytest.raises(InputError, match="inga årskolumner"):
         budget_from_table(read_table(FIXTURES / "no-years.csv"))
+
+
+def test_the_avsnitt_medlemsbidrag_is_an_income_line_holding_the_members_contributions():
+    budget = budget_from_table(
+        table(
+            "avsnitt;rad;2025\n"
+            "Medlemsbidrag;Parternas bidrag;3 750\n"
+            "member contributions;Staten;1 000\n"
+            "Intäkter;Bidrag från ESF;500\n"
+        )
+    )
+    rows = [(row.section, row.label, row.contribution) for row in budget.rows]
+    assert rows == [
+        (Section.INCOME, "Parternas bidrag", True),
+        (Section.INCOME, "Staten", True),
+        (Section.INCOME, "Bidrag från ESF", False),
+    ]

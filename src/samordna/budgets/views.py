@@ -84,9 +84,6 @@ def budget_import(request: HttpRequest, association: Association) -> HttpRespons
         try:
             table = table_from_bytes(upload.read(), upload.name)
             parsed = budget_from_table(table, form.cleaned_data["unit"] or None)
-        except (TableError, InputError) as error:
-            form.add_error("file", f"{upload.name}: {error}\nIngenting har importerats.")
-        else:
             name = form.cleaned_data["name"] or f"Budget {parsed.years[0]} ({upload.name})"
             budget = services.import_budget(
                 association,
@@ -95,6 +92,9 @@ def budget_import(request: HttpRequest, association: Association) -> HttpRespons
                 request.user,
                 is_forecast=form.cleaned_data["is_forecast"],
             )
+        except (TableError, InputError) as error:
+            form.add_error("file", f"{upload.name}: {error}\nIngenting har importerats.")
+        else:
             messages.success(request, f"{name}: importerad som förslag. Se kontrollen nedan.")
             return redirect("budget", slug=association.slug, pk=budget.pk)
     status = 400 if request.method == "POST" else 200

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from samordna.cli import CommandError, association_named, table_at
+from samordna.cli import CommandError, association_named, imported, table_at
 from samordna.core.budget import Budget, YearTotals
 from samordna.core.budget_check import BudgetCheck, check_budget
 from samordna.core.budget_file import UNITS, budget_from_table
@@ -79,7 +79,7 @@ def import_file(args: argparse.Namespace) -> int:
     from samordna.budgets import services
 
     name = args.name or f"Budget {budget.years[0]}"
-    stored = services.import_budget(association, budget, name, user=None)
+    stored = imported(args.file, lambda: services.import_budget(association, budget, name, None))
     check = check_budget(budget)
     print(f"{name} är importerad som förslag i {association.name} (budget {stored.pk}).")
     print(check_as_text(budget, check, Path(args.file).name))
