@@ -239,3 +239,17 @@ def test_the_avsnitt_medlemsbidrag_is_an_income_line_holding_the_members_contrib
         (Section.INCOME, "Staten", True),
         (Section.INCOME, "Bidrag från ESF", False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("budget-000-vanersborg-2008.csv", "Parternas bidrag"),
+        ("budget-002-trollhattan-2020.csv", "Medlemsbidrag"),
+        ("forecast-004-sodra-roslagen-2015.csv", "Intäkter från förbundets medlemmar"),
+    ],
+)
+def test_the_real_plans_contribution_line_is_read_as_the_members_contributions(name, label):
+    budget = budget_from_table(read_table(FIXTURES / name))
+    marked = [row.label for row in budget.rows if row.contribution]
+    assert marked == [label]

@@ -1,5 +1,6 @@
-"""Member contributions in a budget are known from the file's avsnitt Medlemsbidrag (or the
-members' own lines), never guessed from a label; the budget import goes through the one import
+"""Member contributions in a budget are known from the file's avsnitt Medlemsbidrag, an income
+line whose text names the members' money (read once, by the documented rule, and stored), or the
+members' own lines; the budget import goes through the one import
 pipeline: every row checked, every bad cell named, nothing stored unless everything is."""
 
 from __future__ import annotations
@@ -36,10 +37,21 @@ def test_the_equity_cap_counts_the_members_contributions_and_not_other_grants(as
     assert [year.cap.amount for year in years] == [1_000_000_00, 1_000_000_00]  # 20 %
 
 
-def test_an_income_line_named_like_a_contribution_is_not_one_unless_the_file_says_so(
+def test_an_income_line_whose_text_names_the_members_money_holds_the_contributions(
     association,
 ):
     budget = _import(association, PLAN.replace("Medlemsbidrag;", "Intäkter;"))
+    budget.opening_equity = 2_000_000_00
+    budget.save()
+    assert [year.contributions for year in projection.projection_of(budget)] == [
+        5_000_000_00,
+        5_000_000_00,
+    ]
+
+
+def test_an_income_line_that_does_not_name_the_members_holds_no_contributions(association):
+    plan = PLAN.replace("Medlemsbidrag;Bidrag från parterna", "Intäkter;Statsbidrag")
+    budget = _import(association, plan)
     budget.opening_equity = 2_000_000_00
     budget.save()
     assert [year.contributions for year in projection.projection_of(budget)] == [0, 0]

@@ -32,9 +32,13 @@ _YEAR = re.compile(
 MONTHS: tuple[str, ...] = ("januari", "februari", "mars", "april", "maj", "juni", "juli")
 MONTHS += ("augusti",)
 MONTHS += ("september", "oktober", "november", "december")
-# An income line that holds the members' contributions says so in its `avsnitt`: the equity
-# cap and the scenarios count it as the members' money (never guessed from the label).
+# An income line that holds the members' contributions together says so in its `avsnitt`
+# ("Medlemsbidrag"), or is an `Intäkter` line whose text names the members' money ("Medlemsbidrag",
+# "Parternas bidrag", "Intäkter från förbundets medlemmar": a word beginning "medlem" or
+# "parter"), as real plans write it. The file is read once by this documented rule and the
+# mark is stored with the line; the equity cap and the scenarios read the mark.
 CONTRIBUTION_NAMES = "medlemsbidrag, medlemsbidrag från parterna, member contributions"
+CONTRIBUTION_WORDS = ("medlem", "parter")
 _NAMES = {  # the names of each row kind, compared by _fold
     (RowKind.LINE, Section.INCOME): "intäkter, intäkt, inkomster, income, incomes, revenue, "
     + CONTRIBUTION_NAMES,
@@ -227,8 +231,17 @@ def _row(row: Row, layout: _Layout) -> tuple[BudgetRow | None, list[InputError]]
         errors.append(InputError(message, row=row.number, column=layout.section_name))
     if errors or kind is None:
         return None, errors
-    contribution = _fold(name) in _CONTRIBUTIONS
+    contribution = _fold(name) in _CONTRIBUTIONS or _names_contributions(
+        kind, row.get(layout.label)
+    )
     return BudgetRow(kind[0], row.get(layout.label), amounts, kind[1], row.number, contribution), []
+
+
+def _names_contributions(kind: tuple[RowKind, Section | None], label: str) -> bool:
+    """An income line whose text names the members' contributions (see CONTRIBUTION_WORDS)."""
+    if kind != (RowKind.LINE, Section.INCOME):
+        return False
+    return any(word.startswith(CONTRIBUTION_WORDS) for word in _fold(label).split())
 
 
 def _unknown_section(name: str, row: Row, layout: _Layout) -> InputError:
