@@ -27,7 +27,7 @@ from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row
 from samordna.core.equity import EquityYear
 from samordna.core.followup import MEASURES
 from samordna.core.money import format_amount
-from samordna.documents import charts_data, common
+from samordna.documents import charts_data, common, plan_register
 from samordna.documents.stated import stated_blocks
 from samordna.documents.texts import texts_for
 from samordna.economy.models import ContributionYear
@@ -51,6 +51,7 @@ def build(
     blocks += common.section("Uppdraget", [], texts["uppdrag"])
     blocks += common.section("Organisation och arbetssätt", [], texts["organisation"])
     blocks += _organisation(association)
+    blocks += plan_register.meetings(association, [year])
     blocks += common.section("Målgrupper", [], texts["malgrupper"])
     blocks += _interventions(association, year, last, check)
     blocks += _goals(association, year, texts["inriktningsmal"])
@@ -144,7 +145,7 @@ def _interventions(
         caption = f"{label} insatser {common.span(years)}"
         table = _intervention_table(caption, own, years)
         blocks.append(_lumps_in_budget(table, kind, years, check))
-    return blocks
+    return blocks + plan_register.ideas(association, years)
 
 
 def _lumps_in_budget(
