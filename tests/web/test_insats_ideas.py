@@ -143,8 +143,8 @@ def test_the_plan_lists_ideas_apart_and_outside_the_sums(association):
     assert [row.cells[0] for row in granted.rows] == ["Jobbspåret", "Summa"]
     assert granted.rows[-1].cells[3] == 400_000_00
     ideas = tables["Idéer och ansökningar 2027–2029"]
-    assert ideas.rows[0].cells[:4] == ("Unga i arbete", "Individinriktad", "Idé", "Inte klara ännu")
-    assert ideas.rows[0].cells[5] == 250_000_00 and len(ideas.rows) == 1
+    assert ideas.rows[0].cells[:3] == ("Unga i arbete (individinriktad)", "Idé", "Inte klara ännu")
+    assert ideas.rows[0].cells[4] == 250_000_00 and len(ideas.rows) == 1
     word = docx_text(render(document, "docx"))
     assert "Idéer och ansökningar" in word and "Inte klara ännu" in word
 

@@ -30,6 +30,7 @@ from samordna.budgets.models import Budget, BudgetVersion, ImmutableError
 from samordna.budgets.outcome import outcome_columns
 from samordna.core.budget import totals
 from samordna.core.budget_file import budget_from_table
+from samordna.core.calendar import part_year_text
 from samordna.core.findings import InputError
 from samordna.core.money import format_amount
 from samordna.core.outcome import outcome_table
@@ -122,6 +123,7 @@ def _detail_context(
     context: dict[str, Any] = {
         "association": association,
         "budget": budget,
+        "part_year": part_year_text(budget.first_year, budget.first_month),
         "version": version,
         "versions": budget.versions.all(),
         "years": budget.years,

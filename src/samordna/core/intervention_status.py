@@ -35,6 +35,9 @@ NEEDS_DECISION = {"beviljad"}
 # is samverkan between at least two parties (the law's rule).
 IDEA = "ide"
 
+# Not granted yet: no money of the budget is theirs, and the register's sums leave them out.
+UNDECIDED = ("ide", "ansokan")
+
 
 def needs_parties(status: str) -> bool:
     """Whether an insats with `status` must have at least two parties: every status but idé."""

@@ -23,6 +23,7 @@ from samordna.core.budget import Budget as CoreBudget
 from samordna.core.budget import Section
 from samordna.core.budget_check import BudgetCheck, check_budget
 from samordna.core.budget_print import display_rows, error_summary
+from samordna.core.calendar import part_year_text, year_label
 from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row
 from samordna.core.equity import EquityYear
 from samordna.core.followup import MEASURES
@@ -267,6 +268,8 @@ def _budget(
     budget = version.budget
     rows = display_rows(core)
     blocks: list[Block] = [doc.Heading(f"Budget {year}")]
+    if part_year_text(budget.first_year, budget.first_month):
+        blocks.append(doc.Paragraph(part_year_text(budget.first_year, budget.first_month)))
     blocks.append(_budget_table(f"Budget {year}", rows, [0], budget))
     blocks.append(charts_data.budget_by_section(core, budget.unit))
     if len(budget.years) > 1:
@@ -282,7 +285,10 @@ ROW_STYLES = {"heading": "heading", "result": "result", "line": ""}
 
 
 def _budget_table(caption: str, rows: list, indices: list[int], budget: Budget) -> doc.Table:
-    columns = [("Budgetpost", TEXT)] + [(str(budget.years[i]), AMOUNT) for i in indices]
+    columns = [("Budgetpost", TEXT)] + [
+        (year_label(budget.years[i], budget.first_year, budget.first_month), AMOUNT)
+        for i in indices
+    ]
     built = [
         Row((r.label, *(r.amounts[i] for i in indices)), ROW_STYLES.get(r.kind, "sum"))
         for r in rows

@@ -6,12 +6,10 @@ from __future__ import annotations
 from samordna.associations.models import Association
 from samordna.core import document as doc
 from samordna.core.document import AMOUNT, TEXT, Block, Row
-from samordna.core.intervention_status import STATUSES
+from samordna.core.intervention_status import STATUSES, UNDECIDED
 from samordna.documents import common
 from samordna.interventions.models import Intervention
 from samordna.interventions.schedule import schedule
-
-NOT_DECIDED = ("ide", "ansokan")
 
 
 def ideas(association: Association, years: list[int]) -> list[Block]:
@@ -19,14 +17,14 @@ def ideas(association: Association, years: list[int]) -> list[Block]:
     first, last = years[0], years[-1]
     chosen = [
         i
-        for i in association.interventions.filter(status__in=NOT_DECIDED).prefetch_related(
+        for i in association.interventions.filter(status__in=UNDECIDED).prefetch_related(
             "members", "budget_years"
         )
         if (i.start is None or i.start.year <= last) and (i.end is None or i.end.year >= first)
     ]
     if not chosen:
         return []
-    columns = [("Insats", TEXT), ("Slag", TEXT), ("Status", TEXT), ("Parter", TEXT)]
+    columns = [("Insats", TEXT), ("Status", TEXT), ("Parter", TEXT)]
     columns += [("Period", TEXT)] + [(f"Beräknat {y}", AMOUNT) for y in years]
     rows = [_idea_row(i, years) for i in chosen]
     note = (
@@ -45,8 +43,7 @@ def _idea_row(insats: Intervention, years: list[int]) -> Row:
     parties = ", ".join(m.name for m in insats.members.all()) or "Inte klara ännu"
     return Row(
         (
-            insats.name,
-            insats.get_kind_display(),
+            f"{insats.name} ({insats.get_kind_display().lower()})",
             STATUSES[insats.status],
             parties,
             common.period(insats.start, insats.end),

@@ -236,7 +236,12 @@ class DecideForm(NoIdentityMixin, forms.Form):
         widget=forms.RadioSelect,
     )
     date = forms.DateField(label=_("Beslutsdatum"), widget=DateInput())
-    paragraph = forms.CharField(label=_("Paragraf"), max_length=20)
+    paragraph = forms.CharField(
+        label=_("Paragraf"),
+        max_length=20,
+        required=False,
+        help_text=_("Tomt när paragrafen inte är känd."),
+    )
     start = forms.DateField(label=_("Beviljad från"), widget=DateInput(), required=False)
     end = forms.DateField(label=_("Beviljad till"), widget=DateInput(), required=False)
     budget = forms.CharField(
