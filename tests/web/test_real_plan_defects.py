@@ -96,6 +96,9 @@ def test_the_plan_says_the_first_year_is_a_part_year(association):
         b for b in document.blocks if getattr(b, "caption", "") == "Budget 2026 och plan 2027"
     ]
     assert [c.heading for c in tables[0].columns] == ["Budgetpost", "2026 (sep–dec)", "2027"]
+    chart = next(b for b in document.blocks if getattr(b, "kind", "") == "stacked")
+    assert chart.categories == ("2026 (sep–dec)", "2027")
+    assert chart.table.columns[1].heading == "2026 (sep–dec)"
 
 
 def test_a_whole_year_reads_as_the_year_alone():
