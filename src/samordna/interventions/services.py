@@ -60,7 +60,7 @@ def parties_error(members: Iterable[Member], status: str) -> str | None:
     error = two_parties_error(members)
     if error is None:
         return None
-    return f"{error} En insats utan parter kan bara vara {STATUSES['ide'].lower()}."
+    return f"{error} Bara en {STATUSES['ide'].lower()} kan sparas med färre än två parter."
 
 
 def has_extension(intervention: Intervention) -> bool:
