@@ -52,7 +52,8 @@ def to_core(version: BudgetVersion) -> core.Budget:
         _core_row(row, amounts[row.pk], number)
         for number, row in enumerate(version.lines.all(), start=2)
     )
-    return core.Budget(tuple(version.budget.years), rows, version.budget.unit)
+    budget = version.budget
+    return core.Budget(tuple(budget.years), rows, budget.unit, budget.first_month)
 
 
 def _core_row(row: BudgetLine, amounts: dict[int, int], number: int) -> core.BudgetRow:
