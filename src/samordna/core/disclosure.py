@@ -18,9 +18,11 @@ program again for each of the hundreds of objectives a large förbund's year ask
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 from scipy.optimize._highspy import _core as highs  # HiGHS itself, as linprog calls it
@@ -205,20 +207,59 @@ def is_exposed(low: float, high: float) -> bool:
     return high - low < 0.5
 
 
-def protect(linked: LinkedSet) -> frozenset[Key]:
+class Store(Protocol):
+    """Where protection results outlive the process: hidden cells by the set's fingerprint, as
+    positions in the set's cells sorted by repr (the database in the app; see `protect`)."""
+
+    def get(self, fingerprint: str) -> list[int] | None: ...
+
+    def put(self, fingerprint: str, hidden: list[int]) -> None: ...
+
+
+VERSION = "1"  # part of every fingerprint: change it when `_protect` would choose differently
+
+
+def fingerprint(linked: LinkedSet) -> str:
+    """A hash of everything the choice depends on: each cell's key and value, the equations
+    in their order, the loose cells and VERSION. Another value gives another fingerprint, so a
+    stored result is never stale."""
+    described = repr(
+        (
+            VERSION,
+            sorted(linked.values.items(), key=repr),
+            linked.equations,
+            sorted(linked.loose, key=repr),
+        )
+    )
+    return hashlib.sha256(described.encode("utf-8")).hexdigest()
+
+
+def protect(linked: LinkedSet, store: Store | None = None) -> frozenset[Key]:
     """The cells to hide: every count 1–4, and as few others as keep each hidden cell open.
 
     A cheap pass first gives every equation with a single hidden cell a partner; then each
     group of hidden cells tied by equations is audited by linear programming, every exposed
     cell gets a partner, and a group once found safe is not solved again unless it changes.
-    The same set always gives the same answer (kept, so pages do not solve it twice)."""
-    fingerprint = (tuple(sorted(linked.values.items(), key=repr)), tuple(linked.equations))
-    if fingerprint not in _DONE:
-        _DONE[fingerprint] = _protect(linked)
-    return _DONE[fingerprint]
+    The same set always gives the same answer: kept in the process and, with a `store`, under
+    the set's fingerprint for every process (so pages do not solve it twice)."""
+    key = fingerprint(linked)
+    if key not in _DONE:
+        _DONE[key] = _stored(linked, key, store) if store else _protect(linked)
+    return _DONE[key]
 
 
-_DONE: dict[object, frozenset[Key]] = {}
+_DONE: dict[str, frozenset[Key]] = {}
+
+
+def _stored(linked: LinkedSet, key: str, store: Store) -> frozenset[Key]:
+    """The store's result for `key`, or the one solved now and put in the store."""
+    cells = sorted(linked.values, key=repr)
+    found = store.get(key)
+    if found is not None and all(0 <= i < len(cells) for i in found):
+        return frozenset(cells[i] for i in found)
+    hidden = _protect(linked)
+    store.put(key, [i for i, k in enumerate(cells) if k in hidden])
+    return hidden
 
 
 def _protect(linked: LinkedSet) -> frozenset[Key]:

@@ -16,6 +16,7 @@ from samordna.actuals.services import LineKey
 from samordna.associations.models import Association
 from samordna.core import followup, indicators, socioeconomic
 from samordna.core.followup_disclosure import ALL, Scope, protect_reports
+from samordna.followup.protection_store import STORE
 from samordna.core.interim import episode_as_of
 from samordna.core.params import ParameterError
 from samordna.followup import aggregates
@@ -124,7 +125,7 @@ def published(
         cost = _outcome_cost(by_line, keys, picked)
         reports[scope] = followup.counted(found, year, goals, cost)
     matrix = followup.outcomes_by_sex(followup.total(counts.values()))
-    return protect_reports(_income_for_all_only(reports), groups, matrix)
+    return protect_reports(_income_for_all_only(reports), groups, matrix, STORE)
 
 
 def _tallies_as_of(chosen: list[Intervention], year: int, until: date) -> dict[int, followup.Tally]:
