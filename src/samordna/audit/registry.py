@@ -2,8 +2,8 @@
 
 Every model of Samordna's own apps is registered with django-auditlog, except the
 rows that only mirror an imported file (the import itself is on record), the stored choices
-of the joint protection (computed, not changed by anyone) and the one-time tickets of the anonymous survey (recording them could tie an answer to
-the person who was handed the ticket).
+of the joint protection (computed, not changed by anyone) and the one-time tickets of the
+anonymous survey (recording them could tie an answer to the person who was handed the ticket).
 """
 
 from __future__ import annotations

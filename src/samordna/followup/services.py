@@ -16,7 +16,6 @@ from samordna.actuals.services import LineKey
 from samordna.associations.models import Association
 from samordna.core import followup, indicators, socioeconomic
 from samordna.core.followup_disclosure import ALL, Scope, protect_reports
-from samordna.followup.protection_store import STORE
 from samordna.core.interim import episode_as_of
 from samordna.core.params import ParameterError
 from samordna.followup import aggregates
@@ -27,6 +26,7 @@ from samordna.followup.models import (
     IndicatorResponse,
     SupportCost,
 )
+from samordna.followup.protection_store import STORE
 from samordna.interventions import reports as insats_reports
 from samordna.interventions.models import Intervention
 
