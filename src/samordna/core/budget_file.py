@@ -12,9 +12,11 @@ users in docs/filformat/budget.md.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
+from typing import Any
 
 from samordna.core.budget import Budget, BudgetRow, RowKind, Section
 from samordna.core.findings import InputError, all_errors
@@ -80,6 +82,8 @@ class _Layout:
     width: int
     unit: str
     first_month: int = 1
+    # The year cells of a row at once (a string for one year, a tuple for more).
+    year_cells: Callable[[tuple[str, ...]], Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "year_cells", itemgetter(*self.year_columns))
