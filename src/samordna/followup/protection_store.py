@@ -4,7 +4,13 @@ linear programs once, not once per process."""
 
 from __future__ import annotations
 
+import logging
+
+from django.db import DatabaseError, transaction
+
 from samordna.followup.models import ProtectionResult
+
+logger = logging.getLogger(__name__)
 
 
 class DatabaseStore:
@@ -16,8 +22,14 @@ class DatabaseStore:
         return list(hidden) if isinstance(hidden, list) else None
 
     def put(self, fingerprint: str, hidden: list[int]) -> None:
+        """Keep the choice; when the database takes no writes (a read replica), the page is
+        shown all the same and the choice is solved again next time."""
         made = ProtectionResult(key=fingerprint, hidden=hidden)
-        ProtectionResult.objects.bulk_create([made], ignore_conflicts=True)  # another worker won
+        try:
+            with transaction.atomic():  # another worker may have stored it: ignored
+                ProtectionResult.objects.bulk_create([made], ignore_conflicts=True)
+        except DatabaseError:
+            logger.warning("Skyddets val kunde inte sparas i databasen", exc_info=True)
 
 
 STORE = DatabaseStore()
