@@ -25,7 +25,7 @@ from typing import TypeVar
 from django.db import transaction
 
 from samordna.core.findings import InputError, every_row
-from samordna.core.personnummer import describe, find_identities
+from samordna.core.personnummer import describe, find_identities, may_hold_identity
 from samordna.core.table import Row, Table
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -78,9 +78,12 @@ def table_from_bytes(data: bytes, filename: str) -> Table:
     refuse_identity_in_name(filename)
     if filename.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
         raw = _xlsx_rows(data, Path(filename))
+        _refuse_identities(raw)
     else:
-        raw = _csv_rows(data, Path(filename))
-    _refuse_identities(raw)
+        text = _csv_text(data, Path(filename))
+        raw = _csv_rows(text, Path(filename))
+        if may_hold_identity(data):  # a cell's digits stand in the file as they are
+            _refuse_identities(raw)
     return _from_rows(raw)
 
 
@@ -120,8 +123,9 @@ def _too_big(name: str) -> str:
     return f"Filen {name} är större än {megabytes} MB, det största som kan läsas in."
 
 
-def _limited(rows: Iterable[Sequence[object]]) -> list[list[str]]:
-    """The rows as text, stopping with a Swedish message at the first limit passed."""
+def _limited(rows: Iterable[Sequence[object]], texts: bool = False) -> list[list[str]]:
+    """The rows as text, stopping with a Swedish message at the first limit passed; `texts`
+    when every cell is text already (a CSV reader's lists)."""
     out: list[list[str]] = []
     for number, row in enumerate(rows, start=1):
         if number > MAX_ROWS:
@@ -130,7 +134,7 @@ def _limited(rows: Iterable[Sequence[object]]) -> list[list[str]]:
                     ",", " "
                 )
             )
-        cells = [_cell_text(value) for value in row]
+        cells = row if texts and type(row) is list else [_cell_text(value) for value in row]
         while cells and not cells[-1]:
             cells.pop()
         if len(cells) > MAX_COLUMNS:
@@ -155,19 +159,22 @@ def _from_rows(raw: list[list[str]]) -> Table:
     return Table(header, tuple(row for row in rows if not row.is_empty))
 
 
-def _csv_rows(data: bytes, path: Path) -> list[list[str]]:
+def _csv_text(data: bytes, path: Path) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise TableError(
             f"rad {line}: filen {path.name} är inte UTF-8. Spara den som CSV UTF-8 och försök igen."
         ) from error
+
+
+def _csv_rows(text: str, path: Path) -> list[list[str]]:
     first_line = text.splitlines()[0] if text.strip() else ""
     delimiter = ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
-        return _limited(reader)
+        return _limited(reader, texts=True)
     except csv.Error as error:
         raise TableError(
             f"rad {reader.line_num}: filen {path.name} går inte att läsa som CSV "

@@ -1,9 +1,9 @@
 """Which models are on record, whose förbund an object belongs to, and who is acting.
 
 Every model of Samordna's own apps is registered with django-auditlog, except the
-rows that only mirror an imported file (the import itself is on record) and the
-one-time tickets of the anonymous survey (recording them could tie an answer to
-the person who was handed the ticket).
+rows that only mirror an imported file (the import itself is on record), the stored choices
+of the joint protection (computed, not changed by anyone) and the one-time tickets of the
+anonymous survey (recording them could tie an answer to the person who was handed the ticket).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ NOT_RECORDED = {
     "actuals.actualamount",  # rows of an SIE file: the ActualImport records the import
     "actuals.balance",
     "followup.surveyticket",  # one-time tickets of the anonymous form
+    "followup.protectionresult",  # a computed choice kept for speed; nobody changed anything
 }
 SKIPPED_FIELDS = {"position", "token", "token_hash", "password", "secret"}
 # Shown on the pages only as an age band: the trail says that it changed, not what it was.

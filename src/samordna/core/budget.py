@@ -168,7 +168,7 @@ class Step:
             return self.above[year].of(INCOME_SECTIONS)
         if self.row.kind is RowKind.COST_SUM:
             return self.above[year].costs
-        return sum(row.amount(year) or 0 for row in self.summed)
+        return sum(row.amounts.get(year, 0) for row in self.summed)
 
 
 @dataclass(frozen=True)
@@ -216,9 +216,11 @@ class _Running:
         self.lumped: dict[int, set[Section]] = {year: set() for year in self.sums}
 
     def add_line(self, row: BudgetRow) -> None:
-        assert row.section is not None
-        for year, by_section in self.sums.items():
-            by_section[row.section] += row.amounts.get(year, 0)
+        section, sums = row.section, self.sums
+        assert section is not None
+        for year, amount in row.amounts.items():
+            if year in sums:
+                sums[year][section] += amount
 
     def add_lumps(self, step: Step) -> None:
         section = step.lump_section()

@@ -5,19 +5,27 @@ A linked set is a list of counts (cells) and the equations between them that a r
 a breakdown's total is the sum of its cells, the förbund's figure is the sum of its insatser's.
 Primary suppression hides every count 1–4 ("<5"). Secondary suppression then hides more cells
 ("x") until no hidden cell can be worked out: for each hidden cell, linear programming
-(SciPy's HiGHS) finds its smallest and largest value given every shown figure, every equation
-and what the labels say ("<5" is 1–4, "x" is 5 or more); a cell whose interval is one value is
-exposed, and the smallest shown cell of 5 or more in one of its equations is hidden next.
-This repeats until nothing is exposed, so the audit that the tests run passes by construction.
+(HiGHS, the solver SciPy ships) finds its smallest and largest value given every shown figure,
+every equation and what the labels say ("<5" is 1–4, "x" is 5 or more); a cell whose interval
+is one value is exposed, and the smallest shown cell of 5 or more in one of its equations is
+hidden next. This repeats until nothing is exposed, so the audit that the tests run passes by
+construction.
+
+Each group's program is loaded into HiGHS once (`_Program`) and every objective after the first
+starts from the last solution's basis; `scipy.optimize.linprog` would check and load the whole
+program again for each of the hundreds of objectives a large förbund's year asks.
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from scipy.optimize import linprog
+import numpy as np
+from scipy.optimize._highspy import _core as highs  # HiGHS itself, as linprog calls it
 
 from samordna.core.suppression import LIMIT, is_small
 
@@ -108,8 +116,8 @@ def _solve(
     known: Mapping[Key, tuple[int, int]],
 ) -> dict[Key, tuple[float, float]]:
     rows, rhs = _system(values, equations, group)
-    limits = [known[k] for k in group]
-    return {k: _range(i, len(group), rows, rhs, limits) for i, k in enumerate(group)}
+    program = _Program(rows, rhs, [known[k] for k in group])
+    return {k: _range(program, i) for i, k in enumerate(group)}
 
 
 def _system(
@@ -136,23 +144,61 @@ def _system(
     return rows, rhs
 
 
+class _Program:
+    """A group's equations and the bounds of its cells, loaded into HiGHS once; each objective
+    is solved from the basis the previous one left (the optimum is the same, found sooner)."""
+
+    def __init__(
+        self, rows: list[list[float]], rhs: list[int], limits: list[tuple[int, int]]
+    ) -> None:
+        self.limits = limits
+        self.n = len(limits)
+        program = highs.HighsLp()
+        program.num_col_, program.num_row_ = self.n, len(rows)
+        program.col_cost_ = np.zeros(self.n)
+        program.col_lower_ = np.array([low for low, _ in limits], dtype=float)
+        program.col_upper_ = np.array([high for _, high in limits], dtype=float)
+        program.row_lower_ = program.row_upper_ = np.array(rhs, dtype=float)
+        matrix = program.a_matrix_
+        matrix.format_ = highs.MatrixFormat.kRowwise
+        matrix.num_col_, matrix.num_row_ = self.n, len(rows)
+        starts, indices, coefficients = [0], [], []
+        for row in rows:
+            used = [(j, a) for j, a in enumerate(row) if a]
+            indices += [j for j, _ in used]
+            coefficients += [a for _, a in used]
+            starts.append(len(indices))
+        matrix.start_ = np.array(starts, dtype=np.int32)
+        matrix.index_ = np.array(indices, dtype=np.int32)
+        matrix.value_ = np.array(coefficients, dtype=float)
+        self.solver = highs._Highs()
+        self.solver.setOptionValue("output_flag", False)
+        self.solver.passModel(program)
+        self.columns = np.arange(self.n, dtype=np.int32)
+
+    def minimum(self, goal: list[float]) -> tuple[float, list[float]] | None:
+        """The smallest value of goal · cells and a solution that has it; None when the
+        bounds and equations admit no solution."""
+        self.solver.changeColsCost(self.n, self.columns, np.array(goal, dtype=float))
+        self.solver.run()
+        if self.solver.getModelStatus() != highs.HighsModelStatus.kOptimal:
+            return None
+        value = self.solver.getInfo().objective_function_value
+        return value, list(self.solver.getSolution().col_value)
+
+
 def _range(
-    i: int,
-    n: int,
-    rows: list[list[float]],
-    rhs: list[int],
-    limits: list[tuple[int, int]],
-    points: list[list[float]] | None = None,
+    program: _Program, i: int, points: list[list[float]] | None = None
 ) -> tuple[float, float]:
     """The smallest and largest value of cell `i`; the solutions found go to `points`."""
     ends = []
     for sign in (1, -1):
-        goal = [0.0] * n
+        goal = [0.0] * program.n
         goal[i] = sign
-        result = linprog(goal, A_eq=rows or None, b_eq=rhs or None, bounds=limits, method="highs")
-        ends.append(sign * result.fun if result.status == 0 else limits[i][sign < 0])
-        if points is not None and result.status == 0:
-            points.append(list(result.x))
+        found = program.minimum(goal)
+        ends.append(sign * found[0] if found else program.limits[i][sign < 0])
+        if points is not None and found:
+            points.append(found[1])
     return ends[0], ends[1]
 
 
@@ -161,20 +207,59 @@ def is_exposed(low: float, high: float) -> bool:
     return high - low < 0.5
 
 
-def protect(linked: LinkedSet) -> frozenset[Key]:
+class Store(Protocol):
+    """Where protection results outlive the process: hidden cells by the set's fingerprint, as
+    positions in the set's cells sorted by repr (the database in the app; see `protect`)."""
+
+    def get(self, fingerprint: str) -> list[int] | None: ...
+
+    def put(self, fingerprint: str, hidden: list[int]) -> None: ...
+
+
+VERSION = "1"  # part of every fingerprint: change it when `_protect` would choose differently
+
+
+def fingerprint(linked: LinkedSet) -> str:
+    """A hash of everything the choice depends on: each cell's key and value, the equations
+    in their order, the loose cells and VERSION. Another value gives another fingerprint, so a
+    stored result is never stale."""
+    described = repr(
+        (
+            VERSION,
+            sorted(linked.values.items(), key=repr),
+            linked.equations,
+            sorted(linked.loose, key=repr),
+        )
+    )
+    return hashlib.sha256(described.encode("utf-8")).hexdigest()
+
+
+def protect(linked: LinkedSet, store: Store | None = None) -> frozenset[Key]:
     """The cells to hide: every count 1–4, and as few others as keep each hidden cell open.
 
     A cheap pass first gives every equation with a single hidden cell a partner; then each
     group of hidden cells tied by equations is audited by linear programming, every exposed
     cell gets a partner, and a group once found safe is not solved again unless it changes.
-    The same set always gives the same answer (kept, so pages do not solve it twice)."""
-    fingerprint = (tuple(sorted(linked.values.items(), key=repr)), tuple(linked.equations))
-    if fingerprint not in _DONE:
-        _DONE[fingerprint] = _protect(linked)
-    return _DONE[fingerprint]
+    The same set always gives the same answer: kept in the process and, with a `store`, under
+    the set's fingerprint for every process (so pages do not solve it twice)."""
+    key = fingerprint(linked)
+    if key not in _DONE:
+        _DONE[key] = _stored(linked, key, store) if store else _protect(linked)
+    return _DONE[key]
 
 
-_DONE: dict[object, frozenset[Key]] = {}
+_DONE: dict[str, frozenset[Key]] = {}
+
+
+def _stored(linked: LinkedSet, key: str, store: Store) -> frozenset[Key]:
+    """The store's result for `key`, or the one solved now and put in the store."""
+    cells = sorted(linked.values, key=repr)
+    found = store.get(key)
+    if found is not None and all(0 <= i < len(cells) for i in found):
+        return frozenset(cells[i] for i in found)
+    hidden = _protect(linked)
+    store.put(key, [i for i, k in enumerate(cells) if k in hidden])
+    return hidden
 
 
 def _protect(linked: LinkedSet) -> frozenset[Key]:
@@ -203,19 +288,14 @@ def _derivable(linked: LinkedSet, hidden: set[Key]) -> set[Key]:
     found: set[Key] = set()
     for group in _components(secret, linked.equations):
         rows, rhs = _system(linked.values, linked.equations, group)
-        limits = [known[k] for k in group]
+        program = _Program(rows, rhs, [known[k] for k in group])
         asked = [i for i, k in enumerate(group) if not is_small(linked.values[k])]
-        found |= {group[i] for i in _pinned(asked, rows, rhs, limits, [])}
+        found |= {group[i] for i in _pinned(asked, program, [])}
     return found
 
 
 def _pinned(
-    asked: list[int],
-    rows: list[list[float]],
-    rhs: list[int],
-    limits: list[tuple[int, int]],
-    points: list[list[float]],
-    first: bool = False,
+    asked: list[int], program: _Program, points: list[list[float]], first: bool = False
 ) -> list[int]:
     """The cells among `asked` whose smallest and largest value are one (exposed), or only the
     first such cell. A cell that took values 0.5 or more apart in the feasible `points` already
@@ -224,7 +304,7 @@ def _pinned(
     for i in asked:
         if points and max(p[i] for p in points) - min(p[i] for p in points) >= 0.5:
             continue
-        if is_exposed(*_range(i, len(limits), rows, rhs, limits, points)):
+        if is_exposed(*_range(program, i, points)):
             found.append(i)
             if first:
                 break
@@ -271,43 +351,32 @@ def _first_exposed(
     linked: LinkedSet, group: list[Key], known: Mapping[Key, tuple[int, int]], stuck: set[Key]
 ) -> Key | None:
     rows, rhs = _system(linked.values, linked.equations, group)
-    limits = [known[k] for k in group]
+    program = _Program(rows, rhs, [known[k] for k in group])
     points: list[list[float]] = []
     asked = [
         i  # only a small group needs protecting; others are shown if pinned
-        for i in _maybe_fixed(rows, rhs, limits, points)
+        for i in _maybe_fixed(program, points)
         if group[i] not in stuck and is_small(linked.values[group[i]])
     ]
-    pinned = _pinned(asked, rows, rhs, limits, points, first=True)
+    pinned = _pinned(asked, program, points, first=True)
     return group[pinned[0]] if pinned else None
 
 
-def _maybe_fixed(
-    rows: list[list[float]],
-    rhs: list[int],
-    limits: list[tuple[int, int]],
-    points: list[list[float]],
-) -> list[int]:
+def _maybe_fixed(program: _Program, points: list[list[float]]) -> list[int]:
     """The cells that take one value in a few feasible points far apart: only these need
     their own smallest and largest value solved (a cell seen with two values is open).
     The points go to `points`."""
-    n = len(limits)
+    n = program.n
     seen: list[set[int]] = [set() for _ in range(n)]
     spread = random.Random(n)
     for _ in range(4):
         goal = [spread.uniform(-1, 1) for _ in range(n)]
         for sign in (1, -1):
-            result = linprog(
-                [sign * g for g in goal],
-                A_eq=rows or None,
-                b_eq=rhs or None,
-                bounds=limits,
-                method="highs",
-            )
-            if result.status != 0:
+            found = program.minimum([sign * g for g in goal])
+            if found is None:
                 return list(range(n))
-            points.append(list(result.x))
-            for i, value in enumerate(result.x):
+            points.append(found[1])
+            for i, value in enumerate(found[1]):
                 seen[i].add(round(value))
     return [i for i in range(n) if len(seen[i]) == 1]
 

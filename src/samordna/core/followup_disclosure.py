@@ -133,12 +133,13 @@ def protect_reports(
     reports: Mapping[Scope, Report],
     groups: Mapping[Scope, Sequence[Scope]],
     outcome_sex: Matrix | None = None,
+    store: disclosure.Store | None = None,
 ) -> tuple[dict[Scope, Report], Matrix | None]:
     """The reports (and the förbund's exits by reason and sex) with the jointly chosen cells
-    hidden."""
+    hidden; a `store` keeps the choice for every process (`disclosure.protect`)."""
     hidden: set[Key] = {
         k
-        for k in disclosure.protect(linked_set(reports, groups, outcome_sex))
+        for k in disclosure.protect(linked_set(reports, groups, outcome_sex), store)
         if isinstance(k, tuple)
     }
     for scope, members in groups.items():

@@ -27,6 +27,9 @@ _CHAIN = re.compile(rf"\d+(?:{_SEPARATOR}{{1,3}}\d+)*")
 _NOT_DIGIT = re.compile(r"\D+")
 _DASH = re.compile("[\\-\u2010-\u2015\u2212+]")
 _SPLITS = {10: frozenset({2, 4, 6}), 12: frozenset({2, 4, 6, 8})}
+# UTF-8 as one byte per kind: an ASCII digit or any byte of another character (which may be a
+# digit or a separator of another script) is "0", an ASCII separator is dropped, the rest "x".
+_DIGIT_BYTES = bytes(ord("0") if chr(b).isdigit() or b >= 0x80 else ord("x") for b in range(256))
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,13 @@ def find_identities(text: str) -> list[Finding]:
             found.append(hit[0])
             index = hit[1]
     return found
+
+
+def may_hold_identity(data: bytes) -> bool:
+    """False when no part of the UTF-8 `data` can hold an identity: then no cell of a file
+    made of it does, and none needs searching. An identity is ten digits or more, split by at
+    most three separators at a time; in `_DIGIT_BYTES` those are a run of ten "0" at least."""
+    return b"0000000000" in data.translate(_DIGIT_BYTES, b" \t-+")
 
 
 def find_identity_numbers(text: str) -> list[str]:

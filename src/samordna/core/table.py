@@ -22,7 +22,7 @@ class Row:
 
     @property
     def is_empty(self) -> bool:
-        return not any(str(cell).strip() for cell in self.cells)
+        return not "".join(map(str, self.cells)).strip()
 
 
 @dataclass(frozen=True)

@@ -281,3 +281,15 @@ class RemovedTally(models.Model):
     class Meta:
         ordering = ["year", "intervention"]
         verbose_name = _("gallrade deltagares antal")
+
+
+class ProtectionResult(models.Model):
+    """The joint protection's choice for one set of published tables (`core.disclosure`): the
+    positions of the hidden cells, under a hash of every cell's key and value and the equations.
+    Shared by every worker and restart; a changed value gives another key, so a row is never
+    stale. It holds no count and no code, only which positions are hidden."""
+
+    key = models.CharField(max_length=64, unique=True)
+    hidden = models.JSONField(default=list)
+    made = models.DateTimeField(auto_now_add=True)
+    machine_made_fields = ("key",)

@@ -28,6 +28,7 @@ from samordna.followup.models import (
     RemovedTally,
     SupportCost,
 )
+from samordna.followup.protection_store import STORE
 from samordna.interventions import reports as insats_reports
 from samordna.interventions.models import Intervention
 
@@ -126,7 +127,7 @@ def published(
         cost = _outcome_cost(by_line, keys, picked)
         reports[scope] = followup.counted(found, year, goals, cost)
     matrix = followup.outcomes_by_sex(followup.total(counts.values()))
-    return protect_reports(_income_for_all_only(reports), groups, matrix)
+    return protect_reports(_income_for_all_only(reports), groups, matrix, STORE)
 
 
 def _tallies_as_of(chosen: list[Intervention], year: int, until: date) -> dict[int, followup.Tally]:
