@@ -43,19 +43,24 @@ from samordna.interventions.models import Decision as RegisteredDecision
 def to_core(version: BudgetVersion) -> core.Budget:
     """The version as a core budget: its rows in order, amounts in öre."""
     amounts: dict[int, dict[int, int]] = defaultdict(dict)
+    notes: dict[int, dict[int, str]] = defaultdict(dict)
     for amount in BudgetAmount.objects.filter(line__version=version):
         amounts[amount.line_id][amount.year] = amount.amount
+        if amount.note:
+            notes[amount.line_id][amount.year] = amount.note
     rows = tuple(
-        _core_row(row, amounts[row.pk], number)
+        _core_row(row, amounts[row.pk], number, notes[row.pk])
         for number, row in enumerate(version.lines.all(), start=2)
     )
     return core.Budget(tuple(version.budget.years), rows, version.budget.unit)
 
 
-def _core_row(row: BudgetLine, amounts: dict[int, int], number: int) -> core.BudgetRow:
+def _core_row(
+    row: BudgetLine, amounts: dict[int, int], number: int, notes: dict[int, str]
+) -> core.BudgetRow:
     kind = core.RowKind(row.kind)
     section = core.Section(row.section) if kind is core.RowKind.LINE else None
-    return core.BudgetRow(kind, row.label, amounts, section, number)
+    return core.BudgetRow(kind, row.label, amounts, section, number, row.note, notes)
 
 
 @dataclass(frozen=True)
@@ -216,11 +221,12 @@ def _store_rows(
             label=row.label,
             position=position,
             member=member,
+            note=row.note,
         )
         bulk.bulk_create(
             BudgetAmount,
             (
-                BudgetAmount(line=line, year=year, amount=amount)
+                BudgetAmount(line=line, year=year, amount=amount, note=row.notes.get(year, ""))
                 for year, amount in row.amounts.items()
             ),
         )
@@ -294,10 +300,14 @@ def copy_rows(source: BudgetVersion, target: BudgetVersion) -> None:
             member=row.member,
             intervention=row.intervention,
             is_pool=row.is_pool,
+            note=row.note,
         )
         bulk.bulk_create(
             BudgetAmount,
-            (BudgetAmount(line=line, year=a.year, amount=a.amount) for a in amounts[row.pk]),
+            (
+                BudgetAmount(line=line, year=a.year, amount=a.amount, note=a.note)
+                for a in amounts[row.pk]
+            ),
         )
 
 

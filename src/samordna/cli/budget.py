@@ -27,7 +27,8 @@ TOTAL_LABELS = (
     ("costs", "Kostnader"),
     ("result", "Årets resultat"),
     ("balance", "Budgetbalans"),
-)
+)  # the JSON keys, exactly as issue 3 gives them
+TEXT_LABELS = (*TOTAL_LABELS[:6], ("financial", "Finansiella poster, netto"), *TOTAL_LABELS[6:])
 SEVERITY_HEADINGS = (("error", "Fel"), ("warning", "Varningar"), ("info", "Upplysningar"))
 
 
@@ -153,13 +154,13 @@ def _finding_line(finding: Finding) -> str:
 
 
 def _totals_table(totals: dict[int, YearTotals]) -> str:
-    cells = [[format_amount(getattr(t, key)) for t in totals.values()] for key, _ in TOTAL_LABELS]
+    cells = [[format_amount(getattr(t, key)) for t in totals.values()] for key, _ in TEXT_LABELS]
     width = max([len(cell) for row in cells for cell in row] + [4])
-    label_width = max(len(label) for _, label in TOTAL_LABELS)
+    label_width = max(len(label) for _, label in TEXT_LABELS)
     header = "Summor per år".ljust(label_width) + "".join(f"  {year:>{width}}" for year in totals)
     lines = [
         label.ljust(label_width) + "".join(f"  {cell:>{width}}" for cell in row)
-        for (_, label), row in zip(TOTAL_LABELS, cells, strict=True)
+        for (_, label), row in zip(TEXT_LABELS, cells, strict=True)
     ]
     return "\n".join([header, *lines])
 

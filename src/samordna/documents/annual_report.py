@@ -166,6 +166,7 @@ def _outcome_totals(association: Association, year: int) -> YearTotals:
         individual=sections.get("individual", 0),
         structural=sections.get("structural", 0),
         administration=sections.get("administration", 0),
+        financial=sections.get("financial", 0),
     )
 
 

@@ -283,7 +283,11 @@ ROW_STYLES = {"heading": "heading", "result": "result", "line": ""}
 def _budget_table(caption: str, rows: list, indices: list[int], budget: Budget) -> doc.Table:
     columns = [("Budgetpost", TEXT)] + [(str(budget.years[i]), AMOUNT) for i in indices]
     built = [
-        Row((r.label, *(r.amounts[i] for i in indices)), ROW_STYLES.get(r.kind, "sum"))
+        Row(
+            (r.label, *(r.amounts[i] for i in indices)),
+            ROW_STYLES.get(r.kind, "sum"),
+            (r.note, *(r.notes[i] if r.notes else "" for i in indices)),
+        )
         for r in rows
     ]
     unit_note = f"Belopp i {budget.unit}." if budget.unit != "kr" else ""
