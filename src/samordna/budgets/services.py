@@ -141,23 +141,31 @@ def _prefill_contributions(version: BudgetVersion) -> None:
 
 
 @transaction.atomic
-def set_amounts(version: BudgetVersion, amounts: Mapping[tuple[int, int], int | None]) -> None:
-    """Store amounts keyed by (line id, year); None empties the cell. All or nothing."""
+def set_amounts(
+    version: BudgetVersion,
+    amounts: Mapping[tuple[int, int], int | None],
+    notes: Mapping[tuple[int, int], str] | None = None,
+) -> None:
+    """Store amounts keyed by (line id, year), with the amount's note where `notes` gives one;
+    None empties the cell. All or nothing."""
     lines = {line.pk: line for line in version.lines.all()}
     for (line_id, year), amount in amounts.items():
-        _set_amount(lines[line_id], year, amount)
+        note = notes.get((line_id, year)) if notes is not None else None
+        _set_amount(lines[line_id], year, amount, note)
 
 
-def _set_amount(line: BudgetLine, year: int, amount: int | None) -> None:
-    """Change the stored amount in place, so the history shows its before and after."""
+def _set_amount(line: BudgetLine, year: int, amount: int | None, note: str | None = None) -> None:
+    """Change the stored amount in place, so the history shows its before and after; a note of
+    None leaves the stored note as it is."""
     stored = BudgetAmount.objects.filter(line=line, year=year).first()
     if amount is None:
         if stored is not None:
             stored.delete()
     elif stored is None:
-        BudgetAmount.objects.create(line=line, year=year, amount=amount)
-    elif stored.amount != amount:
+        BudgetAmount.objects.create(line=line, year=year, amount=amount, note=note or "")
+    elif stored.amount != amount or (note is not None and stored.note != note):
         stored.amount = amount
+        stored.note = stored.note if note is None else note
         stored.save()
 
 
