@@ -27,7 +27,7 @@ from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row
 from samordna.core.equity import EquityYear
 from samordna.core.followup import MEASURES
 from samordna.core.money import format_amount
-from samordna.documents import charts_data, common
+from samordna.documents import charts_data, common, images
 from samordna.documents.stated import stated_blocks
 from samordna.documents.texts import texts_for
 from samordna.economy.models import ContributionYear
@@ -67,7 +67,7 @@ def build(
         association=association.name,
         year=year,
         cover_lines=common.cover_lines(association, plan_version.cover_status(version)),
-        blocks=tuple(blocks),
+        blocks=tuple(images.with_images(association, blocks)),
         filename=f"verksamhetsplan-{association.slug}-{year}",
         logo=common.logo(association),
         findings=tuple(error_summary(core, check)) if core and check else (),

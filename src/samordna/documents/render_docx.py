@@ -44,21 +44,22 @@ def standard_template() -> bytes:
 MAX_LOGO_PIXELS = 25_000_000
 
 
-def logo_error(data: bytes) -> str | None:
+def logo_error(data: bytes, what: str = "Logotypen") -> str | None:
     """A Swedish message unless `data` is a PNG or JPEG that decodes completely and goes into a
-    Word document: checked at upload, so a stored logo can never break a download later."""
+    Word document: checked at upload, so a stored logo (or image `what`) can never break a
+    download later."""
     from PIL import Image
 
     try:
         with Image.open(io.BytesIO(data)) as image:
             if image.format not in ("PNG", "JPEG"):
-                return "Logotypen måste vara en PNG- eller JPEG-bild."
+                return f"{what} måste vara en PNG- eller JPEG-bild."
             if image.width * image.height > MAX_LOGO_PIXELS:
-                return "Logotypen har för många bildpunkter (högst 25 miljoner)."
+                return f"{what} har för många bildpunkter (högst 25 miljoner)."
             image.load()
         open_docx().add_picture(io.BytesIO(data), height=Cm(2.5))
     except Exception:  # noqa: BLE001 - Pillow and python-docx raise many kinds on a broken image
-        return "Logotypen går inte att läsa som en hel PNG- eller JPEG-bild. Spara om bilden."
+        return f"{what} går inte att läsa som en hel PNG- eller JPEG-bild. Spara om bilden."
     return None
 
 
