@@ -209,9 +209,7 @@ def _table(word: WordDocument, block: doc.Table) -> None:
     if block.note:
         word.add_paragraph(block.note)
     for note in footnotes:
-        paragraph = word.add_paragraph()
-        _superscript(paragraph, note.number)
-        paragraph.add_run(f" {note.text}")
+        word.add_paragraph(f"{note.number}) {note.text}")
 
 
 def _superscript(paragraph: object, number: int | None) -> None:

@@ -48,7 +48,7 @@ def _marked(cells: list[object], marks: tuple[int | None, ...]) -> list[object]:
 
 def _note_line(note: doc.Footnote) -> str:
     where = f" (gäller {', '.join(note.columns)})" if note.columns else ""
-    return f"({note.number}) {note.text}{where}"
+    return f"{note.number}) {note.text}{where}"
 
 
 def _value(value: object, column: doc.Column) -> object:
