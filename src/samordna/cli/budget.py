@@ -154,15 +154,20 @@ def _finding_line(finding: Finding) -> str:
 
 
 def _totals_table(totals: dict[int, YearTotals]) -> str:
-    cells = [[format_amount(getattr(t, key)) for t in totals.values()] for key, _ in TEXT_LABELS]
+    shown = [(k, label) for k, label in TEXT_LABELS if k != "financial" or _any_financial(totals)]
+    cells = [[format_amount(getattr(t, key)) for t in totals.values()] for key, _ in shown]
     width = max([len(cell) for row in cells for cell in row] + [4])
-    label_width = max(len(label) for _, label in TEXT_LABELS)
+    label_width = max(len(label) for _, label in shown)
     header = "Summor per år".ljust(label_width) + "".join(f"  {year:>{width}}" for year in totals)
     lines = [
         label.ljust(label_width) + "".join(f"  {cell:>{width}}" for cell in row)
-        for (_, label), row in zip(TEXT_LABELS, cells, strict=True)
+        for (_, label), row in zip(shown, cells, strict=True)
     ]
     return "\n".join([header, *lines])
+
+
+def _any_financial(totals: dict[int, YearTotals]) -> bool:
+    return any(t.financial for t in totals.values())
 
 
 def _counts(check: BudgetCheck) -> str:

@@ -130,8 +130,7 @@ def _footnotes(footnotes: tuple[doc.Footnote, ...]) -> str:
     if not footnotes:
         return ""
     items = "".join(
-        format_html('<li value="{}">{}) {}</li>', n.number, n.number, n.text)
-        for n in footnotes
+        format_html('<li value="{}">{}) {}</li>', n.number, n.number, n.text) for n in footnotes
     )
     return f'<ol class="table-footnotes" aria-label="Noter till tabellen">{items}</ol>'
 
