@@ -53,6 +53,7 @@ def test_the_grid_saves_a_note_on_an_amount_and_on_a_line_and_counts_the_interes
     assert interest.note == "Ränta på kontot i banken"
     shown = _text(client.get(reverse("budget", args=[association.slug, budget.pk])))
     assert "Finansiella poster, netto" in shown and "5 000" in shown
+    assert "Not 2026: Preliminär minskning 10 %" in shown and "Not: Ränta på kontot" in shown
     edit = _text(client.get(url))
     assert 'Noter<span class="visually-hidden"> för Medlemsbidrag</span> (1)' in edit
 

@@ -126,7 +126,7 @@ def _detail_context(
         "version": version,
         "versions": budget.versions.all(),
         "years": budget.years,
-        "rows": display_rows(core_budget),
+        "rows": _noted_rows(display_rows(core_budget), budget.years),
         "totals": [check.totals[year] for year in budget.years],
         "findings": check.findings,
         "scenarios": budget.scenarios.all(),
@@ -138,6 +138,13 @@ def _detail_context(
         base = services.current_version(budget.scenario_of)
         context["scenario_rows"] = _scenario_rows(services.check_version(base).totals, check.totals)
     return context
+
+
+def _noted_rows(rows: list[Any], years: list[int]) -> list[Any]:
+    """The rows with each amount's note and its year, as the page prints them under the label."""
+    for row in rows:
+        row.shown_notes = row.dated_notes(years)
+    return rows
 
 
 SCENARIO_MEASURES = (("Intäkter", "income"), ("Kostnader", "costs"), ("Årets resultat", "result"))

@@ -50,6 +50,10 @@ class DisplayRow:
     note: str = ""  # the row's own note, all years
     notes: list[str] = field(default_factory=list)  # a note per amount ("" for none)
 
+    def dated_notes(self, years: tuple[int, ...] | list[int]) -> list[str]:
+        """The amounts' notes with their years, for a page: "2026: Preliminär minskning"."""
+        return [f"{y}: {n}" for y, n in zip(years, self.notes, strict=False) if n]
+
 
 def display_rows(budget: Budget) -> list[DisplayRow]:
     """The rows as the plan prints them, stated figures replaced by computed ones, and the
