@@ -129,3 +129,16 @@ def test_an_image_a_text_shows_cannot_be_removed(client, chef, association):
     response = client.post(reverse("text_image_delete", args=[association.slug, 1]))
     assert response.status_code == 409 and "Organisation och arbetssätt 2025" in _text(response)
     assert TextImage.objects.filter(number=1).exists()
+
+
+def test_a_save_that_posts_no_note_fields_keeps_the_stored_notes(client, chef, association):
+    budget, version, income, _interest = _budget(association)
+    services.set_amounts(version, {(income.pk, 2026): 100_00}, {(income.pk, 2026): "Preliminär"})
+    client.force_login(chef)
+    response = client.post(
+        reverse("budget_edit", args=[association.slug, budget.pk, 1]),
+        {f"a-{income.pk}-2026": "200"},
+    )
+    assert response.status_code == 302
+    saved = BudgetAmount.objects.get(line=income, year=2026)
+    assert (saved.amount, saved.note) == (200_00, "Preliminär")

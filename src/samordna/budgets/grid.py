@@ -66,6 +66,8 @@ def _read_notes(
     grid.notes[line.pk] = _note(data.get(name), line.note, name, line.label, grid)
     for year in version.budget.years:
         name = note_name(line.pk, year)
+        if data.get(name) is None:
+            continue  # not posted: the stored note stays with its amount
         where = f"{line.label}, not {year}"
         text = _note(data.get(name), None, name, where, grid)
         if text and grid.amounts.get((line.pk, year)) is None and name not in grid.errors:
