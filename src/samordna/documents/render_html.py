@@ -1,5 +1,6 @@
 """A document as HTML: the body shown inside the app's page, and a whole printable page
-(bundled font, A4, "Sida X av Y") that WeasyPrint turns into the PDF."""
+(bundled font, A4, "Sida X av Y") offered as the HTML download. The PDF is written by
+`render_pdf` from the same document model."""
 
 from __future__ import annotations
 
