@@ -36,6 +36,7 @@ class Sheet:
     caption: str = ""
     cell_kinds: Sequence[Sequence[str]] | None = None  # per cell, when columns are mixed
     marking: str = ""  # confidentiality: above the caption and in the printed page's header
+    below: Sequence[str] = ()  # lines under the table (its numbered notes), one per row
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -117,6 +118,8 @@ def _write_sheet(book: Any, formats: dict[str, Any], sheet: Sheet, name: str) ->
             shown = _write_cell(page, formats, top + 1 + index, column, value, kind, bold)
             if column < len(widths):
                 widths[column] = max(widths[column], len(shown))
+    for offset, line in enumerate(sheet.below):
+        page.write_string(top + len(sheet.rows) + 2 + offset, 0, line, formats[TEXT])
     for column, width in enumerate(widths):
         page.set_column(column, column, min(max(width + 2, 8), 60))
     page.freeze_panes(top + 1, 0)

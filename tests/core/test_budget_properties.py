@@ -160,7 +160,11 @@ def _stated_totals(draw: st.DrawFn, expected: Expected) -> list[BudgetRow]:
     if draw(st.booleans()):
         with_equity = draw(st.booleans())
         income = INCOME_SECTIONS if with_equity else frozenset({Section.INCOME})
-        results = {y: expected.of(y, income) - expected.of(y, COST_SECTIONS) for y in YEARS}
+        financial = frozenset({Section.FINANCIAL})
+        results = {
+            y: expected.of(y, income) - expected.of(y, COST_SECTIONS) + expected.of(y, financial)
+            for y in YEARS
+        }
         rows.append(stated(RowKind.RESULT, "Resultat", results))
     return rows
 

@@ -19,7 +19,7 @@ from samordna.core.findings import InputError
 from samordna.core.sie import Ratios, SieFile, check_sie, monthly_sums, parse_sie, ratios
 
 LineKey = tuple[str, str]  # section, label
-INCOME_SECTIONS = ("income", "equity")
+INCOME_SECTIONS = ("income", "equity", "financial")  # credit is positive: income (net)
 
 
 def import_sie(
@@ -156,9 +156,12 @@ def last_month(association: Association, year: int) -> int:
 
 
 def suggestion(number: str) -> str:
-    """A section to suggest for a BAS account: 3xxx income, 7xxx staff (administration)."""
+    """A section to suggest for a BAS account: 3xxx income, 7xxx staff (administration), 84xx
+    and 85xx financial items (Kommun-Bas, as the resultaträkning's financial lines)."""
     if number.startswith("3"):
         return "income"
+    if number[:2] in ("84", "85"):
+        return "financial"
     if number.startswith("7"):
         return "administration"
     return "individual"

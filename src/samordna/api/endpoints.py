@@ -136,6 +136,7 @@ def budget(request: HttpRequest, slug: Slug, year: Year) -> dict[str, Any]:
         "strukturinriktade_insatser_kr": totals.structural,
         "administration_kr": totals.administration,
         "kostnader_kr": totals.costs,
+        "finansiella_poster_kr": totals.financial,
         "arets_resultat_kr": totals.result,
         "budgetbalans_kr": totals.balance,
     }

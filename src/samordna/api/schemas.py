@@ -47,6 +47,7 @@ class BudgetYear(Schema):
     strukturinriktade_insatser_kr: int
     administration_kr: int
     kostnader_kr: int
+    finansiella_poster_kr: int
     arets_resultat_kr: int
     budgetbalans_kr: int
 

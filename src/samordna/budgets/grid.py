@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 
 from django.core import signing
 
-from samordna.budgets.models import BudgetAmount, BudgetLine, BudgetVersion
+from samordna.budgets.models import NOTE_LENGTH, BudgetAmount, BudgetLine, BudgetVersion
 from samordna.concurrency import SALT
 from samordna.core import budget as core
 from samordna.core.budget_print import DisplayRow, display_rows
 from samordna.core.money import MoneyError, format_amount, parse_amount
+from samordna.core.personnummer import identity_error
 
 __all__ = ["DisplayRow", "display_rows"]
 
@@ -28,10 +29,17 @@ class GridInput:
     labels: dict[int, str] = field(default_factory=dict)
     deleted: set[int] = field(default_factory=set)
     errors: dict[str, str] = field(default_factory=dict)
+    notes: dict[int, str] = field(default_factory=dict)  # the row's note, by line id
+    amount_notes: dict[tuple[int, int], str] = field(default_factory=dict)  # by (line id, year)
 
 
 def cell_name(line_id: int, year: int) -> str:
     return f"a-{line_id}-{year}"
+
+
+def note_name(line_id: int, year: int | None = None) -> str:
+    """The field of a row's note (`note-7`) or of one year's amount note (`n-7-2026`)."""
+    return f"note-{line_id}" if year is None else f"n-{line_id}-{year}"
 
 
 def read_grid(version: BudgetVersion, data: Mapping[str, str]) -> GridInput:
@@ -45,7 +53,40 @@ def read_grid(version: BudgetVersion, data: Mapping[str, str]) -> GridInput:
         for year in version.budget.years:
             name = cell_name(line.pk, year)
             grid.amounts[(line.pk, year)] = _cell(data.get(name, ""), unit, name, line, year, grid)
+        _read_notes(version, line, data, grid)
     return grid
+
+
+def _read_notes(
+    version: BudgetVersion, line: BudgetLine, data: Mapping[str, str], grid: GridInput
+) -> None:
+    """The row's note and each amount's note, as posted (a grid without note fields keeps the
+    stored notes); a note on an empty amount, too long or holding an identity is an error."""
+    name = note_name(line.pk)
+    grid.notes[line.pk] = _note(data.get(name), line.note, name, line.label, grid)
+    for year in version.budget.years:
+        name = note_name(line.pk, year)
+        if data.get(name) is None:
+            continue  # not posted: the stored note stays with its amount
+        where = f"{line.label}, not {year}"
+        text = _note(data.get(name), None, name, where, grid)
+        if text and grid.amounts.get((line.pk, year)) is None and name not in grid.errors:
+            grid.errors[name] = (
+                f"{where}: noten gäller ett belopp; skriv beloppet eller ta bort noten."
+            )
+        grid.amount_notes[(line.pk, year)] = text
+
+
+def _note(posted: str | None, stored: str | None, name: str, where: str, grid: GridInput) -> str:
+    if posted is None:
+        return stored or ""
+    text = " ".join(posted.split())
+    problem = identity_error(text) if text else None
+    if len(text) > NOTE_LENGTH:
+        problem = f"Noten har {len(text)} tecken; en not kan ha högst {NOTE_LENGTH}."
+    if problem:
+        grid.errors[name] = f"{where}: {problem}"
+    return text
 
 
 def _cell(
@@ -86,8 +127,11 @@ SECTION_ORDER = core.SECTION_VALUES
 def stored_cells(version: BudgetVersion) -> dict[str, str]:
     """What is stored now, cell by cell: each line's name and amounts (öre as text)."""
     cells = {f"label-{line.pk}": line.label for line in version.lines.all()}
+    cells |= {note_name(line.pk): line.note for line in version.lines.all() if line.note}
     for amount in BudgetAmount.objects.filter(line__version=version):
         cells[cell_name(amount.line_id, amount.year)] = str(amount.amount)
+        if amount.note:
+            cells[note_name(amount.line_id, amount.year)] = amount.note
     return cells
 
 
@@ -119,5 +163,8 @@ def _described(name: str, value: str | None, lines: dict[int, str], unit: str) -
     label = lines.get(int(pk), "en borttagen rad")
     if kind == "label":
         return f"radens namn: {value or '(borttagen)'}"
+    if kind in ("note", "n"):
+        where = f"{label} {year[0]}" if year else label
+        return f"not om {where}: {value or '(borttagen)'}"
     shown = format_amount(int(value), unit) if value else "(tomt)"
     return f"{label} {year[0]}: {shown}"

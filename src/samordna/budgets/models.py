@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from samordna.associations.models import Association, Member
 from samordna.core.budget import SECTION_CHOICES
 
+NOTE_LENGTH = 500  # a note under a budget table is a sentence or two
+
 
 class ImmutableError(Exception):
     """An attempt to change a decided budget version."""
@@ -212,6 +214,12 @@ class BudgetLine(models.Model):
         default=False,
         help_text=_("Intäktsraden är medlemmarnas bidrag (avsnittet Medlemsbidrag i budgetfilen)."),
     )
+    note = models.CharField(
+        _("not om raden"),
+        max_length=NOTE_LENGTH,
+        blank=True,
+        help_text=_("Skrivs som en numrerad not under budgettabellen, för alla år."),
+    )
 
     objects = LockedQuerySet.as_manager()
 
@@ -233,6 +241,7 @@ class BudgetAmount(models.Model):
     line = models.ForeignKey(BudgetLine, on_delete=models.CASCADE, related_name="amounts")
     year = models.PositiveIntegerField()
     amount = models.BigIntegerField()  # öre
+    note = models.CharField(_("not om beloppet"), max_length=NOTE_LENGTH, blank=True)
 
     objects = AmountQuerySet.as_manager()
 

@@ -46,20 +46,34 @@ from samordna.tables import store_all_or_nothing
 def to_core(version: BudgetVersion) -> core.Budget:
     """The version as a core budget: its rows in order, amounts in öre."""
     amounts: dict[int, dict[int, int]] = defaultdict(dict)
+    notes: dict[int, dict[int, str]] = defaultdict(dict)
     for amount in BudgetAmount.objects.filter(line__version=version):
         amounts[amount.line_id][amount.year] = amount.amount
+        if amount.note:
+            notes[amount.line_id][amount.year] = amount.note
     rows = tuple(
-        _core_row(row, amounts[row.pk], number)
+        _core_row(row, amounts[row.pk], number, notes[row.pk])
         for number, row in enumerate(version.lines.all(), start=2)
     )
     budget = version.budget
     return core.Budget(tuple(budget.years), rows, budget.unit, budget.first_month)
 
 
-def _core_row(row: BudgetLine, amounts: dict[int, int], number: int) -> core.BudgetRow:
+def _core_row(
+    row: BudgetLine, amounts: dict[int, int], number: int, notes: dict[int, str]
+) -> core.BudgetRow:
     kind = core.RowKind(row.kind)
     section = core.Section(row.section) if kind is core.RowKind.LINE else None
-    return core.BudgetRow(kind, row.label, amounts, section, number, row.is_contribution)
+    return core.BudgetRow(
+        kind,
+        row.label,
+        amounts,
+        section,
+        number,
+        contribution=row.is_contribution,
+        note=row.note,
+        notes=notes,
+    )
 
 
 @dataclass(frozen=True)
@@ -152,23 +166,31 @@ def _prefill_contributions(version: BudgetVersion) -> None:
 
 
 @transaction.atomic
-def set_amounts(version: BudgetVersion, amounts: Mapping[tuple[int, int], int | None]) -> None:
-    """Store amounts keyed by (line id, year); None empties the cell. All or nothing."""
+def set_amounts(
+    version: BudgetVersion,
+    amounts: Mapping[tuple[int, int], int | None],
+    notes: Mapping[tuple[int, int], str] | None = None,
+) -> None:
+    """Store amounts keyed by (line id, year), with the amount's note where `notes` gives one;
+    None empties the cell. All or nothing."""
     lines = {line.pk: line for line in version.lines.all()}
     for (line_id, year), amount in amounts.items():
-        _set_amount(lines[line_id], year, amount)
+        note = notes.get((line_id, year)) if notes is not None else None
+        _set_amount(lines[line_id], year, amount, note)
 
 
-def _set_amount(line: BudgetLine, year: int, amount: int | None) -> None:
-    """Change the stored amount in place, so the history shows its before and after."""
+def _set_amount(line: BudgetLine, year: int, amount: int | None, note: str | None = None) -> None:
+    """Change the stored amount in place, so the history shows its before and after; a note of
+    None leaves the stored note as it is."""
     stored = BudgetAmount.objects.filter(line=line, year=year).first()
     if amount is None:
         if stored is not None:
             stored.delete()
     elif stored is None:
-        BudgetAmount.objects.create(line=line, year=year, amount=amount)
-    elif stored.amount != amount:
+        BudgetAmount.objects.create(line=line, year=year, amount=amount, note=note or "")
+    elif stored.amount != amount or (note is not None and stored.note != note):
         stored.amount = amount
+        stored.note = stored.note if note is None else note
         stored.save()
 
 
@@ -248,6 +270,7 @@ def _checked_line(
         position=position,
         member=member_for_label(row.label, members) if section == "income" else None,
         is_contribution=row.contribution,
+        note=row.note,
     )
     return (line, row), []
 
@@ -257,7 +280,10 @@ def _store_line(checked: tuple[BudgetLine, core.BudgetRow]) -> None:
     line.save()
     bulk.bulk_create(
         BudgetAmount,
-        (BudgetAmount(line=line, year=year, amount=amount) for year, amount in row.amounts.items()),
+        (
+            BudgetAmount(line=line, year=year, amount=amount, note=row.notes.get(year, ""))
+            for year, amount in row.amounts.items()
+        ),
     )
 
 
@@ -330,10 +356,14 @@ def copy_rows(source: BudgetVersion, target: BudgetVersion) -> None:
             intervention=row.intervention,
             is_pool=row.is_pool,
             is_contribution=row.is_contribution,
+            note=row.note,
         )
         bulk.bulk_create(
             BudgetAmount,
-            (BudgetAmount(line=line, year=a.year, amount=a.amount) for a in amounts[row.pk]),
+            (
+                BudgetAmount(line=line, year=a.year, amount=a.amount, note=a.note)
+                for a in amounts[row.pk]
+            ),
         )
 
 

@@ -23,6 +23,7 @@ from samordna.budgets.grid import (
     changed_since,
     display_rows,
     grid_budget,
+    note_name,
     read_grid,
     seen,
 )
@@ -127,7 +128,7 @@ def _detail_context(
         "version": version,
         "versions": budget.versions.all(),
         "years": budget.years,
-        "rows": display_rows(core_budget),
+        "rows": _noted_rows(display_rows(core_budget), budget.years),
         "totals": [check.totals[year] for year in budget.years],
         "findings": check.findings,
         "scenarios": budget.scenarios.all(),
@@ -139,6 +140,13 @@ def _detail_context(
         base = services.current_version(budget.scenario_of)
         context["scenario_rows"] = _scenario_rows(services.check_version(base).totals, check.totals)
     return context
+
+
+def _noted_rows(rows: list[Any], years: list[int]) -> list[Any]:
+    """The rows with each amount's note and its year, as the page prints them under the label."""
+    for row in rows:
+        row.shown_notes = row.dated_notes(years)
+    return rows
 
 
 SCENARIO_MEASURES = (("Intäkter", "income"), ("Kostnader", "costs"), ("Årets resultat", "result"))
@@ -181,16 +189,22 @@ def budget_edit(
 
 @transaction.atomic
 def _save_grid(version: BudgetVersion, grid: Any, data: Any) -> None:
-    services.set_amounts(version, grid.amounts)
+    services.set_amounts(version, grid.amounts, grid.amount_notes)
     for line in version.lines.all():
         if line.pk in grid.deleted:
             line.delete()
-        elif grid.labels.get(line.pk) and grid.labels[line.pk] != line.label:
-            line.label = grid.labels[line.pk]
+        elif _line_changed(line, grid):
+            line.label = grid.labels.get(line.pk) or line.label
+            line.note = grid.notes.get(line.pk, line.note)
             line.save()
     new = LineForm(data, prefix="new")
     if data.get("new-label") and new.is_valid():
         services.add_line(version, new.cleaned_data["section"], new.cleaned_data["label"])
+
+
+def _line_changed(line: Any, grid: Any) -> bool:
+    label = grid.labels.get(line.pk)
+    return bool(label and label != line.label) or grid.notes.get(line.pk, line.note) != line.note
 
 
 def _grid_context(
@@ -214,9 +228,21 @@ def _grid_context(
             )
             cells.append(
                 {"name": name, "year": year, "value": value or "", "error": errors.get(name)}
+                | _note_field(
+                    note_name(line.pk, year), stored[number].notes.get(year), data, errors
+                )
             )
         ticked = data is not None and bool(data.get(f"delete-{line.pk}"))
-        lines.append({"line": line, "cells": cells, "ticked": ticked})
+        own = _note_field(note_name(line.pk), line.note, data, errors)
+        lines.append(
+            {
+                "line": line,
+                "cells": cells,
+                "ticked": ticked,
+                "note": own,
+                "noted": _noted(own, cells),
+            }
+        )
     totals = _totals(version, data)
     return {
         "association": association,
@@ -227,6 +253,17 @@ def _grid_context(
         "errors": errors,
         "totals": totals,
     }
+
+
+def _note_field(name: str, stored: str | None, data: Any, errors: dict[str, str]) -> dict[str, Any]:
+    """A note's field: its name, the text (as posted, else as stored) and its error."""
+    text = data.get(name, "") if data is not None else stored or ""
+    return {"note_name": name, "note": text, "note_error": errors.get(name)}
+
+
+def _noted(own: dict[str, Any], cells: list[dict[str, Any]]) -> int:
+    """How many notes the row has: shown on the row's note button, so a note is never hidden."""
+    return sum(1 for field in (own, *cells) if field["note"])
 
 
 def _shown(ore: int | None, unit: str) -> str:

@@ -28,7 +28,8 @@ TOTAL_LABELS = (
     ("costs", "Kostnader"),
     ("result", "Årets resultat"),
     ("balance", "Budgetbalans"),
-)
+)  # the JSON keys, exactly as issue 3 gives them
+TEXT_LABELS = (*TOTAL_LABELS[:6], ("financial", "Finansiella poster, netto"), *TOTAL_LABELS[6:])
 SEVERITY_HEADINGS = (("error", "Fel"), ("warning", "Varningar"), ("info", "Upplysningar"))
 
 
@@ -155,15 +156,20 @@ def _finding_line(finding: Finding) -> str:
 
 
 def _totals_table(totals: dict[int, YearTotals]) -> str:
-    cells = [[format_amount(getattr(t, key)) for t in totals.values()] for key, _ in TOTAL_LABELS]
+    shown = [(k, label) for k, label in TEXT_LABELS if k != "financial" or _any_financial(totals)]
+    cells = [[format_amount(getattr(t, key)) for t in totals.values()] for key, _ in shown]
     width = max([len(cell) for row in cells for cell in row] + [4])
-    label_width = max(len(label) for _, label in TOTAL_LABELS)
+    label_width = max(len(label) for _, label in shown)
     header = "Summor per år".ljust(label_width) + "".join(f"  {year:>{width}}" for year in totals)
     lines = [
         label.ljust(label_width) + "".join(f"  {cell:>{width}}" for cell in row)
-        for (_, label), row in zip(TOTAL_LABELS, cells, strict=True)
+        for (_, label), row in zip(shown, cells, strict=True)
     ]
     return "\n".join([header, *lines])
+
+
+def _any_financial(totals: dict[int, YearTotals]) -> bool:
+    return any(t.financial for t in totals.values())
 
 
 def _counts(check: BudgetCheck) -> str:

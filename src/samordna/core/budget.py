@@ -1,7 +1,7 @@
 """The budget as plain values: sections, lines, stated sums and totals per year.
 
 A budget is its rows in the order a plan writes them: lines with an amount per
-year in one of five sections, and rows that state a figure the lines should give
+year in one of six sections, and rows that state a figure the lines should give
 (`Summa`, `Summa intäkter`, `Summa kostnader`, `Resultat`). Amounts are whole öre;
 a year with no amount on a row is simply missing from that row's `amounts`.
 
@@ -12,7 +12,9 @@ given in one figure), and the lump counts in its section's totals.
 
 Two result conventions exist in real plans, and both are kept, named:
 *årets resultat* = income − costs (equity drawn is not income) and
-*budgetbalans* = income + equity drawn − costs.
+*budgetbalans* = income + equity drawn − costs. Financial items (interest, bank
+charges) are a section of their own, one signed amount per line (income positive,
+a cost negative), counted in both after the costs, as a resultaträkning does.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class Section(StrEnum):
     INDIVIDUAL = "individual"
     STRUCTURAL = "structural"
     ADMINISTRATION = "administration"
+    FINANCIAL = "financial"  # interest and bank charges: income positive, a cost negative
 
 
 SECTION_LABELS = {
@@ -36,6 +39,7 @@ SECTION_LABELS = {
     Section.INDIVIDUAL: "Individinriktade insatser",
     Section.STRUCTURAL: "Strukturinriktade insatser",
     Section.ADMINISTRATION: "Administration",
+    Section.FINANCIAL: "Finansiella intäkter och kostnader",
 }
 SECTION_VALUES = [section.value for section in Section]  # the stored codes, in the plan's order
 # A section as a form's choice and the account mapping name it: the heading's label, except
@@ -65,6 +69,8 @@ class BudgetRow:
     section: Section | None = None  # only for lines
     number: int | None = None  # the row in the file or on the page (header = 1)
     contribution: bool = False  # an income line holding the members' contributions
+    note: str = ""  # a note on the row, all years ("Preliminär minskning 10 %")
+    notes: Mapping[int, str] = field(default_factory=dict)  # a note on one year's amount
 
     def __post_init__(self) -> None:
         if (self.kind is RowKind.LINE) != (self.section is not None):
@@ -108,6 +114,7 @@ class YearTotals:
     individual: int = 0
     structural: int = 0
     administration: int = 0
+    financial: int = 0  # net financial items: interest income less bank charges
     lumped: frozenset[Section] = frozenset()  # sections given as a lump this year
 
     @property
@@ -116,13 +123,13 @@ class YearTotals:
 
     @property
     def result(self) -> int:
-        """Årets resultat: income − costs; equity drawn is not income."""
-        return self.income - self.costs
+        """Årets resultat: income − costs ± financial items; equity drawn is not income."""
+        return self.income - self.costs + self.financial
 
     @property
     def balance(self) -> int:
-        """Budgetbalans: income + equity drawn − costs."""
-        return self.income + self.equity_drawn - self.costs
+        """Budgetbalans: income + equity drawn − costs ± financial items."""
+        return self.income + self.equity_drawn - self.costs + self.financial
 
     def of(self, sections: Iterable[Section]) -> int:
         """The sum of `sections`."""
@@ -135,6 +142,7 @@ _FIELDS = {
     Section.INDIVIDUAL: "individual",
     Section.STRUCTURAL: "structural",
     Section.ADMINISTRATION: "administration",
+    Section.FINANCIAL: "financial",
 }
 
 
@@ -240,5 +248,6 @@ class _Running:
             individual=sums[Section.INDIVIDUAL],
             structural=sums[Section.STRUCTURAL],
             administration=sums[Section.ADMINISTRATION],
+            financial=sums[Section.FINANCIAL],
             lumped=frozenset(self.lumped[year]),
         )

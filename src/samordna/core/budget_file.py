@@ -1,7 +1,9 @@
 """The budget file: a Table (from CSV or XLSX) read into a Budget.
 
 Header `avsnitt;rad;2025;2026…` (or `section,line,…`). A year header may carry
-the unit, `2008 (tkr)`; a unit given by the caller wins. Each row names its
+the unit, `2008 (tkr)`; a unit given by the caller wins. Optional note columns:
+`not` holds a note on the row (all years), `not 2026` a note on that year's amount;
+they are printed as numbered notes under the budget table. Each row names its
 `avsnitt` (Swedish or English, any case), a label and an amount per year.
 Anything that cannot be read raises InputError naming the row and the column,
 with the year as the column name for amounts; every bad cell of the rows is named in the
@@ -21,6 +23,7 @@ from typing import Any
 from samordna.core.budget import Budget, BudgetRow, RowKind, Section
 from samordna.core.findings import InputError, every_row
 from samordna.core.money import MAX_ORE, ORE_PER_UNIT, MoneyError, parse_amount
+from samordna.core.personnummer import identity_error
 from samordna.core.table import Row, Table
 
 SECTION_HEADERS = ("avsnitt", "section")
@@ -28,6 +31,8 @@ LABEL_HEADERS = ("rad", "line", "label")
 UNITS = ("kr", "tkr")
 MAX_ROWS = 6_000  # a förbund's budget has tens of lines; issue 19 checks 5 000 in `make bench`
 MAX_YEARS = 10
+MAX_NOTE = 500  # characters in one note (the model's field holds as many)
+_NOTE = re.compile(r"^(?:not|note|fotnot)(?:\s+(\d{4}))?$", re.IGNORECASE)
 
 _YEAR = re.compile(
     r"^(\d{4})(?:-(\d{1,2}))?(?:\s+från\s+([a-zåäö]+))?(?:\s*\(?\s*(kr|tkr)\s*\)?)?$",
@@ -55,6 +60,9 @@ _NAMES = {  # the names of each row kind, compared by _fold
     "strukturövergripande, struktur, structural, structural interventions",
     (RowKind.LINE, Section.ADMINISTRATION): "kansli, administration, admin, "
     "kansli och administration, kansli/administration, administrativa kostnader",
+    (RowKind.LINE, Section.FINANCIAL): "finansiella poster, finansiella intäkter och kostnader, "
+    "finansiella intäkter och finansiella kostnader, finansiella intäkter, finansiellt, "
+    "finansnetto, financial, financial items",
     (RowKind.SUM, None): "summa, total, delsumma, sum, subtotal",
     (RowKind.INCOME_SUM, None): "summa intäkter, summa intäkter totalt, intäkter totalt, "
     "totala intäkter, total income, income total",
@@ -62,6 +70,10 @@ _NAMES = {  # the names of each row kind, compared by _fold
     "totala kostnader, total costs, total cost, costs total",
     (RowKind.RESULT, None): "resultat, årets resultat, balans, budgetbalans, result, balance",
 }
+
+
+# Names that would make a cost of a signed section: refused with a message, never guessed.
+_COST_ONLY = ("finansiella kostnader", "räntekostnader", "financial costs")
 
 
 def _fold(text: str) -> str:
@@ -72,6 +84,7 @@ def _fold(text: str) -> str:
 
 _KINDS = {_fold(name): kind for kind, names in _NAMES.items() for name in names.split(", ")}
 _CONTRIBUTIONS = frozenset(_fold(name) for name in CONTRIBUTION_NAMES.split(", "))
+_COST_ONLY_FOLDED = frozenset(_fold(name) for name in _COST_ONLY)
 
 
 @lru_cache(maxsize=256)
@@ -91,6 +104,7 @@ class _Layout:
     width: int
     unit: str
     first_month: int = 1
+    notes: tuple[tuple[int, int | None, str], ...] = ()  # (column, year or None, header)
     # The year cells of a row at once (a string for one year, a tuple for more).
     year_cells: Callable[[tuple[str, ...]], Any] = field(init=False, repr=False, compare=False)
 
@@ -116,10 +130,13 @@ def budget_from_table(table: Table, unit: str | None = None) -> Budget:
 def _layout(table: Table, unit: str | None) -> _Layout:
     section = _required_column(table, SECTION_HEADERS)
     label = _required_column(table, LABEL_HEADERS)
-    other = [i for i in range(len(table.header)) if i not in (section, label)]
+    notes = _note_columns(table)
+    taken = (section, label, *(column for column, _, _ in notes))
+    other = [i for i in range(len(table.header)) if i not in taken]
     blank = tuple(i for i in other if not table.header[i].strip())
     columns = [i for i in other if i not in blank]
     years = _year_columns(table, columns)
+    _refuse_notes_without_year(notes, [year for _, year, _ in years])
     return _Layout(
         section,
         table.header[section],
@@ -130,7 +147,30 @@ def _layout(table: Table, unit: str | None) -> _Layout:
         len(table.header),
         _unit([(year, written) for _, year, written in years], unit),
         _first_month([table.header[i] for i in columns]),
+        notes,
     )
+
+
+def _note_columns(table: Table) -> tuple[tuple[int, int | None, str], ...]:
+    """The note columns: `not` (the row's note) and `not 2026` (a note on one year's amount)."""
+    found: list[tuple[int, int | None, str]] = []
+    for index, title in enumerate(table.header):
+        match = _NOTE.match(" ".join(title.split()))
+        if match:
+            year = int(match.group(1)) if match.group(1) else None
+            if year in [y for _, y, _ in found]:
+                raise InputError("Notkolumnen står två gånger.", row=1, column=title)
+            found.append((index, year, title))
+    return tuple(found)
+
+
+def _refuse_notes_without_year(
+    notes: tuple[tuple[int, int | None, str], ...], years: list[int]
+) -> None:
+    for _, year, title in notes:
+        if year is not None and year not in years:
+            message = f"Notkolumnen gäller {year}, men filen har ingen kolumn för {year}."
+            raise InputError(message, row=1, column=title)
 
 
 def _first_month(titles: list[str]) -> int:
@@ -237,16 +277,20 @@ def _row_cell_by_cell(row: Row, layout: _Layout) -> tuple[BudgetRow | None, list
     errors = _stray_cells(row, layout)
     name = row.get(layout.section)
     kind = parse_section(name) if name else None
-    if name and kind is None:
+    if name and _fold(name) in _COST_ONLY_FOLDED:
+        errors.append(_cost_only_section(name, row, layout))
+    elif name and kind is None:
         errors.append(_unknown_section(name, row, layout))
     amounts, bad_amounts = _amounts(row, layout)
     errors += bad_amounts
-    if not name and (amounts or bad_amounts):
-        message = "Avsnitt saknas på en rad med belopp."
+    note, notes, bad_notes = _notes(row, layout, amounts)
+    errors += bad_notes
+    if not name and (amounts or bad_amounts or note or notes):
+        message = "Avsnitt saknas på en rad med belopp eller not."
         errors.append(InputError(message, row=row.number, column=layout.section_name))
     if errors or kind is None:
         return None, errors
-    return _budget_row(kind, name, row.get(layout.label), amounts, row.number), []
+    return _budget_row(kind, name, row.get(layout.label), amounts, row.number, note, notes), []
 
 
 def _budget_row(
@@ -255,13 +299,15 @@ def _budget_row(
     label: str,
     amounts: dict[int, int],
     number: int,
+    note: str = "",
+    notes: dict[int, str] | None = None,
 ) -> BudgetRow:
     """The row read, marked when it holds the members' contributions (see CONTRIBUTION_WORDS)."""
     contribution = _fold(name) in _CONTRIBUTIONS or (
         kind == (RowKind.LINE, Section.INCOME)
         and any(word.startswith(CONTRIBUTION_WORDS) for word in _fold(label).split())
     )
-    return BudgetRow(kind[0], label, amounts, kind[1], number, contribution)
+    return BudgetRow(kind[0], label, amounts, kind[1], number, contribution, note, notes or {})
 
 
 def _plain_row(row: Row, layout: _Layout) -> BudgetRow | None:
@@ -269,7 +315,7 @@ def _plain_row(row: Row, layout: _Layout) -> BudgetRow | None:
     nothing beyond the columns. Anything else is None, for `_row` to read cell by cell; what
     this returns is what that reading would (a Hypothesis test compares the two)."""
     cells = row.cells
-    if len(cells) > layout.width or layout.blank:
+    if len(cells) > layout.width or layout.blank or layout.notes:
         return None
     if len(cells) < layout.width:  # the last cells left empty
         cells += ("",) * (layout.width - len(cells))
@@ -299,11 +345,48 @@ def _whole_kronor(parts: list[str], layout: _Layout) -> dict[int, int] | None:
         return None
 
 
+def _notes(
+    row: Row, layout: _Layout, amounts: dict[int, int]
+) -> tuple[str, dict[int, str], list[InputError]]:
+    """The row's note and its notes per year; a note on an empty amount or holding an identity
+    number is an error at its cell."""
+    note, notes, errors = "", {}, []  # type: tuple[str, dict[int, str], list[InputError]]
+    for column, year, title in layout.notes:
+        text = " ".join(row.get(column).split())
+        if not text:
+            continue
+        problem = _note_problem(text, year, amounts)
+        if problem:
+            errors.append(InputError(problem, row=row.number, column=title))
+        elif year is None:
+            note = text
+        else:
+            notes[year] = text
+    return note, notes, errors
+
+
+def _note_problem(text: str, year: int | None, amounts: dict[int, int]) -> str | None:
+    if len(text) > MAX_NOTE:
+        return f"Noten har {len(text)} tecken; en not kan ha högst {MAX_NOTE}."
+    if year is not None and year not in amounts:
+        return f"Noten gäller beloppet {year}, men raden har inget belopp för {year}."
+    return identity_error(text)
+
+
 def _unknown_section(name: str, row: Row, layout: _Layout) -> InputError:
     return InputError(
         f"Okänt avsnitt ”{name}”. Använd Intäkter, Medlemsbidrag, Eget kapital, "
-        "Individinriktade insatser, Strukturinriktade insatser, Kansli, Summa, Summa intäkter, "
-        "Summa kostnader eller Resultat.",
+        "Individinriktade insatser, Strukturinriktade insatser, Kansli, Finansiella poster, "
+        "Summa, Summa intäkter, Summa kostnader eller Resultat.",
+        row=row.number,
+        column=layout.section_name,
+    )
+
+
+def _cost_only_section(name: str, row: Row, layout: _Layout) -> InputError:
+    return InputError(
+        f"Avsnittet ”{name}” finns inte för sig: skriv Finansiella poster och kostnaden med "
+        "minustecken (till exempel Bankavgifter −2 000); ränteintäkter skrivs utan minus.",
         row=row.number,
         column=layout.section_name,
     )

@@ -10,7 +10,8 @@ Excel) prints these rows, so one budget has one set of figures everywhere:
   stated one differs, the row carries the finding (stated and computed) so the page
   and the document's preview can show it beside the row;
 - every budget ends with its bottom line, computed: total income, equity drawn,
-  total costs, *årets resultat* and *budgetbalans*. A total the plan states itself
+  total costs, the financial items (net, when there are any), *årets resultat* and
+  *budgetbalans*. A total the plan states itself
   (Summa intäkter, Summa kostnader) is not printed twice.
 """
 
@@ -34,6 +35,9 @@ from samordna.core.money import format_amount
 BOTTOM_HEADING = "Summering"
 RESULT_LABEL = "Årets resultat (intäkter − kostnader)"
 BALANCE_LABEL = "Budgetbalans (intäkter + eget kapital − kostnader)"
+FINANCIAL_LABEL = "Finansiella poster, netto"
+FINANCIAL_RESULT = "Årets resultat (intäkter − kostnader ± finansiella poster)"
+FINANCIAL_BALANCE = "Budgetbalans (intäkter + eget kapital − kostnader ± finansiella poster)"
 
 
 @dataclass
@@ -43,6 +47,12 @@ class DisplayRow:
     amounts: list[int | None]
     section: str = ""
     findings: list[str] = field(default_factory=list)  # "2015: angivet …, beräknat …"
+    note: str = ""  # the row's own note, all years
+    notes: list[str] = field(default_factory=list)  # a note per amount ("" for none)
+
+    def dated_notes(self, years: tuple[int, ...] | list[int]) -> list[str]:
+        """The amounts' notes with their years, for a page: "2026: Preliminär minskning"."""
+        return [f"{y}: {n}" for y, n in zip(years, self.notes, strict=False) if n]
 
 
 def display_rows(budget: Budget) -> list[DisplayRow]:
@@ -78,7 +88,14 @@ def _body(budget: Budget, steps: dict[int, Step]) -> list[DisplayRow]:
 
 def _line(row: BudgetRow, years: tuple[int, ...]) -> DisplayRow:
     amounts = [row.amount(year) for year in years]
-    return DisplayRow(row.label, row.kind.value, amounts, row.section or "")
+    shown = DisplayRow(row.label, row.kind.value, amounts, row.section or "")
+    return _with_notes(shown, row, years)
+
+
+def _with_notes(shown: DisplayRow, row: BudgetRow, years: tuple[int, ...]) -> DisplayRow:
+    shown.note = row.note
+    shown.notes = [row.notes.get(year, "") for year in years]
+    return shown
 
 
 def _heading(label: str, years: int, section: Section | None = None) -> DisplayRow:
@@ -100,7 +117,8 @@ def _stated(step: Step, years: tuple[int, ...]) -> DisplayRow:
         for year, printed in zip(years, amounts, strict=True)
         if (stated := step.row.amount(year)) is not None and printed != stated
     ]
-    return DisplayRow(step.row.label, step.row.kind.value, amounts, findings=notes)
+    shown = DisplayRow(step.row.label, step.row.kind.value, amounts, findings=notes)
+    return _with_notes(shown, step.row, years)
 
 
 def printed_figure(step: Step, year: int) -> int | None:
@@ -125,7 +143,8 @@ def _result_figure(totals: YearTotals, stated: int | None) -> int | None:
 
 
 def bottom_line(budget: Budget, totals: dict[int, YearTotals]) -> list[DisplayRow]:
-    """Total income, equity drawn, total costs, årets resultat and budgetbalans, computed."""
+    """Total income, equity drawn, total costs, financial items, årets resultat and
+    budgetbalans, computed."""
     years = budget.years
     stated = {row.kind for row in budget.rows}
     per_year = [totals[year] for year in years]
@@ -137,8 +156,14 @@ def bottom_line(budget: Budget, totals: dict[int, YearTotals]) -> list[DisplayRo
         rows.append(DisplayRow(label, "total", [t.equity_drawn for t in per_year]))
     if RowKind.COST_SUM not in stated:
         rows.append(DisplayRow("Summa kostnader", "total", [t.costs for t in per_year]))
-    rows.append(DisplayRow(RESULT_LABEL, "result", [t.result for t in per_year]))
-    rows.append(DisplayRow(BALANCE_LABEL, "result", [t.balance for t in per_year]))
+    financial = any(t.financial for t in per_year)
+    if financial:
+        rows.append(DisplayRow(FINANCIAL_LABEL, "total", [t.financial for t in per_year]))
+    result, balance = (
+        (FINANCIAL_RESULT, FINANCIAL_BALANCE) if financial else (RESULT_LABEL, BALANCE_LABEL)
+    )
+    rows.append(DisplayRow(result, "result", [t.result for t in per_year]))
+    rows.append(DisplayRow(balance, "result", [t.balance for t in per_year]))
     return rows
 
 

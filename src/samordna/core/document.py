@@ -32,6 +32,14 @@ class Column:
 class Row:
     cells: tuple[object, ...]
     style: str = ""  # "" | sum | heading | result
+    notes: tuple[str, ...] = ()  # a note per cell ("" for none), printed numbered under the table
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+    columns: tuple[str, ...] = ()  # the headings of the amount columns it marks (its years)
 
 
 @dataclass(frozen=True)
@@ -80,11 +88,21 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture the förbund placed in its own text (an organisation chart): the number it was
+    uploaded under, its alt text (also printed under it) and, once found, the PNG or JPEG."""
+
+    number: int
+    alt: str
+    data: bytes | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
 class PageBreak:
     """A new page in print (PDF, Word); nothing on the web page."""
 
 
-Block = Heading | Paragraph | Bullets | Table | Chart | PageBreak
+Block = Heading | Paragraph | Bullets | Table | Chart | Image | PageBreak
 
 
 @dataclass(frozen=True)
@@ -121,6 +139,27 @@ class Document:
         return "\n".join(_block_text(block) for block in self.blocks)
 
 
+Marks = tuple[tuple[int | None, ...], ...]  # per row, per cell: the note's number or None
+
+
+def numbered_notes(found: Table) -> tuple[Marks, tuple[Footnote, ...]]:
+    """Each cell's note number and the notes in order of appearance (row by row, left to
+    right); a text written on several cells has one number."""
+    numbers: dict[str, int] = {}
+    where: dict[str, list[str]] = {}
+    marks = []
+    for row in found.rows:
+        cells: list[int | None] = []
+        for index, column in enumerate(found.columns):
+            text = row.notes[index].strip() if index < len(row.notes) else ""
+            cells.append(numbers.setdefault(text, len(numbers) + 1) if text else None)
+            if text and index:
+                where.setdefault(text, []).append(column.heading)
+        marks.append(tuple(cells))
+    notes = tuple(Footnote(n, t, tuple(where.get(t, ()))) for t, n in numbers.items())
+    return tuple(marks), notes
+
+
 def _block_text(block: Block) -> str:
     if isinstance(block, Heading | Paragraph):
         return block.text
@@ -128,6 +167,8 @@ def _block_text(block: Block) -> str:
         return "\n".join(block.items)
     if isinstance(block, PageBreak):
         return ""
+    if isinstance(block, Image):
+        return f"[Bild {block.number}: {block.alt}]"
     table = block.table if isinstance(block, Chart) else block
     lines = [table.caption, " ".join(c.heading for c in table.columns)]
     for row in table.rows:
@@ -136,6 +177,7 @@ def _block_text(block: Block) -> str:
                 cell_text(v, c, table.unit) for v, c in zip(row.cells, table.columns, strict=True)
             )
         )
+    lines += [f"{note.number}) {note.text}" for note in numbered_notes(table)[1]]
     return "\n".join(lines)
 
 
@@ -154,11 +196,19 @@ def cell_text(value: object, column: Column, unit: str = "kr") -> str:
 
 BULLET = re.compile(r"^\s*[-•*–]\s+")
 SUBHEADING = re.compile(r"^\s*##\s+")
+IMAGE = re.compile(r"^\s*!\[([^\]]*)\]\(\s*bild\s*:?\s*(\d{1,6})\s*\)\s*$", re.IGNORECASE)
+
+
+def image_references(text: str) -> list[tuple[int, str]]:
+    """The images a text places, (number, alt text as written), in order."""
+    found = (IMAGE.match(line) for line in text.replace("\r\n", "\n").split("\n"))
+    return [(int(match.group(2)), match.group(1).strip()) for match in found if match]
 
 
 def blocks_from_text(text: str) -> list[Block]:
-    """People's own text: blank lines part paragraphs, lines starting "- " make a list, and a
-    line starting "## " is a sub-heading (under the section's own heading)."""
+    """People's own text: blank lines part paragraphs, lines starting "- " make a list, a
+    line starting "## " is a sub-heading (under the section's own heading), and a line
+    `![Organisation](bild:1)` places uploaded image 1 (its data is filled in by the builder)."""
     blocks: list[Block] = []
     for chunk in re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip()):
         blocks.extend(_chunk_blocks(chunk))
@@ -170,10 +220,15 @@ def _chunk_blocks(chunk: str) -> Iterable[Block]:
     prose: list[str] = []
     items: list[str] = []
     for line in lines:
-        if SUBHEADING.match(line):
+        picture = IMAGE.match(line)
+        if SUBHEADING.match(line) or picture:
             yield from _flush(prose, items)
             prose, items = [], []
-            yield Heading(SUBHEADING.sub("", line).strip(), 2)
+            yield (
+                Image(int(picture.group(2)), picture.group(1).strip())
+                if picture
+                else Heading(SUBHEADING.sub("", line).strip(), 2)
+            )
         elif BULLET.match(line):
             if prose:
                 yield Paragraph(" ".join(prose))

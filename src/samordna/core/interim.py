@@ -183,6 +183,7 @@ def totals(lines: Iterable[InterimLine], column: str) -> YearTotals:
         individual=sums[Section.INDIVIDUAL],
         structural=sums[Section.STRUCTURAL],
         administration=sums[Section.ADMINISTRATION],
+        financial=sums[Section.FINANCIAL],
     )
 
 

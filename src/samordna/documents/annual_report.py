@@ -25,7 +25,7 @@ from samordna.core.document import AMOUNT, TEXT, Block, Row
 from samordna.core.money import format_amount
 from samordna.core.statements import StatementRow, Statements, line_label
 from samordna.core.suppression import Cell
-from samordna.documents import common
+from samordna.documents import common, images
 from samordna.documents.texts import texts_for
 from samordna.followup import services as followup_services
 
@@ -76,7 +76,7 @@ def build(association: Association, year: int) -> doc.Document:
         association=association.name,
         year=year,
         cover_lines=common.cover_lines(association, ""),
-        blocks=tuple(blocks),
+        blocks=tuple(images.with_images(association, blocks)),
         filename=f"arsredovisning-{association.slug}-{year}",
         logo=common.logo(association),
         findings=tuple(f.message for f in found.findings),
@@ -166,6 +166,7 @@ def _outcome_totals(association: Association, year: int) -> YearTotals:
         individual=sections.get("individual", 0),
         structural=sections.get("structural", 0),
         administration=sections.get("administration", 0),
+        financial=sections.get("financial", 0),
     )
 
 

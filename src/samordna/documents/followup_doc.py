@@ -18,7 +18,7 @@ from samordna.core.document import AMOUNT, COUNT, TEXT, Block, Row
 from samordna.core.money import format_amount
 from samordna.core.outcome import OutcomeTable, deviation, outcome_table
 from samordna.core.suppression import shown
-from samordna.documents import charts_data, common
+from samordna.documents import charts_data, common, images
 from samordna.documents.texts import texts_for
 from samordna.followup import services as followup_services
 from samordna.followup.models import Episode
@@ -41,7 +41,7 @@ def build(association: Association, year: int) -> doc.Document:
         association=association.name,
         year=year,
         cover_lines=common.cover_lines(association, ""),
-        blocks=tuple(blocks),
+        blocks=tuple(images.with_images(association, blocks)),
         filename=f"verksamhetsberattelse-{association.slug}-{year}",
         logo=common.logo(association),
         findings=tuple(findings_of_year(association, year)),

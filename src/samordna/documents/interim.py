@@ -312,6 +312,7 @@ TOTAL_ROWS = (
     ("Summa intäkter", "income", "sum"),
     ("Ianspråktaget eget kapital", "equity_drawn", "sum"),
     ("Summa kostnader", "costs", "sum"),
+    ("Finansiella poster, netto", "financial", "sum"),
     ("Årets resultat", "result", "result"),
     ("Budgetbalans", "balance", "result"),
 )

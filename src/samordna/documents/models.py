@@ -50,4 +50,5 @@ class DocumentLayout(models.Model):
         return f"Layout för {self.association}"
 
 
+from samordna.documents.image_models import TextImage  # noqa: E402, F401
 from samordna.documents.interim_models import InterimForecast  # noqa: E402, F401

@@ -28,7 +28,7 @@ from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row
 from samordna.core.equity import EquityYear
 from samordna.core.followup import MEASURES
 from samordna.core.money import format_amount
-from samordna.documents import charts_data, common, plan_register
+from samordna.documents import charts_data, common, images, plan_register
 from samordna.documents.stated import stated_blocks
 from samordna.documents.texts import texts_for
 from samordna.economy.models import ContributionYear
@@ -69,7 +69,7 @@ def build(
         association=association.name,
         year=year,
         cover_lines=common.cover_lines(association, plan_version.cover_status(version)),
-        blocks=tuple(blocks),
+        blocks=tuple(images.with_images(association, blocks)),
         filename=f"verksamhetsplan-{association.slug}-{year}",
         logo=common.logo(association),
         findings=tuple(error_summary(core, check)) if core and check else (),
@@ -290,7 +290,11 @@ def _budget_table(caption: str, rows: list, indices: list[int], budget: Budget) 
         for i in indices
     ]
     built = [
-        Row((r.label, *(r.amounts[i] for i in indices)), ROW_STYLES.get(r.kind, "sum"))
+        Row(
+            (r.label, *(r.amounts[i] for i in indices)),
+            ROW_STYLES.get(r.kind, "sum"),
+            (r.note, *(r.notes[i] if r.notes else "" for i in indices)),
+        )
         for r in rows
     ]
     unit_note = f"Belopp i {budget.unit}." if budget.unit != "kr" else ""

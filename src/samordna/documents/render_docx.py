@@ -44,21 +44,22 @@ def standard_template() -> bytes:
 MAX_LOGO_PIXELS = 25_000_000
 
 
-def logo_error(data: bytes) -> str | None:
+def logo_error(data: bytes, what: str = "Logotypen") -> str | None:
     """A Swedish message unless `data` is a PNG or JPEG that decodes completely and goes into a
-    Word document: checked at upload, so a stored logo can never break a download later."""
+    Word document: checked at upload, so a stored logo (or image `what`) can never break a
+    download later."""
     from PIL import Image
 
     try:
         with Image.open(io.BytesIO(data)) as image:
             if image.format not in ("PNG", "JPEG"):
-                return "Logotypen måste vara en PNG- eller JPEG-bild."
+                return f"{what} måste vara en PNG- eller JPEG-bild."
             if image.width * image.height > MAX_LOGO_PIXELS:
-                return "Logotypen har för många bildpunkter (högst 25 miljoner)."
+                return f"{what} har för många bildpunkter (högst 25 miljoner)."
             image.load()
         open_docx().add_picture(io.BytesIO(data), height=Cm(2.5))
     except Exception:  # noqa: BLE001 - Pillow and python-docx raise many kinds on a broken image
-        return "Logotypen går inte att läsa som en hel PNG- eller JPEG-bild. Spara om bilden."
+        return f"{what} går inte att läsa som en hel PNG- eller JPEG-bild. Spara om bilden."
     return None
 
 
@@ -165,8 +166,26 @@ def _block(word: WordDocument, block: doc.Block) -> None:
         word.add_picture(io.BytesIO(charts.png(block)), width=Cm(16))
         word.add_paragraph(f"{block.title} – siffrorna finns i tabellen nedan.", style="Caption")
         _table(word, block.table)
+    elif isinstance(block, doc.Image):
+        _image(word, block)
     else:
         word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+IMAGE_WIDTH = 16.0  # cm: the text width; a smaller image keeps its own size at 96 dpi
+
+
+def _image(word: WordDocument, block: doc.Image) -> None:
+    """The image at most the text's width, its alt text as Word's description and caption."""
+    if not block.data:
+        return
+    from PIL import Image
+
+    with Image.open(io.BytesIO(block.data)) as picture:
+        natural = picture.width / 96 * 2.54
+    shape = word.add_picture(io.BytesIO(block.data), width=Cm(min(natural, IMAGE_WIDTH)))
+    shape._inline.docPr.set("descr", block.alt)
+    word.add_paragraph(block.alt, style="Caption")
 
 
 def _table(word: WordDocument, block: doc.Table) -> None:
@@ -178,15 +197,25 @@ def _table(word: WordDocument, block: doc.Table) -> None:
     for cell, column in zip(table.rows[0].cells, block.columns, strict=True):
         _write(cell, column.heading, column.kind in NUMERIC, bold=True)
     _repeat_header(table.rows[0])
-    for row in block.rows:
+    marks, footnotes = doc.numbered_notes(block)
+    for row, mark in zip(block.rows, marks, strict=True):
         cells = table.add_row().cells
         bold = row.style in {"sum", "result"}
-        for cell, value, column in zip(cells, row.cells, block.columns, strict=True):
+        for cell, value, column, number in zip(cells, row.cells, block.columns, mark, strict=True):
             text = cell_text(value, column, block.unit)
             _write(cell, text, column.kind in NUMERIC, bold=bold, italic=row.style == "heading")
+            _superscript(cell.paragraphs[0], number)
     _widths(table, block)
     if block.note:
         word.add_paragraph(block.note)
+    for note in footnotes:
+        word.add_paragraph(f"{note.number}) {note.text}")
+
+
+def _superscript(paragraph: object, number: int | None) -> None:
+    """A note's number as a superscript after the text, as Word writes a footnote mark."""
+    if number is not None:
+        paragraph.add_run(str(number)).font.superscript = True  # type: ignore[attr-defined]
 
 
 TEXT_WIDTH, NUMBER_WIDTH = 16.6, 2.6  # cm

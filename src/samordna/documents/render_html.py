@@ -102,6 +102,8 @@ def _block(block: doc.Block, printed: bool) -> str:
         return table(block, printed)
     if isinstance(block, doc.Chart):
         return _chart(block, printed)
+    if isinstance(block, doc.Image):
+        return image(block)
     return '<div class="page-break" aria-hidden="true"></div>'
 
 
@@ -109,8 +111,10 @@ def table(block: doc.Table, printed: bool = False) -> str:
     head = "".join(
         format_html('<th scope="col"{}>{}</th>', _num(c), c.heading or "Rad") for c in block.columns
     )
-    rows = "".join(_row(row, block) for row in block.rows)
+    marks, footnotes = doc.numbered_notes(block)
+    rows = "".join(_row(row, block, mark) for row, mark in zip(block.rows, marks, strict=True))
     note = format_html('<p class="table-note">{}</p>', block.note) if block.note else ""
+    note += _footnotes(footnotes)
     title: str
     caption: str
     if printed:
@@ -123,10 +127,43 @@ def table(block: doc.Table, printed: bool = False) -> str:
     )
 
 
-def _row(row: doc.Row, block: doc.Table) -> str:
+def _footnotes(footnotes: tuple[doc.Footnote, ...]) -> str:
+    """The table's numbered notes under it, each number as the marker in the table shows it."""
+    if not footnotes:
+        return ""
+    items = "".join(
+        format_html('<li value="{}">{}) {}</li>', n.number, n.number, n.text) for n in footnotes
+    )
+    return f'<ol class="table-footnotes" aria-label="Noter till tabellen">{items}</ol>'
+
+
+def _mark(number: int | None) -> str:
+    if number is None:
+        return ""
+    return f'<sup class="note-mark"><span class="visually-hidden">not </span>{number}</sup>'
+
+
+def image(block: doc.Image) -> str:
+    """An image of the förbund's text with its alt text, also printed under it."""
+    if not block.data:
+        return ""
+    kind = "png" if block.data[:4] == b"\x89PNG" else "jpeg"
+    data = base64.b64encode(block.data).decode("ascii")
+    return format_html(
+        '<figure class="text-image"><img src="data:image/{};base64,{}" alt="{}">'
+        "<figcaption>{}</figcaption></figure>",
+        kind,
+        data,
+        block.alt,
+        block.alt,
+    )
+
+
+def _row(row: doc.Row, block: doc.Table, marks: tuple[int | None, ...] = ()) -> str:
     cells = []
     for index, (value, column) in enumerate(zip(row.cells, block.columns, strict=True)):
         text = escape(cell_text(value, column, block.unit)).replace("\n", "<br>")
+        text += _mark(marks[index] if index < len(marks) else None)
         tag = "th" if index == 0 else "td"
         scope = ' scope="row"' if index == 0 else ""
         cells.append(f"<{tag}{scope}{_num(column)}>{text}</{tag}>")

@@ -10,6 +10,7 @@ one function in BLOCKS (`_typst_block`) that returns Typst code.
 
 from __future__ import annotations
 
+import io
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -208,11 +209,16 @@ def _page_break(_block: doc.PageBreak, _files: Files) -> str:
 def _table(block: doc.Table, _files: Files) -> str:
     aligns = ", ".join("right" if c.kind in NUMERIC else "left" for c in block.columns)
     head = ", ".join(_strong(c.heading or "Rad") for c in block.columns)
-    rows = ",\n  ".join(_row(row, block) for row in block.rows)
+    marks, footnotes = doc.numbered_notes(block)
+    rows = ",\n  ".join(_row(row, block, mark) for row, mark in zip(block.rows, marks, strict=True))
     note = (
         f"\n#block(above: 0.4em, text(size: 8.5pt, fill: {GREY}, {typst_string(block.note)}))"
         if block.note
         else ""
+    )
+    note += "".join(
+        f"\n#block(above: 0.3em, text(size: 8.5pt, {typst_string(f'{n.number}) {n.text}')}))"
+        for n in footnotes
     )
     return (
         f"#block(above: 1.1em, below: 0.4em, sticky: true, "
@@ -234,18 +240,44 @@ def _strong(text: str) -> str:
 RULES = {"sum": "0.75pt", "result": "1.5pt"}
 
 
-def _row(row: doc.Row, block: doc.Table) -> str:
+def _row(row: doc.Row, block: doc.Table, marks: tuple[int | None, ...] = ()) -> str:
     texts = [
         cell_text(value, column, block.unit)
         for value, column in zip(row.cells, block.columns, strict=True)
     ]
     if row.style in RULES:
-        cells = [_strong(text) for text in texts]
+        cells = [_marked(_strong(text), i, marks) for i, text in enumerate(texts)]
         return f'table.hline(stroke: {RULES[row.style]} + rgb("#111111")), ' + ", ".join(cells)
     if row.style == "heading":
         cells = [f"emph({typst_string(text)})" for text in texts]
         return ", ".join(cells)
-    return ", ".join(typst_string(text) for text in texts)
+    return ", ".join(_marked(typst_string(text), i, marks) for i, text in enumerate(texts))
+
+
+def _marked(cell: str, index: int, marks: tuple[int | None, ...]) -> str:
+    """A cell with its note's number as a superscript after it."""
+    number = marks[index] if index < len(marks) else None
+    return cell if number is None else f'({cell} + super("{number}"))'
+
+
+TEXT_WIDTH_MM = 160  # an image in a text is at most this wide; smaller ones keep 96 dpi
+
+
+def _image(block: doc.Image, files: Files) -> str:
+    """An image of the förbund's text with its alt text, also printed under it."""
+    if not block.data:
+        return ""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(block.data)) as picture:
+        width = min(picture.width / 96 * 25.4, TEXT_WIDTH_MM)
+    suffix = "png" if block.data[:4] == b"\x89PNG" else "jpg"
+    name = typst_string(files.image(suffix, block.data))
+    alt = typst_string(block.alt)
+    return (
+        f"#block(above: 1em, breakable: false)[#image({name}, width: {width:.1f}mm, alt: {alt})\n"
+        f"#text(size: 8.5pt, fill: {GREY}, {alt})]"
+    )
 
 
 def _chart(block: doc.Chart, files: Files) -> str:
@@ -264,5 +296,6 @@ BLOCKS: tuple[tuple[type, Callable[..., str]], ...] = (
     (doc.Bullets, _bullets),
     (doc.Table, _table),
     (doc.Chart, _chart),
+    (doc.Image, _image),
     (doc.PageBreak, _page_break),
 )

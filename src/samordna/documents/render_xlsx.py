@@ -19,12 +19,36 @@ def xlsx(document: doc.Document) -> bytes:
 
 def _sheet(table: doc.Table, marking: str = "") -> Sheet:
     kinds = [KINDS.get(c.kind, TEXT) for c in table.columns]
+    marks, notes = doc.numbered_notes(table)
     rows = [
-        [_value(v, c) for v, c in zip(row.cells, table.columns, strict=True)] for row in table.rows
+        _marked([_value(v, c) for v, c in zip(row.cells, table.columns, strict=True)], mark)
+        for row, mark in zip(table.rows, marks, strict=True)
     ]
     bold = {i for i, row in enumerate(table.rows) if row.style in {"sum", "result"}}
     header = [c.heading or "Rad" for c in table.columns]
-    return Sheet(table.caption, header, rows, kinds, bold, caption=table.caption, marking=marking)
+    return Sheet(
+        table.caption,
+        header,
+        rows,
+        kinds,
+        bold,
+        caption=table.caption,
+        marking=marking,
+        below=[_note_line(note) for note in notes],
+    )
+
+
+def _marked(cells: list[object], marks: tuple[int | None, ...]) -> list[object]:
+    """Numbers stay numbers: every note mark of the row goes on its first cell, "(1)"."""
+    numbers = [str(n) for n in dict.fromkeys(m for m in marks if m is not None)]
+    if numbers and isinstance(cells[0], str):
+        cells[0] = f"{cells[0]} ({', '.join(numbers)})"
+    return cells
+
+
+def _note_line(note: doc.Footnote) -> str:
+    where = f" (gäller {', '.join(note.columns)})" if note.columns else ""
+    return f"{note.number}) {note.text}{where}"
 
 
 def _value(value: object, column: doc.Column) -> object:

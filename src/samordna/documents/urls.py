@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samordna.documents import interim_views, national_views, views
+from samordna.documents import image_views, interim_views, national_views, views
 
 patterns = [
     path("uppfoljning/finsam/", national_views.national_report, name="national_report"),
@@ -15,6 +15,13 @@ patterns = [
     path("dokument/layout/", views.document_layout, name="document_layout"),
     path("dokument/layout/mall.docx", views.standard_template, name="document_template"),
     path("dokument/texter/<int:year>/", views.document_texts, name="document_texts"),
+    path("dokument/bilder/", image_views.image_list, name="text_images"),
+    path("dokument/bilder/<int:number>/bild/", image_views.image_file, name="text_image_file"),
+    path(
+        "dokument/bilder/<int:number>/ta-bort/",
+        image_views.image_delete,
+        name="text_image_delete",
+    ),
     path("dokument/delarsrapport/", interim_views.interim_preview, name="interim"),
     path(
         "dokument/delarsrapport/<int:year>/<str:period>.<str:fmt>",

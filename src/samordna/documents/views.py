@@ -30,6 +30,7 @@ from samordna.documents import (
     annual_report,
     common,
     followup_doc,
+    images,
     interim,
     notice,
     outputs,
@@ -170,9 +171,16 @@ class TextsForm(NoIdentityMixin, forms.Form):
     """The year's texts, with a signed snapshot of what was shown (samordna.concurrency's
     way): if someone else saved a text in between, nothing is saved and the form says which."""
 
-    def __init__(self, *args: Any, shown: dict[str, texts.YearText], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        shown: dict[str, texts.YearText],
+        association: Association | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.shown = shown
+        self.association = association
         for key, found in shown.items():
             self.fields[key] = forms.CharField(
                 label=found.passage.heading,
@@ -187,8 +195,23 @@ class TextsForm(NoIdentityMixin, forms.Form):
     def _snapshot(self) -> str:
         return signing.dumps({k: t.text for k, t in self.shown.items()}, salt=SALT)
 
+    def _refuse_unknown_images(self, data: dict[str, Any]) -> None:
+        """A text may only place images that are uploaded: the error names the number."""
+        assert self.association is not None
+        for key in self.shown:
+            missing = images.unknown_images(self.association, data.get(key) or "")
+            if missing:
+                numbers = ", ".join(str(n) for n in missing)
+                self.add_error(
+                    key,
+                    f"Texten visar bild {numbers}, som inte finns. Ladda upp bilden under "
+                    "Bilder i texterna eller ändra numret.",
+                )
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if self.association is not None:
+            self._refuse_unknown_images(data)
         try:
             opened = signing.loads(self.data.get("seen", ""), salt=SALT)
         except signing.BadSignature:
@@ -211,7 +234,7 @@ def document_texts(request: HttpRequest, association: Association, year: int) ->
     if not common.plausible(year):
         raise Http404("Året finns inte.")
     shown = texts.texts_for(association, year)
-    form = TextsForm(request.POST or None, shown=shown)
+    form = TextsForm(request.POST or None, shown=shown, association=association)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             texts.save_texts(association, year, form.cleaned_data, request.user)

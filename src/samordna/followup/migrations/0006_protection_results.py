@@ -4,19 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('followup', '0005_removed_tallies_keep_reports'),
+        ("followup", "0005_removed_tallies_keep_reports"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ProtectionResult',
+            name="ProtectionResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=64, unique=True)),
-                ('hidden', models.JSONField(default=list)),
-                ('made', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=64, unique=True)),
+                ("hidden", models.JSONField(default=list)),
+                ("made", models.DateTimeField(auto_now_add=True)),
             ],
         ),
     ]
