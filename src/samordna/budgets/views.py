@@ -162,17 +162,26 @@ def budget_edit(
     errors: dict[str, str] = {}
     others: list[str] = []
     if request.method == "POST":
-        grid = read_grid(version, request.POST)
-        errors = grid.errors
-        others = changed_since(version, request.POST.get("seen", ""))
+        with transaction.atomic():  # the check and the save together: no one saves in between
+            _lock(version)
+            grid = read_grid(version, request.POST)
+            errors = grid.errors
+            others = changed_since(version, request.POST.get("seen", ""))
+            if not errors and not others:
+                _save_grid(version, grid, request.POST)
         if not errors and not others:
-            _save_grid(version, grid, request.POST)
             messages.success(request, "Budgeten är sparad.")
             return redirect("budget_edit", slug=association.slug, pk=budget.pk, number=number)
     context = _grid_context(association, budget, version, errors, request.POST or None)
     opened = request.POST.get("seen", "") if errors and not others else seen(version)
     context |= {"line_form": line_form, "others": others, "seen": opened}
     return render(request, "budgets/edit.html", context, status=400 if errors or others else 200)
+
+
+def _lock(version: BudgetVersion) -> None:
+    """Hold the version until the transaction ends, so two saves of its grid queue (PostgreSQL
+    locks the row; SQLite's BEGIN IMMEDIATE already holds the database's write lock)."""
+    list(BudgetVersion.objects.select_for_update().filter(pk=version.pk).values_list("pk"))
 
 
 @transaction.atomic
