@@ -59,7 +59,7 @@ class Tally:
     times: dict[str, list[float]] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
     refused: int = 0  # 4xx: the page said no (not a server error, but not expected either)
-    unsaved: int = 0  # a write answered without its receipt: the form came back
+    unsaved: dict[str, int] = field(default_factory=dict)  # writes without their receipt
     saved: dict[str, int] = field(default_factory=dict)  # writes with their receipt, by kind
     conflicts: int = 0  # the budget grid said someone else saved first (then tried again)
     lost: int = 0  # a saved budget amount not in the grid after the run
@@ -68,7 +68,8 @@ class Tally:
     def add(self, kind: str, seconds: float | None, status: int) -> None:
         with self.lock:
             if seconds is None or status >= 500:
-                self.errors[kind] = self.errors.get(kind, 0) + 1
+                what = f"{kind} {'tidsgräns' if seconds is None else status}"
+                self.errors[what] = self.errors.get(what, 0) + 1
             elif status >= 400:
                 self.refused += 1
             else:
@@ -76,10 +77,8 @@ class Tally:
 
     def receipt(self, kind: str, given: bool) -> None:
         with self.lock:
-            if given:
-                self.saved[kind] = self.saved.get(kind, 0) + 1
-            else:
-                self.unsaved += 1
+            tally = self.saved if given else self.unsaved
+            tally[kind] = tally.get(kind, 0) + 1
 
     def count(self) -> int:
         return sum(len(t) for t in self.times.values()) + sum(self.errors.values()) + self.refused
@@ -131,7 +130,9 @@ def _run(label: str, base: str, measurement: Callable) -> list[Any]:
     elapsed = time.monotonic() - started
     tally.lost = _lost_saves(first, site)
     closed = _closed_loop(sessions[:CLIENTS], list(site.pages.items()))
-    stylesheet = re.search(r"/static/samordna\.[0-9a-f]{12}\.css", _get(first, site.pages["översikten"]))
+    stylesheet = re.search(
+        r"/static/samordna\.[0-9a-f]{12}\.css", _get(first, site.pages["översikten"])
+    )
     assert stylesheet, "the overview links the hashed stylesheet"
     static = _closed_loop(sessions[:CLIENTS], [("stilmallen", base + stylesheet.group(0))])
     return _report(label, tally, elapsed, closed, static, load, measurement)
@@ -430,7 +431,8 @@ def _report(
         f"lasttest {label}: {USERS} användare i {elapsed:.0f} s, {tally.count()} förfrågningar, "
         f"{_comma(tally.count() / elapsed)} förfrågningar/s, {errors} fel{_which(tally.errors)}, "
         f"{tally.refused} nekade, skrivningar {_which(tally.saved)[2:-1] or 'inga'}, "
-        f"{tally.unsaved} utan kvitto, {tally.conflicts} krockar i budgeten (sparat igen), "
+        f"utan kvitto {_which(tally.unsaved)[2:-1] or 'inga'}, "
+        f"{tally.conflicts} krockar i budgeten (sparat igen), "
         f"{tally.lost} förlorade belopp, "
         f"belastning före {_loads(load)}, efter {_loads(os.getloadavg())}"
     )

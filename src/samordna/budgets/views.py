@@ -118,7 +118,9 @@ def _detail_context(
     association: Association, budget: Budget, version: BudgetVersion
 ) -> dict[str, Any]:
     core_budget = services.to_core(version)
-    check = services.check_version(version)
+    plain = not budget.is_forecast and not budget.scenario_of_id
+    known = register.read(version) if plain else None
+    check = services.check_version(version, known)
     context: dict[str, Any] = {
         "association": association,
         "budget": budget,
@@ -130,9 +132,9 @@ def _detail_context(
         "findings": check.findings,
         "scenarios": budget.scenarios.all(),
     }
-    if not budget.is_forecast and not budget.scenario_of_id:
-        context["register_differences"] = register.differences(version)
-        context["register_moves_balance"] = any(y.effect for y in register.balance(version))
+    if known is not None:
+        context["register_differences"] = register.differences(version, known)
+        context["register_moves_balance"] = any(y.effect for y in register.balance(version, known))
     if budget.scenario_of is not None:
         base = services.current_version(budget.scenario_of)
         context["scenario_rows"] = _scenario_rows(services.check_version(base).totals, check.totals)
