@@ -22,6 +22,7 @@ hashed stylesheet (a bare static file). An error is a status of 500 or more or a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
@@ -30,11 +31,12 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from bench_server import DEMO_SLUG, _logged_in, serving_demo
 
@@ -115,8 +117,30 @@ def bench_load(measurement: Callable[[str, str, float], Any]) -> list[Any]:
 
 
 def _one_database(label: str, url: str | None, measurement: Callable) -> list[Any]:
-    with serving_demo(url) as base:
+    with _fresh(url) as fresh, serving_demo(fresh) as base:
         return _run(label, base, measurement)
+
+
+@contextlib.contextmanager
+def _fresh(url: str | None) -> Iterator[str | None]:
+    """A new PostgreSQL database beside the one `url` names (dropped afterwards), so every run
+    starts from the demo alone; None (SQLite in a temporary folder) as it is."""
+    if url is None:
+        yield None
+        return
+    import psycopg
+
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/')}_lasttest"
+    server = urlunsplit(parts._replace(path="/postgres"))
+    for statement in (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'):
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(statement)
+    try:
+        yield urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
 def _run(label: str, base: str, measurement: Callable) -> list[Any]:
