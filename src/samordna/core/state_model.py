@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import Any
 
 from samordna.core.allocation import format_percent
-from samordna.core.money import format_amount, round_half_up
+from samordna.core.money import format_amount, whole_kronor_ore
 from samordna.core.params import load
 
 
@@ -48,10 +48,10 @@ def estimate(given: ModelInput) -> Estimate:
     values = load("state_allocation_model").at(date(given.year, 1, 1))
     base = int(values["base"])
     rest = given.appropriation - base * given.associations
-    by_support = _kr(
+    by_support = whole_kronor_ore(
         rest * Fraction(values["support_share"]) * Fraction(given.support, given.support_national)
     )
-    by_population = _kr(
+    by_population = whole_kronor_ore(
         rest
         * Fraction(values["population_share"])
         * Fraction(given.population, given.population_national)
@@ -84,9 +84,4 @@ def _floor(values: dict[str, Any], given: ModelInput) -> int | None:
         return None
     if date(given.year, 1, 1) > cap_until:
         return None
-    return _kr(given.previous * (1 - Fraction(values["max_cut"])))
-
-
-def _kr(value: Fraction | int) -> int:
-    """Round öre to whole kronor, half up."""
-    return round_half_up(Fraction(value) / 100) * 100
+    return whole_kronor_ore(given.previous * (1 - Fraction(values["max_cut"])))
