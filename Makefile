@@ -33,13 +33,13 @@ run: install
 # `ci`), then the browser tests, which fail rather than skip when chromium is missing.
 test: install lint
 	$(SYSTEM) test
-	$(BIN)/python -m pytest -n 2 -m "not browser" --hypothesis-profile=ci
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "not browser" --hypothesis-profile=ci
 	SAMORDNA_BROWSER_REQUIRED=1 $(BIN)/python -m pytest -m browser
 
 # Everything but the browser tests, on both cores, fewer Hypothesis examples: the everyday loop.
 test-fast: install
 	$(SYSTEM) test
-	$(BIN)/python -m pytest -n 2 -m "not browser" --hypothesis-profile=fast
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "not browser" --hypothesis-profile=fast
 
 lint: install
 	$(BIN)/ruff check src tests tools

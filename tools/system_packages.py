@@ -1,6 +1,6 @@
 """The Debian packages Samordna needs from the operating system, installed when missing.
 
-    python3 tools/system_packages.py run        what the app needs at run time (Pango for PDF)
+    python3 tools/system_packages.py run        what the app needs at run time (nothing today)
     python3 tools/system_packages.py test       run time + what the tests need (chromium, poppler)
     python3 tools/system_packages.py messages   gettext, for `make messages`
 
@@ -28,14 +28,11 @@ class Package:
     library: str = ""  # or a shared library it provides (name as ctypes.util.find_library wants)
 
 
-PANGO = [
-    Package("libpango-1.0-0", library="pango-1.0"),
-    Package("libpangoft2-1.0-0", library="pangoft2-1.0"),
-]
+RUN: list[Package] = []  # Typst writes the PDF from its PyPI wheel: nothing from Debian
 SETS: dict[str, list[Package]] = {
-    "run": PANGO,  # WeasyPrint draws the PDF text with Pango
+    "run": RUN,
     "test": [
-        *PANGO,
+        *RUN,
         Package("chromium", program="chromium"),  # the browser tests
         Package("poppler-utils", program="pdftotext"),  # the PDF text the document tests read
     ],

@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from django.db import transaction
 
-from samordna.core.findings import InputError, all_errors
+from samordna.core.findings import InputError, every_row
 from samordna.core.personnummer import describe, find_identities
 from samordna.core.table import Row, Table
 
@@ -64,14 +64,7 @@ def store_all_or_nothing(
 ) -> list[C]:
     """Check every row read (adding to the reader's `errors`), then either raise one InputError
     naming every bad cell in row order, or store every checked row in one transaction."""
-    checked: list[C] = []
-    for row in rows:
-        found, problems = check(row)
-        errors += problems
-        if found is not None:
-            checked.append(found)
-    if errors:
-        raise all_errors(sorted(errors, key=lambda e: e.row or 0))
+    checked = every_row(rows, errors, check)
     with transaction.atomic():
         for item in checked:
             store(item)

@@ -222,3 +222,34 @@ def test_an_empty_file_cannot_be_read():
 def test_the_fixture_without_years_is_refused():
     with pytest.raises(InputError, match="inga årskolumner"):
         budget_from_table(read_table(FIXTURES / "no-years.csv"))
+
+
+def test_the_avsnitt_medlemsbidrag_is_an_income_line_holding_the_members_contributions():
+    budget = budget_from_table(
+        table(
+            "avsnitt;rad;2025\n"
+            "Medlemsbidrag;Parternas bidrag;3 750\n"
+            "member contributions;Staten;1 000\n"
+            "Intäkter;Bidrag från ESF;500\n"
+        )
+    )
+    rows = [(row.section, row.label, row.contribution) for row in budget.rows]
+    assert rows == [
+        (Section.INCOME, "Parternas bidrag", True),
+        (Section.INCOME, "Staten", True),
+        (Section.INCOME, "Bidrag från ESF", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("budget-000-vanersborg-2008.csv", "Parternas bidrag"),
+        ("budget-002-trollhattan-2020.csv", "Medlemsbidrag"),
+        ("forecast-004-sodra-roslagen-2015.csv", "Intäkter från förbundets medlemmar"),
+    ],
+)
+def test_the_real_plans_contribution_line_is_read_as_the_members_contributions(name, label):
+    budget = budget_from_table(read_table(FIXTURES / name))
+    marked = [row.label for row in budget.rows if row.contribution]
+    assert marked == [label]

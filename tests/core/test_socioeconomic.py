@@ -53,3 +53,28 @@ def test_a_year_before_the_example_costs_uses_the_first_and_says_so() -> None:
     costs, source = default_costs(date(2021, 12, 31))
     assert costs == default_costs(date(2024, 1, 1))[0]
     assert "används även för 2021" in source
+
+
+def test_the_people_with_each_pair_of_incomes_are_priced_as_a_rounded_count() -> None:
+    """Seven from social assistance to work and two from work to social assistance: the
+    amount is 5 × the first change (7 to the nearest five) and nothing for the two, so no
+    division of an amount gives back a group under five."""
+    people = [person("forsorjningsstod", "lon")] * 7 + [person("lon", "forsorjningsstod")] * 2
+    found = effect(people, COSTS)
+    assert found.people == 9
+    assert found.monthly["kommun"] == 5 * (900_000 + 500_000)
+    assert found.monthly["region"] == 5 * 300_000
+
+
+def test_three_or_four_alike_count_as_five_and_one_or_two_as_none() -> None:
+    from samordna.core.socioeconomic import rounded
+
+    assert [rounded(n) for n in range(11)] == [0, 0, 0, 5, 5, 5, 5, 5, 10, 10, 10]
+
+
+def test_five_people_with_five_different_changes_are_not_priced_and_say_so() -> None:
+    kinds = ["forsorjningsstod", "lon", "sjukpenning", "a_kassa", "studiemedel"]
+    people = [person(before, "lon") for before in kinds]
+    found = effect(people, COSTS, cost=10_000_000)
+    assert found.shown and found.all_rounded_away
+    assert found.total(60) == 0

@@ -18,9 +18,11 @@ import pytest
 from scipy.optimize import linprog
 
 from samordna.associations.models import Association
-from samordna.core.followup import END_REASONS, IN_WORK_OR_STUDIES, as_data
+from samordna.core.followup import END_REASONS, IN_WORK_OR_STUDIES, INCOMES, as_data
+from samordna.core.socioeconomic import rounded, transitions
 from samordna.demo import load_demo
 from samordna.followup import services
+from samordna.followup.models import Episode
 from samordna.interventions.services import visible_to
 
 WORK = [END_REASONS[k] for k in IN_WORK_OR_STUDIES]
@@ -153,7 +155,9 @@ def _share(attack: Attack, scope: object, goal: dict) -> None:
     attack.below.append(({part: -100, exits: percent - 0.5}, 0))
 
 
-def _published(association: Association, year: int, role: str) -> Attack | None:
+def _published(
+    association: Association, year: int, role: str, exact: bool = False
+) -> Attack | None:
     membership = association.memberships.filter(role=role).first()
     if membership is None:
         return None
@@ -175,11 +179,13 @@ def _published(association: Association, year: int, role: str) -> Attack | None:
             attack.equal.append(({**parts, key: -1}, 0))
     if everyone:
         _outcomes_by_sex(attack, association, year)
-        _cumulative_effect(attack, association, year, visible)
+        _cumulative_effect(attack, association, year, visible, exact)
     return attack
 
 
-def _cumulative_effect(attack: Attack, association: Association, year: int, visible) -> None:
+def _cumulative_effect(
+    attack: Attack, association: Association, year: int, visible, exact: bool = False
+) -> None:
     """Across years: the effect page is about the exits with known income through a year (any
     year the reader types); through `year` minus through the year before is this year's exits
     with known income, at most the insats's exits of the year. The page says only whether
@@ -197,6 +203,62 @@ def _cumulative_effect(attack: Attack, association: Association, year: int, visi
         attack.cell(known, None)
         attack.equal.append(({keys[1]: 1, keys[0]: -1, known: -1}, 0))
         attack.below.append(({known: 1, (insats.pk, "exits"): -1}, 0))
+    _effect_amounts(attack, association, year, visible, exact)
+
+
+def _rounded(count: int) -> tuple[int, int]:
+    """What a priced count rounded to five says of the count."""
+    return max(0, rounded(count) - 2), rounded(count) + 2
+
+
+def _effect_amounts(
+    attack: Attack, association: Association, year: int, visible, exact: bool
+) -> None:
+    """The effect page's amounts per actor are counts times published monthly costs, so a
+    reader may divide them: assume the reader gets back every count priced, through this year
+    and through the year before, per insats and pair of incomes (start, end). The page prices
+    each count rounded to five, so the true count lies within 2 of it. This year's change per
+    pair, summed over the insatser, is the cell of the förbund's income table (published).
+    `exact`: as if the page priced the counts as they are (it did, and the audit pins nine
+    small groups of the demo with it)."""
+    table = {(r, c) for r, line in attack_income(attack).items() for c in line}
+    pairs = [(s, e) for s in INCOMES for e in INCOMES if (INCOMES[s], INCOMES[e]) in table]
+    by_pair: dict[tuple[str, str], dict[tuple, int]] = {p: {} for p in pairs}
+    for insats in visible:
+        facts = services.all_facts(Episode.objects.filter(intervention=insats))
+        priced = {
+            y: transitions(f for f in facts if f.end and f.end.year <= y) for y in (year - 1, year)
+        }
+        change: dict[tuple, int] = {}
+        for pair in set(priced[year]) | set(priced[year - 1]) | set(pairs):
+            ends = []
+            for through in (year - 1, year):
+                key = (insats.pk, "priced through", through, pair)
+                attack.cell(key, None)
+                count = priced[through].get(pair, 0)
+                attack.bounds[attack.index[key]] = (count, count) if exact else _rounded(count)
+                ends.append(key)
+            delta = (insats.pk, "priced change", pair)
+            attack.cell(delta, None)
+            attack.equal.append(({ends[1]: 1, ends[0]: -1, delta: -1}, 0))
+            change[delta] = 1
+            if pair in by_pair:
+                by_pair[pair][delta] = 1
+            elif (INCOMES[pair[0]], INCOMES[pair[1]]) not in table:
+                attack.bounds[attack.index[delta]] = (0, 0)  # the förbund's table has no such exit
+        attack.equal.append(({**change, (insats.pk, "exits with known income"): -1}, 0))
+    for pair, deltas in by_pair.items():
+        cell = ("all", "income", INCOMES[pair[0]], INCOMES[pair[1]])
+        attack.equal.append(({**deltas, cell: -1}, 0))
+
+
+def attack_income(attack: Attack) -> dict[str, set[str]]:
+    """The förbund's published income table: its rows and their columns."""
+    found: dict[str, set[str]] = {}
+    for key in attack.labels:
+        if key[:2] == ("all", "income"):
+            found.setdefault(key[2], set()).add(key[3])
+    return found
 
 
 def _outcomes_by_sex(attack: Attack, association: Association, year: int) -> None:
@@ -253,3 +315,14 @@ def test_no_hidden_cell_can_be_worked_out_by_any_role(db, slug):
             assert _audit(attack) == [], f"{slug} {year} {role}"
             audited += len(attack.hidden())
     assert audited, "the demo years have small groups to protect"
+
+
+def test_amounts_priced_from_exact_counts_would_give_small_groups_away(db):
+    """The effect page's amounts once were counts times a monthly cost; had they stayed so,
+    dividing them would pin small groups of the förbund's income table (the audit finds them).
+    Priced from counts rounded to five, the same audit finds nothing (the test above)."""
+    load_demo()
+    association = Association.objects.get(slug="sodra-roslagen")
+    attack = _published(association, 2015, "chef", exact=True)
+    assert attack is not None
+    assert [p for p in _audit(attack) if "'income'" in p]

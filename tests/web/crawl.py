@@ -2,7 +2,8 @@
 
 Used by the persona crawl (tests/web/test_crawl.py) and by the browser crawl, which visits
 the same pages at 390 and 1280 px. A page pattern (its URL name and query keys) is visited
-`per_pattern` times at most: the tenth insats answers as the first does.
+`per_pattern` times at most: the tenth insats answers as the first does. With `keep=True` the
+crawl keeps each page's HTML (`Crawl.bodies`), so a test can read the pages without asking again.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class Visit:
 class Crawl:
     visits: list[Visit] = field(default_factory=list)
     one_click_deletes: list[str] = field(default_factory=list)
+    bodies: dict[str, str] = field(default_factory=dict)  # url -> HTML, when kept
 
     def dead(self) -> list[str]:
         return [
@@ -78,7 +80,7 @@ def pattern(url: str) -> str:
     return f"{name}?{'&'.join(keys)}"
 
 
-def crawl(client, start: str = "/", per_pattern: int = 2) -> Crawl:
+def crawl(client, start: str = "/", per_pattern: int = 2, keep: bool = False) -> Crawl:
     result = Crawl()
     seen = {start}
     counts: Counter[str] = Counter()
@@ -96,8 +98,11 @@ def crawl(client, start: str = "/", per_pattern: int = 2) -> Crawl:
         result.visits.append(Visit(url, response.status_code, came_from, is_html))
         if not is_html or response.status_code != 200:
             continue
+        body = response.content.decode()
+        if keep:
+            result.bodies[url] = body
         parser = _Links()
-        parser.feed(response.content.decode())
+        parser.feed(body)
         if parser.delete_buttons and "/ta-bort/" not in url:
             result.one_click_deletes.append(url)
         for href in parser.links:

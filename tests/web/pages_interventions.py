@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from samordna.interventions.models import Application, Decision, Intervention, Meeting
+from samordna.interventions.models import Application, Decision, Intervention, Meeting, MeetingPlan
 
 STAFF_PAGES = {
     "interventions",
@@ -43,6 +43,9 @@ PAGES = {
     "meetings": ("read", lambda a: {}),
     "meeting_new": ("edit", lambda a: {}),
     "meeting": ("read", lambda a: {"pk": Meeting.objects.get(association=a).pk}),
+    "meeting_plan_new": ("edit", lambda a: {}),
+    "meeting_plan_edit": ("edit", lambda a: {"pk": MeetingPlan.objects.get(association=a).pk}),
+    "meeting_plan_delete": ("edit", lambda a: {"pk": MeetingPlan.objects.get(association=a).pk}),
     "decisions": ("read", lambda a: {}),
     "decision_new": ("edit", lambda a: {}),
 }
@@ -66,6 +69,7 @@ def furnish(association):
     )
     application.applicants.set(members[:2])
     meeting = Meeting.objects.create(association=association, date=date(2026, 3, 11))
+    MeetingPlan.objects.create(association=association, year=2027, count=6, months="3,6,9")
     Decision.objects.create(
         association=association,
         meeting=meeting,

@@ -284,4 +284,4 @@ def test_a_part_year_budget_comes_from_the_file_header(client, chef, association
     budget = Budget.objects.get(association=association)
     assert budget.first_month == 9 and budget.years == [2025, 2026]
     page = _text(client.get(response["Location"]))
-    assert "Budgetåret 2025 börjar i månad 9" in page
+    assert "Budgetåret 2025 omfattar september–december." in page

@@ -13,17 +13,38 @@ import re
 import pytest
 from django.utils.text import capfirst
 
-from tests.web.crawl import crawl
+from tests.web.crawl import Crawl, crawl, pattern
 
-PERSONAS = ["chef", "styrelse", "insatspersonal", "revisor", "natverk"]
+# The chef's crawl is the longest; the Swedish-forms test reads the same pages. Both run in one
+# worker (make test-fast: --dist loadgroup) and the crawl is made once per module there.
+SHARED = pytest.mark.xdist_group("chef-crawl")
+PERSONAS = [
+    pytest.param("chef", marks=SHARED),
+    "styrelse",
+    "insatspersonal",
+    "revisor",
+    "natverk",
+]
 
 
-@pytest.mark.parametrize("username", PERSONAS)
-def test_every_link_a_persona_sees_leads_somewhere(client, demo, db, username):
+@pytest.fixture(scope="module")
+def crawls() -> dict[str, Crawl]:
+    """Each persona's crawl of the demo, kept for the module (with the pages' HTML)."""
+    return {}
+
+
+def _crawl_as(client, crawls: dict[str, Crawl], username: str) -> Crawl:
     from django.contrib.auth import get_user_model
 
     client.force_login(get_user_model().objects.get(username=username))
-    result = crawl(client)
+    if username not in crawls:
+        crawls[username] = crawl(client, keep=username == "chef")
+    return crawls[username]
+
+
+@pytest.mark.parametrize("username", PERSONAS)
+def test_every_link_a_persona_sees_leads_somewhere(client, demo, db, crawls, username):
+    result = _crawl_as(client, crawls, username)
     assert result.dead() == []
     assert result.one_click_deletes == []
     assert len(result.pages()) > 5
@@ -64,19 +85,21 @@ def _english(html: str) -> list[str]:
     return found
 
 
-def test_every_form_speaks_swedish_empty_and_refused(client, demo, db):
-    from django.contrib.auth import get_user_model
-
-    client.force_login(get_user_model().objects.get(username="chef"))
+@SHARED
+def test_every_form_speaks_swedish_empty_and_refused(client, demo, db, crawls):
+    result = _crawl_as(client, crawls, "chef")
+    first_of_each: dict[str, str] = {}
+    for url in result.pages():
+        first_of_each.setdefault(pattern(url), url)
     forms = [
         url
-        for url in crawl(client, per_pattern=1).pages()
-        if "/ta-bort/" not in url and ">Spara</button>" in client.get(url).content.decode()
+        for url in first_of_each.values()
+        if "/ta-bort/" not in url and ">Spara</button>" in result.bodies[url]
     ]
     assert len(forms) > 20
     english = {}
     for url in forms:
-        shown = _english(client.get(url).content.decode())
+        shown = _english(result.bodies[url])
         refused = _english(client.post(url, {}).content.decode())
         if shown or refused:
             english[url] = shown + refused

@@ -53,12 +53,19 @@ def _decision(association, kind="ovrigt", insats=None, when=date(2026, 3, 11), p
     )
 
 
-def test_an_insats_with_one_party_is_refused_with_the_reason(client, chef, association):
+def test_an_application_with_one_party_is_refused_with_the_reason(client, chef, association):
     client.force_login(chef)
-    response = _new_insats(client, association, _members(association, "municipality"))
+    _new_insats(client, association, _members(association, "municipality"))
+    insats = Intervention.objects.get()
+    assert insats.status == "ide"  # an idea may wait for its parties
+    insats.status = "ansokan"
+    insats.save()
+    url = reverse("intervention_edit", args=[association.slug, insats.pk])
+    response = client.post(
+        url, {"name": "Unga vuxna", "kind": "individual", "members": _members(association, "af")}
+    )
     assert response.status_code == 400
-    assert "minst två parter" in _text(response) and "Nu: kommunerna" in _text(response)
-    assert not Intervention.objects.exists()
+    assert "minst två parter" in _text(response) and "Nu: Arbetsförmedlingen" in _text(response)
 
 
 def test_an_insats_of_two_parties_is_registered_and_shown(client, chef, association):

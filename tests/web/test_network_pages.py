@@ -157,3 +157,35 @@ def test_the_site_administrator_creates_a_network_and_gives_an_account_access(cl
 def test_only_the_site_administrator_opens_the_network_administration(client, db):
     client.force_login(make_user("vanlig"))
     assert client.get(reverse("site_networks")).status_code == 404
+
+
+def test_the_page_title_stands_above_the_year_field_and_outside_the_preview(client, demo, reader):
+    html = _page(client, reader).content.decode()
+    title = html.index("<h1>Förbunden sida vid sida 2020</h1>")
+    year_field = html.index('<label for="ar">År</label>')
+    assert title < year_field < html.index('<article class="document"')
+    assert html.count("<h1>") == 1
+
+
+def test_a_forbund_without_a_budget_that_year_says_so_in_its_row(client, demo, reader):
+    """Södra Roslagen has no budget for 2020: its row says so instead of standing empty; a
+    budget without opening equity says that the year's closing equity is not given."""
+    client.force_login(reader)
+    url = reverse("network_xlsx", kwargs={"slug": "nns-demo", "year": 2020})
+    book = openpyxl.load_workbook(io.BytesIO(client.get(url).content))
+    rows = {r[0]: r for r in book.worksheets[0].iter_rows(values_only=True) if r[0]}
+    assert rows[demo["sodra-roslagen"].name][1] == "ingen budget"
+    assert rows[demo[TROLLHATTAN].name][4] == "ej angivet"
+    html = _page(client, reader).content.decode()
+    assert "förbundet har ingen budget för 2020 i Samordna" in html
+
+
+def test_the_closing_equity_is_shown_against_the_cap_when_the_budget_has_an_opening(
+    client, demo, reader
+):
+    """Södra Roslagen's 2016 budget states its opening equity: the year's closing equity and
+    the cap stand side by side."""
+    html = _page(client, reader, 2016).content.decode()
+    row = html[html.index(demo["sodra-roslagen"].name) :]
+    row = row[: row.index("</tr>")]
+    assert "0 kr" in row and "425 600 kr" in row

@@ -62,7 +62,10 @@ class DecisionForm(NoIdentityMixin, forms.Form):
         return not_in_future(self.cleaned_data.get("date"))
 
     paragraph = forms.CharField(
-        label=_("Paragraf"), max_length=20, help_text=_("Till exempel §34.")
+        label=_("Paragraf"),
+        max_length=20,
+        required=False,
+        help_text=_("Till exempel §34. Tomt när paragrafen inte är känd."),
     )
     decided_by = forms.CharField(label=_("Beslutat av"), max_length=200, initial=_("Styrelsen"))
     text = forms.CharField(

@@ -17,6 +17,7 @@ def add_line(
     member: Member | None = None,
     kind: str = "line",
     intervention: Intervention | None = None,
+    is_contribution: bool = False,
 ) -> BudgetLine:
     """A line at the end of its section's run, never below a stated sum or result that
     closes the budget."""
@@ -32,6 +33,7 @@ def add_line(
         kind=kind,
         position=position,
         intervention=intervention,
+        is_contribution=is_contribution,
     )
 
 

@@ -207,6 +207,11 @@ class BudgetLine(models.Model):
         default=False,
         help_text=_("Beviljade insatser tar sina belopp ur potten i stället för att läggas till."),
     )
+    is_contribution = models.BooleanField(
+        _("medlemsbidrag"),
+        default=False,
+        help_text=_("Intäktsraden är medlemmarnas bidrag (avsnittet Medlemsbidrag i budgetfilen)."),
+    )
 
     objects = LockedQuerySet.as_manager()
 

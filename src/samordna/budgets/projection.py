@@ -11,8 +11,6 @@ from samordna.budgets.financial_goals import goals_for
 from samordna.budgets.models import Budget
 from samordna.core import equity, goals
 
-CONTRIBUTION_WORDS = ("medlem", "parternas", "bidrag")
-
 
 def bands_for(budget: Budget) -> list[equity.Band]:
     """The parameter file's confirmed bands, then the bands the förbund entered with a source."""
@@ -25,7 +23,8 @@ def bands_for(budget: Budget) -> list[equity.Band]:
 
 
 def contributions_by_year(budget: Budget, totals: dict[int, Any], version: Any) -> dict[int, int]:
-    """Member contributions per year: the saved allocation, else the members' income lines."""
+    """Member contributions per year: the saved allocation, else the members' own income lines,
+    else the income lines that hold every member's contribution together (`is_contribution`)."""
     saved = {
         y.year: y.total for y in budget.association.contribution_years.filter(year__in=budget.years)
     }
@@ -34,24 +33,10 @@ def contributions_by_year(budget: Budget, totals: dict[int, Any], version: Any) 
     for amounts in member_lines.values():
         for year, amount in amounts.items():
             by_lines[year] = by_lines.get(year, 0) + amount
-    labelled = _labelled_contributions(version)
+    shared = services.contribution_lines(version)
     return {
-        year: saved.get(year) or by_lines.get(year) or labelled.get(year, 0)
-        for year in budget.years
+        year: saved.get(year) or by_lines.get(year) or shared.get(year, 0) for year in budget.years
     }
-
-
-def _labelled_contributions(version: Any) -> dict[int, int]:
-    sums: dict[int, int] = {}
-    for row in services.to_core(version).rows:
-        if row.section and row.section.value == "income" and _is_contribution(row.label):
-            for year, amount in row.amounts.items():
-                sums[year] = sums.get(year, 0) + amount
-    return sums
-
-
-def _is_contribution(label: str) -> bool:
-    return any(word in label.casefold() for word in CONTRIBUTION_WORDS)
 
 
 def projection_of(budget: Budget) -> list[equity.EquityYear]:

@@ -1,5 +1,8 @@
 """The budget's insats lines come from the insats register (insats × year).
 
+Only granted insatser count: an idea or an application has no money of the budget yet, so
+its estimated amounts are neither fetched nor reported as a change of the register.
+
 An insats and a budget line are linked explicitly (`BudgetLine.intervention`, picked on the
 page or made when the line is fetched from the register), never by name. A line can be a pool
 for insatser not yet decided: a grant from it moves the amount from the pool to the insats's
@@ -25,6 +28,7 @@ from samordna.core.budget_register import (
     register_years,
 )
 from samordna.core.findings import Finding
+from samordna.core.intervention_status import UNDECIDED
 from samordna.interventions.models import Intervention, InterventionBudget
 
 
@@ -44,9 +48,13 @@ def register_amounts(version: BudgetVersion) -> dict[Intervention, dict[int, int
     """The register's budget per insats for the version's years."""
     budget = version.budget
     found: dict[Intervention, dict[int, int]] = defaultdict(dict)
-    rows = InterventionBudget.objects.filter(
-        intervention__association=budget.association, year__in=budget.years
-    ).select_related("intervention")
+    rows = (
+        InterventionBudget.objects.filter(
+            intervention__association=budget.association, year__in=budget.years
+        )
+        .exclude(intervention__status__in=UNDECIDED)
+        .select_related("intervention")
+    )
     for row in rows:
         found[row.intervention][row.year] = row.amount
     return dict(found)
@@ -54,13 +62,18 @@ def register_amounts(version: BudgetVersion) -> dict[Intervention, dict[int, int
 
 def _line_amounts(version: BudgetVersion) -> dict[Intervention, dict[int, int]]:
     found: dict[Intervention, dict[int, int]] = defaultdict(dict)
-    amounts = BudgetAmount.objects.filter(
-        line__version=version, line__intervention__isnull=False
-    ).select_related("line__intervention")
+    amounts = (
+        BudgetAmount.objects.filter(line__version=version, line__intervention__isnull=False)
+        .exclude(line__intervention__status__in=UNDECIDED)
+        .select_related("line__intervention")
+    )
     for amount in amounts:
         years = found[amount.line.intervention]
         years[amount.year] = years.get(amount.year, 0) + amount.amount
-    for line in version.lines.filter(intervention__isnull=False).select_related("intervention"):
+    linked = version.lines.filter(intervention__isnull=False).exclude(
+        intervention__status__in=UNDECIDED
+    )
+    for line in linked.select_related("intervention"):
         found.setdefault(line.intervention, {})
     return dict(found)
 

@@ -37,7 +37,10 @@ from samordna.core.budget_rules import (
     scaled,
     share_of,
 )
+from samordna.core.findings import InputError
 from samordna.interventions.models import Decision as RegisteredDecision
+from samordna.lengths import length_errors
+from samordna.tables import store_all_or_nothing
 
 
 def to_core(version: BudgetVersion) -> core.Budget:
@@ -49,13 +52,14 @@ def to_core(version: BudgetVersion) -> core.Budget:
         _core_row(row, amounts[row.pk], number)
         for number, row in enumerate(version.lines.all(), start=2)
     )
-    return core.Budget(tuple(version.budget.years), rows, version.budget.unit)
+    budget = version.budget
+    return core.Budget(tuple(budget.years), rows, budget.unit, budget.first_month)
 
 
 def _core_row(row: BudgetLine, amounts: dict[int, int], number: int) -> core.BudgetRow:
     kind = core.RowKind(row.kind)
     section = core.Section(row.section) if kind is core.RowKind.LINE else None
-    return core.BudgetRow(kind, row.label, amounts, section, number)
+    return core.BudgetRow(kind, row.label, amounts, section, number, row.is_contribution)
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,18 @@ def version_totals(version: BudgetVersion) -> dict[int, core.YearTotals]:
     """Income, costs and result per year of a stored version: the check's totals without its
     findings, for pages that show only the figures."""
     return core.totals(to_core(version))
+
+
+def contribution_lines(version: BudgetVersion) -> dict[int, int]:
+    """Per year, the income lines that hold the members' contributions together (no member of
+    their own: "Medlemsbidrag", "Parternas bidrag")."""
+    rows = BudgetAmount.objects.filter(
+        line__version=version, line__is_contribution=True, line__member__isnull=True
+    )
+    sums: dict[int, int] = defaultdict(int)
+    for year, amount in rows.values_list("year", "amount"):
+        sums[year] += amount
+    return dict(sums)
 
 
 def member_lines(version: BudgetVersion) -> dict[str, dict[int, int]]:
@@ -129,7 +145,7 @@ def _prefill_contributions(version: BudgetVersion) -> None:
         for year in budget.association.contribution_years.filter(year__in=budget.years)
     }
     if not saved:
-        add_line(version, "income", "Medlemsbidrag")
+        add_line(version, "income", "Medlemsbidrag", is_contribution=True)
         return
     latest = saved[max(saved)]
     for contribution in latest.contributions.select_related("member"):
@@ -172,7 +188,8 @@ def import_budget(
     is_forecast: bool = False,
 ) -> Budget:
     """A new budget whose first förslag holds every row of `budget`, stated rows included;
-    its first year begins in `first_month`, else in the month the file gives."""
+    its first year begins in `first_month`, else in the month the file gives. Every row is
+    checked first (InputError naming each bad cell), then everything is stored or nothing."""
     years = budget.years
     stored = Budget.objects.create(
         association=association,
@@ -212,24 +229,42 @@ def member_for_label(label: str, members: list[Member]) -> Member | None:
 def _store_rows(
     version: BudgetVersion, rows: tuple[core.BudgetRow, ...], members: list[Member]
 ) -> None:
-    for position, row in enumerate(rows):
-        section = row.section.value if row.section else ""
-        member = member_for_label(row.label, members) if section == "income" else None
-        line = BudgetLine.objects.create(
-            version=version,
-            kind=row.kind.value,
-            section=section,
-            label=row.label,
-            position=position,
-            member=member,
-        )
-        bulk.bulk_create(
-            BudgetAmount,
-            (
-                BudgetAmount(line=line, year=year, amount=amount)
-                for year, amount in row.amounts.items()
-            ),
-        )
+    """The rows as the version's lines through the one import pipeline (samordna.tables)."""
+    store_all_or_nothing(
+        enumerate(rows), [], lambda item: _checked_line(version, *item, members), _store_line
+    )
+
+
+def _checked_line(
+    version: BudgetVersion, position: int, row: core.BudgetRow, members: list[Member]
+) -> tuple[tuple[BudgetLine, core.BudgetRow] | None, list[InputError]]:
+    """The file's row as an unsaved line (an income line names its member), or what is wrong."""
+    errors = [
+        InputError(message, row=row.number, column="rad")
+        for message in length_errors(BudgetLine, {"label": row.label}).values()
+    ]
+    if errors:
+        return None, errors
+    section = row.section.value if row.section else ""
+    line = BudgetLine(
+        version=version,
+        kind=row.kind.value,
+        section=section,
+        label=row.label,
+        position=position,
+        member=member_for_label(row.label, members) if section == "income" else None,
+        is_contribution=row.contribution,
+    )
+    return (line, row), []
+
+
+def _store_line(checked: tuple[BudgetLine, core.BudgetRow]) -> None:
+    line, row = checked
+    line.save()
+    bulk.bulk_create(
+        BudgetAmount,
+        (BudgetAmount(line=line, year=year, amount=amount) for year, amount in row.amounts.items()),
+    )
 
 
 @dataclass(frozen=True)
@@ -300,6 +335,7 @@ def copy_rows(source: BudgetVersion, target: BudgetVersion) -> None:
             member=row.member,
             intervention=row.intervention,
             is_pool=row.is_pool,
+            is_contribution=row.is_contribution,
         )
         bulk.bulk_create(
             BudgetAmount,
@@ -364,9 +400,6 @@ def _with_allocation(budget: core.Budget, allocated: dict[Any, dict[int, int]]) 
     return replace(budget, rows=rows)
 
 
-CONTRIBUTION_WORDS = ("medlemsbidrag", "medlemmar", "parternas", "bidrag")
-
-
 def _contribution_rows(
     source: BudgetVersion, base: core.Budget, kinds: tuple[str, ...]
 ) -> tuple[list[core.BudgetRow], Fraction]:
@@ -378,11 +411,7 @@ def _contribution_rows(
     own = [row for row, line in pairs if line.member_id and line.member.kind in kinds]
     if own or any(line.member_id for line in lines):
         return own, Fraction(1)
-    shared = [
-        row
-        for row, line in pairs
-        if line.section == "income" and any(w in line.label.casefold() for w in CONTRIBUTION_WORDS)
-    ]
+    shared = [row for row, line in pairs if line.is_contribution]
     return shared, share_of(kinds, first_day(source.budget))
 
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from samordna.associations.access import EDITORS, association_view
 from samordna.associations.models import Association
-from samordna.budgets import register, services
+from samordna.budgets import grid_removal, register, services
 from samordna.budgets.forms import BudgetForm, DecisionForm, ImportForm, LineForm, ScenarioForm
 from samordna.budgets.grid import (
     cell_name,
@@ -30,6 +30,7 @@ from samordna.budgets.models import Budget, BudgetVersion, ImmutableError
 from samordna.budgets.outcome import outcome_columns
 from samordna.core.budget import totals
 from samordna.core.budget_file import budget_from_table
+from samordna.core.calendar import part_year_text
 from samordna.core.findings import InputError
 from samordna.core.money import format_amount
 from samordna.core.outcome import outcome_table
@@ -84,9 +85,6 @@ def budget_import(request: HttpRequest, association: Association) -> HttpRespons
         try:
             table = table_from_bytes(upload.read(), upload.name)
             parsed = budget_from_table(table, form.cleaned_data["unit"] or None)
-        except (TableError, InputError) as error:
-            form.add_error("file", f"{upload.name}: {error}\nIngenting har importerats.")
-        else:
             name = form.cleaned_data["name"] or f"Budget {parsed.years[0]} ({upload.name})"
             budget = services.import_budget(
                 association,
@@ -95,6 +93,9 @@ def budget_import(request: HttpRequest, association: Association) -> HttpRespons
                 request.user,
                 is_forecast=form.cleaned_data["is_forecast"],
             )
+        except (TableError, InputError) as error:
+            form.add_error("file", f"{upload.name}: {error}\nIngenting har importerats.")
+        else:
             messages.success(request, f"{name}: importerad som förslag. Se kontrollen nedan.")
             return redirect("budget", slug=association.slug, pk=budget.pk)
     status = 400 if request.method == "POST" else 200
@@ -124,6 +125,7 @@ def _detail_context(
     context: dict[str, Any] = {
         "association": association,
         "budget": budget,
+        "part_year": part_year_text(budget.first_year, budget.first_month),
         "version": version,
         "versions": budget.versions.all(),
         "years": budget.years,
@@ -163,20 +165,22 @@ def budget_edit(
     line_form = LineForm(request.POST or None, prefix="new", use_required_attribute=False)
     errors: dict[str, str] = {}
     others: list[str] = []
+    removing: list[str] = []
     if request.method == "POST":
         with transaction.atomic():  # the check and the save together: no one saves in between
             _lock(version)
             grid = read_grid(version, request.POST)
             errors = grid.errors
             others = changed_since(version, request.POST.get("seen", ""))
-            if not errors and not others:
+            removing = grid_removal.asked(version, grid, request.POST)
+            if not errors and not others and not removing:
                 _save_grid(version, grid, request.POST)
-        if not errors and not others:
-            messages.success(request, "Budgeten är sparad.")
+        if not errors and not others and not removing:
+            grid_removal.say_saved(request, grid, request.POST)
             return redirect("budget_edit", slug=association.slug, pk=budget.pk, number=number)
     context = _grid_context(association, budget, version, errors, request.POST or None)
-    opened = request.POST.get("seen", "") if errors and not others else seen(version)
-    context |= {"line_form": line_form, "others": others, "seen": opened}
+    opened = request.POST.get("seen", "") if (errors or removing) and not others else seen(version)
+    context |= {"line_form": line_form, "others": others, "seen": opened, "removing": removing}
     return render(request, "budgets/edit.html", context, status=400 if errors or others else 200)
 
 
@@ -222,7 +226,8 @@ def _grid_context(
             cells.append(
                 {"name": name, "year": year, "value": value or "", "error": errors.get(name)}
             )
-        lines.append({"line": line, "cells": cells})
+        ticked = data is not None and bool(data.get(f"delete-{line.pk}"))
+        lines.append({"line": line, "cells": cells, "ticked": ticked})
     totals = _totals(version, data)
     return {
         "association": association,

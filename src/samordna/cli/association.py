@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 
 from samordna.cli import CommandError, setup_django
 
@@ -45,6 +46,12 @@ def create_association(args: argparse.Namespace) -> int:
     slug = args.slug or slugify(args.name)
     if not slug:
         raise CommandError("Förbundet behöver ett kortnamn: ange --slug.")
+    if not re.fullmatch(r"[-a-zA-Z0-9_]+", slug):
+        suggestion = slugify(slug) or "forbundet"
+        raise CommandError(
+            f"Kortnamnet ”{slug}” står i adresserna och får bara innehålla a–z, 0–9, "
+            f"bindestreck och understreck (utan å, ä, ö och mellanslag), till exempel {suggestion}."
+        )
     if Association.objects.filter(slug=slug).exists():
         raise CommandError(f"Det finns redan ett förbund med kortnamnet ”{slug}”.")
     taken = Association.objects.filter(org_number=org_number).first() if org_number else None

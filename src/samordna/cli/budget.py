@@ -11,10 +11,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from samordna.cli import CommandError, association_named, table_at
+from samordna.cli import CommandError, association_named, imported, table_at
 from samordna.core.budget import Budget, YearTotals
 from samordna.core.budget_check import BudgetCheck, check_budget
 from samordna.core.budget_file import UNITS, budget_from_table
+from samordna.core.calendar import year_label
 from samordna.core.findings import Finding, InputError
 from samordna.core.money import format_amount, kronor
 
@@ -79,7 +80,7 @@ def import_file(args: argparse.Namespace) -> int:
     from samordna.budgets import services
 
     name = args.name or f"Budget {budget.years[0]}"
-    stored = services.import_budget(association, budget, name, user=None)
+    stored = imported(args.file, lambda: services.import_budget(association, budget, name, None))
     check = check_budget(budget)
     print(f"{name} är importerad som förslag i {association.name} (budget {stored.pk}).")
     print(check_as_text(budget, check, Path(args.file).name))
@@ -136,7 +137,8 @@ def _kronor_or_none(ore: int | None) -> int | None:
 
 def check_as_text(budget: Budget, check: BudgetCheck, name: str) -> str:
     """A readable Swedish report: the findings by severity, then the totals per year."""
-    years = ", ".join(str(year) for year in budget.years)
+    first = budget.years[0] if budget.years else 0
+    years = ", ".join(year_label(year, first, budget.first_month) for year in budget.years)
     parts = [f"Budgetkontroll av {name} (belopp i {budget.unit}; år {years})"]
     for severity, heading in SEVERITY_HEADINGS:
         if found := check.of(severity):

@@ -64,10 +64,13 @@ class BudgetRow:
     amounts: Mapping[int, int] = field(default_factory=dict)  # öre per year; missing = empty
     section: Section | None = None  # only for lines
     number: int | None = None  # the row in the file or on the page (header = 1)
+    contribution: bool = False  # an income line holding the members' contributions
 
     def __post_init__(self) -> None:
         if (self.kind is RowKind.LINE) != (self.section is not None):
             raise ValueError("a line needs a section, and only a line has one")
+        if self.contribution and self.section is not Section.INCOME:
+            raise ValueError("only an income line holds member contributions")
 
     def amount(self, year: int) -> int | None:
         """The amount for `year` in öre, or None when the cell is empty."""

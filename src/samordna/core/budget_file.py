@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from samordna.core.budget import Budget, BudgetRow, RowKind, Section
-from samordna.core.findings import InputError, all_errors
+from samordna.core.findings import InputError, every_row
 from samordna.core.money import MoneyError, parse_amount
 from samordna.core.table import Row, Table
 
@@ -32,8 +32,16 @@ _YEAR = re.compile(
 MONTHS: tuple[str, ...] = ("januari", "februari", "mars", "april", "maj", "juni", "juli")
 MONTHS += ("augusti",)
 MONTHS += ("september", "oktober", "november", "december")
+# An income line that holds the members' contributions together says so in its `avsnitt`
+# ("Medlemsbidrag"), or is an `Intäkter` line whose text names the members' money ("Medlemsbidrag",
+# "Parternas bidrag", "Intäkter från förbundets medlemmar": a word beginning "medlem" or
+# "parter"), as real plans write it. The file is read once by this documented rule and the
+# mark is stored with the line; the equity cap and the scenarios read the mark.
+CONTRIBUTION_NAMES = "medlemsbidrag, medlemsbidrag från parterna, member contributions"
+CONTRIBUTION_WORDS = ("medlem", "parter")
 _NAMES = {  # the names of each row kind, compared by _fold
-    (RowKind.LINE, Section.INCOME): "intäkter, intäkt, inkomster, income, incomes, revenue",
+    (RowKind.LINE, Section.INCOME): "intäkter, intäkt, inkomster, income, incomes, revenue, "
+    + CONTRIBUTION_NAMES,
     (RowKind.LINE, Section.EQUITY): "eget kapital, ianspråktaget eget kapital, equity, "
     "equity drawn",
     (RowKind.LINE, Section.INDIVIDUAL): "individinriktade insatser, individinriktad insats, "
@@ -59,6 +67,7 @@ def _fold(text: str) -> str:
 
 
 _KINDS = {_fold(name): kind for kind, names in _NAMES.items() for name in names.split(", ")}
+_CONTRIBUTIONS = frozenset(_fold(name) for name in CONTRIBUTION_NAMES.split(", "))
 
 
 def parse_section(text: str) -> tuple[RowKind, Section | None] | None:
@@ -88,15 +97,7 @@ def budget_from_table(table: Table, unit: str | None = None) -> Budget:
             row=MAX_ROWS + 2,
         )
     layout = _layout(table, unit)
-    rows: list[BudgetRow] = []
-    errors: list[InputError] = []
-    for row in table.rows:
-        read, problems = _row(row, layout)
-        errors += problems
-        if read is not None:
-            rows.append(read)
-    if errors:
-        raise all_errors(errors)
+    rows = every_row(table.rows, [], lambda row: _row(row, layout))
     if not rows:
         raise InputError("Filen har inga budgetrader under rubrikraden.", row=2)
     return Budget(layout.years, tuple(rows), layout.unit, layout.first_month)
@@ -230,14 +231,24 @@ def _row(row: Row, layout: _Layout) -> tuple[BudgetRow | None, list[InputError]]
         errors.append(InputError(message, row=row.number, column=layout.section_name))
     if errors or kind is None:
         return None, errors
-    return BudgetRow(kind[0], row.get(layout.label), amounts, kind[1], row.number), []
+    contribution = _fold(name) in _CONTRIBUTIONS or _names_contributions(
+        kind, row.get(layout.label)
+    )
+    return BudgetRow(kind[0], row.get(layout.label), amounts, kind[1], row.number, contribution), []
+
+
+def _names_contributions(kind: tuple[RowKind, Section | None], label: str) -> bool:
+    """An income line whose text names the members' contributions (see CONTRIBUTION_WORDS)."""
+    if kind != (RowKind.LINE, Section.INCOME):
+        return False
+    return any(word.startswith(CONTRIBUTION_WORDS) for word in _fold(label).split())
 
 
 def _unknown_section(name: str, row: Row, layout: _Layout) -> InputError:
     return InputError(
-        f"Okänt avsnitt ”{name}”. Använd Intäkter, Eget kapital, Individinriktade insatser, "
-        "Strukturinriktade insatser, Kansli, Summa, Summa intäkter, Summa kostnader "
-        "eller Resultat.",
+        f"Okänt avsnitt ”{name}”. Använd Intäkter, Medlemsbidrag, Eget kapital, "
+        "Individinriktade insatser, Strukturinriktade insatser, Kansli, Summa, Summa intäkter, "
+        "Summa kostnader eller Resultat.",
         row=row.number,
         column=layout.section_name,
     )

@@ -27,3 +27,18 @@ def future_error(day: date | None, today: date) -> str | None:
     if day is not None and day > today:
         return f"Datumet {day.isoformat()} har inte varit ännu. Ange ett datum som redan har varit."
     return None
+
+
+def year_label(year: int, first_year: int, first_month: int = 1) -> str:
+    """A budget year as a column says it: "2026 (sep–dec)" for a first year that begins
+    later than January, otherwise "2026"."""
+    if year != first_year or first_month == 1:
+        return str(year)
+    return f"{year} ({MONTHS[first_month - 1]}–dec)"
+
+
+def part_year_text(first_year: int, first_month: int = 1) -> str:
+    """ "Budgetåret 2026 omfattar september–december." for a part year; "" for a whole year."""
+    if first_month == 1:
+        return ""
+    return f"Budgetåret {first_year} omfattar {MONTH_NAMES[first_month - 1]}–december."

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
+
+R = TypeVar("R")  # a row as given
+T = TypeVar("T")  # what reading or checking the row gave
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -56,3 +61,22 @@ def all_errors(errors: list[InputError]) -> InputError:
     if len(errors) > LISTED:
         rest.append(f"… och {len(errors) - LISTED} fel till.")
     return InputError("\n".join([first.detail, *rest]), row=first.row, column=first.column)
+
+
+def every_row(
+    rows: Iterable[R],
+    errors: list[InputError],
+    read: Callable[[R], tuple[T | None, list[InputError]]],
+) -> list[T]:
+    """Read (or check) every row, adding its bad cells to `errors`; then raise one InputError
+    naming them all in row order, or give what each row gave. The one path of every import:
+    file readers in core and `samordna.tables.store_all_or_nothing` go through it."""
+    found: list[T] = []
+    for row in rows:
+        value, problems = read(row)
+        errors += problems
+        if value is not None:
+            found.append(value)
+    if errors:
+        raise all_errors(sorted(errors, key=lambda error: error.row or 0))
+    return found

@@ -31,6 +31,19 @@ MOVES = {
 # A move into these needs a board decision (or one taken by delegation).
 NEEDS_DECISION = {"beviljad"}
 
+# An idea may be written down before its parties are known; from the application on, an insats
+# is samverkan between at least two parties (the law's rule).
+IDEA = "ide"
+
+# Not granted yet: no money of the budget is theirs, and the register's sums leave them out.
+UNDECIDED = ("ide", "ansokan")
+
+
+def needs_parties(status: str) -> bool:
+    """Whether an insats with `status` must have at least two parties: every status but idé."""
+    return status != IDEA
+
+
 FUNDING_YEARS = 3
 WARN_DAYS = 90
 

@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import TypeVar
 
 from samordna.core.allocation import AllocationError, Party
-from samordna.core.findings import InputError, all_errors
+from samordna.core.findings import InputError, every_row
 from samordna.core.money import MoneyError, parse_count
 from samordna.core.table import Row, Table
 
@@ -56,17 +56,17 @@ class _Columns:
 def parse_members(table: Table) -> list[Party]:
     """Read the members file's rows as parties, in file order; raise InputError on bad cells."""
     columns = _columns(table)
-    parties: list[Party] = []
-    errors: list[InputError] = []
-    for row in table.rows:
+    earlier: list[Party] = []
+
+    def read(row: Row) -> tuple[Party | None, list[InputError]]:
         party, problems = _party(row, columns)
-        errors += problems
-        if party is not None:
-            errors += _duplicate(party, parties, columns)
-            parties.append(party)
-    if errors:
-        raise all_errors(errors)
-    return parties
+        if party is None:
+            return None, problems
+        duplicate = _duplicate(party, earlier, columns)
+        earlier.append(party)
+        return party, duplicate
+
+    return every_row(table.rows, [], read)
 
 
 def in_file_terms(error: AllocationError, table: Table) -> InputError:

@@ -5,10 +5,17 @@ of the source at start minus that at end is the monthly gain, shared among the a
 it (kommun, region, Försäkringskassan, Arbetsförmedlingen, staten). The gain is counted over 12
 and over 60 months, as if the change lasted, without discounting. The monthly costs are dated
 parameters the förbund edits; the assumptions are printed beside the figures.
+
+An amount is a count times a published monthly cost, so dividing it would give the count back
+(and the difference between two years, a small group). The people with each pair of income
+sources (at start, at end) are therefore counted to the nearest multiple of five (`BASE`)
+before they are priced: 1–2 count as 0 and 3–4 as 5. Dividing an amount gives only a rounded
+count, which says no more than "<5" does (docs/sekretess.md).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -33,7 +40,11 @@ ASSUMPTIONS = (
     "utan diskontering och utan hänsyn till att en del återgår.",
     "Lön räknas som skatteintäkt för kommun och region (negativ kostnad).",
     "Kostnaderna per månad är förbundets parametrar med datum och källa; se tabellen.",
+    "Antalet deltagare med samma försörjning vid start och vid avslut avrundas till närmaste "
+    "femtal innan det räknas om till kronor (1–2 blir 0, 3–4 blir 5), så att ingen liten grupp "
+    "kan räknas fram ur beloppen.",
 )
+BASE = 5
 
 Costs = Mapping[str, Mapping[str, int]]  # income source -> actor -> öre per month
 
@@ -65,6 +76,12 @@ class Effect:
     people: int  # finished episodes with both income sources known
     monthly: dict[str, int]  # actor -> öre per month
     cost: int | None  # the insats's cost (öre) for comparison
+    priced: int = 0  # the people priced: each count of an income change rounded to five
+
+    @property
+    def all_rounded_away(self) -> bool:
+        """Every income change had too few people to price: the amounts would all read 0."""
+        return self.shown and self.priced == 0
 
     @property
     def shown(self) -> bool:
@@ -103,15 +120,31 @@ class Effect:
         return "Täcker inte kostnaden inom fem år."
 
 
+def rounded(count: int) -> int:
+    """`count` to the nearest multiple of `BASE`, a half rounded up (3 → 5, 2 → 0)."""
+    return (count + BASE // 2) // BASE * BASE
+
+
+def transitions(episodes: Iterable[EpisodeFacts]) -> Counter[tuple[str, str]]:
+    """Finished episodes with both income sources known, per (income at start, at end)."""
+    return Counter(
+        (e.income_start, e.income_end)
+        for e in episodes
+        if e.end is not None and e.income_start and e.income_end
+    )
+
+
 def effect(episodes: Iterable[EpisodeFacts], costs: Costs, cost: int | None = None) -> Effect:
+    return priced(transitions(episodes), costs, cost)
+
+
+def priced(found: Mapping[tuple[str, str], int], costs: Costs, cost: int | None = None) -> Effect:
+    """The effect of the people counted per (income at start, at end), each count rounded."""
     monthly = dict.fromkeys(ACTORS, 0)
-    people = 0
-    for e in episodes:
-        if e.end is None or not e.income_start or not e.income_end:
-            continue
-        people += 1
+    for (start, end), count in found.items():
         for actor in ACTORS:
-            before = costs.get(e.income_start, {}).get(actor, 0)
-            after = costs.get(e.income_end, {}).get(actor, 0)
-            monthly[actor] += before - after
-    return Effect(people, monthly, cost)
+            before = costs.get(start, {}).get(actor, 0)
+            after = costs.get(end, {}).get(actor, 0)
+            monthly[actor] += rounded(count) * (before - after)
+    priced_people = sum(rounded(count) for count in found.values())
+    return Effect(sum(found.values()), monthly, cost, priced_people)

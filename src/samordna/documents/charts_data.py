@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from samordna.core import budget as core
 from samordna.core import document as doc
+from samordna.core.calendar import year_label
 from samordna.core.document import AMOUNT, COUNT, PERCENT, TEXT, Row, Series
 from samordna.core.equity import EquityYear
 from samordna.core.followup import Matrix
@@ -27,12 +28,13 @@ def budget_by_section(budget: core.Budget, unit: str) -> doc.Chart:
     )
     rows = [Row((s.name, *s.values)) for s in series]
     rows.append(Row(("Summa kostnader", *(totals[y].costs for y in years)), "sum"))
-    columns = [("Avsnitt", TEXT)] + [(str(y), AMOUNT) for y in years]
+    labels = tuple(year_label(y, years[0], budget.first_month) for y in years)
+    columns = [("Avsnitt", TEXT)] + [(label, AMOUNT) for label in labels]
     table = doc.table("Kostnader per avsnitt", columns, rows, unit=unit)
     return doc.Chart(
         "Budgetens kostnader per avsnitt",
         "stacked",
-        tuple(str(y) for y in years),
+        labels,
         series,
         table,
     )

@@ -3,7 +3,7 @@ cover lines, the logo, and the member-contribution table."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from fractions import Fraction
 from functools import wraps
@@ -14,6 +14,7 @@ from django.utils import translation
 from samordna.associations.models import Association
 from samordna.core import document as doc
 from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row
+from samordna.core.meeting_schedule import joined as joined
 from samordna.documents.models import DocumentLayout
 from samordna.economy.models import ContributionYear
 
@@ -66,14 +67,6 @@ FIRST_YEAR, LAST_YEAR = 1990, 2100  # years a document can be asked for
 
 def plausible(year: int) -> bool:
     return FIRST_YEAR <= year <= LAST_YEAR
-
-
-def joined(names: Iterable[str]) -> str:
-    """ "A, B och C"."""
-    names = list(names)
-    if len(names) < 2:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} och {names[-1]}"
 
 
 def period(start: date | None, end: date | None) -> str:

@@ -23,11 +23,12 @@ from samordna.core.budget import Budget as CoreBudget
 from samordna.core.budget import Section
 from samordna.core.budget_check import BudgetCheck, check_budget
 from samordna.core.budget_print import display_rows, error_summary
+from samordna.core.calendar import part_year_text, year_label
 from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row
 from samordna.core.equity import EquityYear
 from samordna.core.followup import MEASURES
 from samordna.core.money import format_amount
-from samordna.documents import charts_data, common
+from samordna.documents import charts_data, common, plan_register
 from samordna.documents.stated import stated_blocks
 from samordna.documents.texts import texts_for
 from samordna.economy.models import ContributionYear
@@ -51,6 +52,7 @@ def build(
     blocks += common.section("Uppdraget", [], texts["uppdrag"])
     blocks += common.section("Organisation och arbetssätt", [], texts["organisation"])
     blocks += _organisation(association)
+    blocks += plan_register.meetings(association, [year])
     blocks += common.section("Målgrupper", [], texts["malgrupper"])
     blocks += _interventions(association, year, last, check)
     blocks += _goals(association, year, texts["inriktningsmal"])
@@ -144,7 +146,7 @@ def _interventions(
         caption = f"{label} insatser {common.span(years)}"
         table = _intervention_table(caption, own, years)
         blocks.append(_lumps_in_budget(table, kind, years, check))
-    return blocks
+    return blocks + plan_register.ideas(association, years)
 
 
 def _lumps_in_budget(
@@ -266,6 +268,8 @@ def _budget(
     budget = version.budget
     rows = display_rows(core)
     blocks: list[Block] = [doc.Heading(f"Budget {year}")]
+    if part_year_text(budget.first_year, budget.first_month):
+        blocks.append(doc.Paragraph(part_year_text(budget.first_year, budget.first_month)))
     blocks.append(_budget_table(f"Budget {year}", rows, [0], budget))
     blocks.append(charts_data.budget_by_section(core, budget.unit))
     if len(budget.years) > 1:
@@ -281,7 +285,10 @@ ROW_STYLES = {"heading": "heading", "result": "result", "line": ""}
 
 
 def _budget_table(caption: str, rows: list, indices: list[int], budget: Budget) -> doc.Table:
-    columns = [("Budgetpost", TEXT)] + [(str(budget.years[i]), AMOUNT) for i in indices]
+    columns = [("Budgetpost", TEXT)] + [
+        (year_label(budget.years[i], budget.first_year, budget.first_month), AMOUNT)
+        for i in indices
+    ]
     built = [
         Row((r.label, *(r.amounts[i] for i in indices)), ROW_STYLES.get(r.kind, "sum"))
         for r in rows

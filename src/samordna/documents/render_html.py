@@ -1,5 +1,6 @@
 """A document as HTML: the body shown inside the app's page, and a whole printable page
-(bundled font, A4, "Sida X av Y") that WeasyPrint turns into the PDF."""
+(bundled font, A4, "Sida X av Y") offered as the HTML download. The PDF is written by
+`render_pdf` from the same document model."""
 
 from __future__ import annotations
 
@@ -18,13 +19,14 @@ NUMERIC = {AMOUNT, COUNT, PERCENT}
 FIGCAPTION = "<figcaption>{} – siffrorna finns i tabellen nedan.</figcaption>"
 
 
-def body(document: doc.Document, printed: bool = False) -> SafeString:
-    """The cover and every block, as HTML the app's page and the PDF both use.
+def body(document: doc.Document, printed: bool = False, cover: bool = True) -> SafeString:
+    """The cover and every block, as HTML the app's page and the PDF both use (without the
+    cover where the page itself carries the title).
 
     In print a table's title stands in a paragraph above it rather than in <caption>:
     WeasyPrint 66 cannot tag a captioned table that a page break separates from its caption.
     """
-    parts = [_cover(document)]
+    parts = [_cover(document)] if cover else []
     parts += [_block(block, printed) for block in document.blocks]
     return mark_safe("\n".join(parts))  # noqa: S308 - every part is escaped where it is built
 

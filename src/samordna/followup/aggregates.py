@@ -25,7 +25,8 @@ from django.db.models import (
 )
 
 from samordna.core.followup import Tally
-from samordna.followup.models import Episode, StepChange
+from samordna.core.stored_tally import from_json
+from samordna.followup.models import Episode, RemovedTally, StepChange
 from samordna.interventions.models import Intervention
 
 
@@ -48,7 +49,8 @@ class DaysBetween(Func):
 
 
 def tallies(interventions: QuerySet[Intervention], year: int) -> dict[int, Tally]:
-    """Each insats's tally of the year (an insats without episodes has an empty one)."""
+    """Each insats's tally of the year (an insats without episodes has an empty one), with
+    the counts that retention kept of the episodes it removed."""
     ran = _ran(Episode.objects.filter(intervention__in=interventions), year)
     ended = ran.filter(end__gte=date(year, 1, 1), end__lte=date(year, 12, 31))
     parts: dict[int, dict[str, Any]] = {
@@ -58,7 +60,10 @@ def tallies(interventions: QuerySet[Intervention], year: int) -> dict[int, Tally
     _count_ended(ended, parts)
     _count_income(ended, parts)
     _count_days(ended, parts)
-    return {pk: Tally(**found) for pk, found in parts.items()}
+    found = {pk: Tally(**counts) for pk, counts in parts.items()}
+    for row in RemovedTally.objects.filter(intervention__in=interventions, year=year):
+        found[row.intervention_id] = found[row.intervention_id] + from_json(row.counts)
+    return found
 
 
 def _ran(episodes: QuerySet[Episode], year: int) -> QuerySet[Episode]:

@@ -261,3 +261,23 @@ class RemovedEpisodes(models.Model):
     class Meta:
         ordering = ["-removed_on", "year", "intervention_name"]
         verbose_name = _("gallrade deltagare")
+
+
+class RemovedTally(models.Model):
+    """The follow-up counts that removed episodes made up for one insats and year (every year
+    an episode ran), kept so that the year's reports read the same after retention. Counts
+    only (`core.stored_tally`): no code, no dates."""
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="removed_tallies"
+    )
+    intervention = models.ForeignKey(
+        Intervention, on_delete=models.CASCADE, related_name="removed_tallies"
+    )
+    year = models.PositiveIntegerField(_("år"))
+    counts = models.JSONField(_("antal"))
+    removed_on = models.DateField(_("gallrat"))
+
+    class Meta:
+        ordering = ["year", "intervention"]
+        verbose_name = _("gallrade deltagares antal")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from samordna.actuals import services as actuals
 from samordna.associations.models import Association
 from samordna.core.followup import EpisodeFacts
-from samordna.followup.models import Episode
+from samordna.followup.models import Episode, RemovedTally
 from samordna.followup.services import facts
 from samordna.interventions import reports as insats_reports
 from samordna.interventions.models import Intervention
@@ -31,6 +31,14 @@ class Counts:
     @property
     def total(self) -> int:
         return self.women + self.men
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.women + other.women,
+            self.men + other.men,
+            self.started + other.started,
+            self.ended + other.ended,
+        )
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,17 @@ def exact_counts(episodes: list[EpisodeFacts], year: int) -> Counts:
     )
 
 
+def kept_counts(association: Association, year: int) -> dict[int, Counts]:
+    """Per insats, the exact counts of the year that retention kept of removed participants."""
+    found: dict[int, Counts] = {}
+    for row in RemovedTally.objects.filter(association=association, year=year):
+        counts = row.counts
+        sex = counts["sex"]
+        here = Counts(sex.get("kvinna", 0), sex.get("man", 0), counts["started"], counts["ended"])
+        found[row.intervention_id] = found.get(row.intervention_id, Counts(0, 0, 0, 0)) + here
+    return found
+
+
 def insats_figures(association: Association, year: int) -> list[InsatsFigures]:
     """Every insats with a budget or participants in `year`, individual first, by name."""
     by_line = actuals.actuals_by_line(association, year)
@@ -68,12 +87,14 @@ def insats_figures(association: Association, year: int) -> list[InsatsFigures]:
         )
     )
     keys = insats_reports.line_keys(interventions)
+    kept = kept_counts(association, year)
     for intervention in interventions:
         budget = next((b.amount for b in intervention.budget_years.all() if b.year == year), None)
         counts = None
         structural = None
         if intervention.kind == "individual":
             counts = exact_counts(by_insats.get(intervention.pk, []), year)
+            counts = counts + kept.get(intervention.pk, Counts(0, 0, 0, 0))
         else:
             activities = intervention.activities.all()
             structural = sum(a.participants for a in activities if a.year == year)

@@ -68,6 +68,16 @@ REGISTERS = (
         "Förbundschefen.",
     ),
     Register(
+        "Gallrade deltagares antal i uppföljningen",
+        "followup_removedtally",
+        "Per insats och år de gallrade deltagarna var med: antal per kön, födelseår, "
+        "avslutsorsak och försörjning före och efter, stegförflyttningar, livskvalitet och "
+        "dagar i insatsen, som summor. Ingen kod och inga datum.",
+        "Årets uppföljning, dokument och delade siffror visar samma sak efter gallringen som före.",
+        "Sparas; inga enskilda rader.",
+        "Ingen direkt; bara som antal i rapporterna med små grupper skyddade.",
+    ),
+    Register(
         "Historik",
         "audit_change",
         "Vem som ändrade en deltagare och när, och vad som stod före och efter (födelseåret "

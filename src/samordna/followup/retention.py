@@ -2,8 +2,10 @@
 consent given on a day ends, which ended episodes are due, and removing them after counting.
 
 Removal is all or nothing: the counts per insats, year of end, sex and end reason are saved
-(`RemovedEpisodes`, on record in the history with who ran the removal), then the episodes and
-their step changes are deleted. The history keeps who changed a removed episode and when, but
+(`RemovedEpisodes`, on record in the history with who ran the removal), and so is every count
+the year's follow-up is made of, per insats and year the episodes ran (`RemovedTally`), so that
+a year's reports read the same after the removal; then the episodes and their step changes are
+deleted. The history keeps who changed a removed episode and when, but
 no longer what it held: a trail that kept the values would keep the episode itself.
 """
 
@@ -21,9 +23,18 @@ from django.db.models import QuerySet
 from samordna.associations.models import Association
 from samordna.audit.bulk import bulk_create
 from samordna.audit.models import Change
-from samordna.core.followup import consent_expiry
+from samordna.core.followup import EpisodeFacts, consent_expiry, tally
 from samordna.core.retention import DEFAULT_CONSENT_MONTHS, months_earlier, next_removal
-from samordna.followup.models import Episode, ParticipantRule, RemovedEpisodes, StepChange
+from samordna.core.stored_tally import as_json
+from samordna.followup.models import (
+    Episode,
+    ParticipantRule,
+    RemovedEpisodes,
+    RemovedTally,
+    StepChange,
+)
+from samordna.followup.services import facts
+from samordna.interventions.models import Intervention
 
 FORGOTTEN = "Gallrad deltagare"
 
@@ -85,7 +96,7 @@ def plan(association: Association, before: date) -> Removal:
 @transaction.atomic
 def remove(association: Association, before: date, today: date) -> Removal:
     """Count the ended episodes before `before` into `RemovedEpisodes`, then delete them."""
-    episodes = list(ended_before(association, before))
+    episodes = list(ended_before(association, before).prefetch_related("steps"))
     groups = Counter(
         (e.intervention_id, e.intervention.name, e.end.year, e.sex, e.end_reason)
         for e in episodes
@@ -107,6 +118,7 @@ def remove(association: Association, before: date, today: date) -> Removal:
             for (insats, name, year, sex, reason), count in sorted(groups.items())
         ],
     )
+    _keep_tallies(association, episodes, today)
     done = plan(association, before)
     steps = list(StepChange.objects.filter(episode__in=episodes).values_list("pk", flat=True))
     pks = [e.pk for e in episodes]  # a deleted object forgets its pk
@@ -116,6 +128,35 @@ def remove(association: Association, before: date, today: date) -> Removal:
     _forget(Episode, pks)
     _forget(StepChange, steps)
     return done
+
+
+def _keep_tallies(association: Association, episodes: list[Episode], today: date) -> None:
+    """Each insats's follow-up counts of the removed episodes, for every year they ran."""
+    by_insats: dict[Intervention, list[EpisodeFacts]] = {}
+    for episode in episodes:
+        by_insats.setdefault(episode.intervention, []).append(facts(episode))
+    kept = []
+    for insats, found in by_insats.items():
+        first = min(f.start.year for f in found)
+        last = max(f.end.year for f in found if f.end)
+        for year in range(first, last + 1):
+            counted = tally(found, year)
+            if counted.ran:
+                kept.append(
+                    RemovedTally(
+                        association=association,
+                        intervention=insats,
+                        year=year,
+                        counts={**as_json(counted), "started": _started(found, year)},
+                        removed_on=today,
+                    )
+                )
+    bulk_create(RemovedTally, kept)
+
+
+def _started(found: list[EpisodeFacts], year: int) -> int:
+    """How many began in `year` (Uppföljning Finsam asks for the new ones of the year)."""
+    return sum(1 for f in found if f.start.year == year)
 
 
 def _forget(model: type[models.Model], pks: list[int]) -> None:

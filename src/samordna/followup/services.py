@@ -18,12 +18,14 @@ from samordna.core import followup, indicators, socioeconomic
 from samordna.core.followup_disclosure import ALL, Scope, protect_reports
 from samordna.core.interim import episode_as_of
 from samordna.core.params import ParameterError
+from samordna.core.stored_tally import from_json
 from samordna.followup import aggregates
 from samordna.followup.models import (
     Episode,
     FollowupTarget,
     Indicator,
     IndicatorResponse,
+    RemovedTally,
     SupportCost,
 )
 from samordna.interventions import reports as insats_reports
@@ -236,12 +238,17 @@ def costs_at(association: Association, on: date) -> tuple[dict[str, dict[str, in
 
 
 def effect(association: Association, intervention: Intervention, year: int) -> Any:
+    """The insats's effect for its exits through `year`, those removed by retention too."""
     episodes = Episode.objects.filter(intervention=intervention).prefetch_related("steps")
     ended = [f for f in all_facts(episodes) if f.end is not None and f.end.year <= year]
+    found = socioeconomic.transitions(ended)
+    for kept in RemovedTally.objects.filter(intervention=intervention, year__lte=year):
+        for pair, count in from_json(kept.counts).income.items():
+            found[pair] += count
     costs, source = costs_at(association, date(year, 12, 31))
     spent = [insats_reports.outcome(intervention, y) for y in _years_of(intervention, year)]
     cost = sum(c for c in spent if c) if any(c is not None for c in spent) else None
-    return socioeconomic.effect(ended, costs, cost), costs, source
+    return socioeconomic.priced(found, costs, cost), costs, source
 
 
 def _years_of(intervention: Intervention, year: int) -> list[int]:

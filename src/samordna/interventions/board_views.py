@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from samordna.associations.access import EDITORS, READERS, MemberRequest, association_view
 from samordna.associations.models import Association
 from samordna.audit import bulk
-from samordna.interventions import services
+from samordna.interventions import schedule, services
 from samordna.interventions.forms import (
     ApplicationForm,
     DecideForm,
@@ -123,6 +123,7 @@ def meeting_list(request: HttpRequest, association: Association) -> HttpResponse
         "association": association,
         "meetings": meetings,
         "counts": sorted(counts.items(), reverse=True),
+        "plans": [(p, schedule.describe(p)) for p in association.meeting_plans.all()],
     }
     return render(request, "interventions/meetings.html", context)
 

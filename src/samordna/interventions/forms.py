@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from samordna.associations.forms import CountField, DateInput, NoIdentityMixin, not_in_future
 from samordna.associations.models import Association
 from samordna.concurrency import ConcurrentEditMixin
+from samordna.core.calendar import FIRST_YEAR, LAST_YEAR, MONTH_NAMES
+from samordna.core.meeting_schedule import schedule_error
 from samordna.economy.forms import AmountField
 from samordna.interventions import services
 from samordna.interventions.models import (
@@ -19,6 +21,7 @@ from samordna.interventions.models import (
     Intervention,
     InterventionGoal,
     Meeting,
+    MeetingPlan,
     StructuralActivity,
 )
 
@@ -30,8 +33,8 @@ class MembersMixin:
         members.widget = forms.CheckboxSelectMultiple()
         members.widget.choices = members.choices
 
-    def check_parties(self, members: Any) -> None:
-        error = services.two_parties_error(members or [])
+    def check_parties(self, members: Any, status: str = "ansokan") -> None:
+        error = services.parties_error(members or [], status)
         if error:
             raise forms.ValidationError(error)
 
@@ -64,7 +67,7 @@ class InterventionForm(ConcurrentEditMixin, NoIdentityMixin, MembersMixin, forms
 
     def clean_members(self) -> Any:
         members = self.cleaned_data["members"]
-        self.check_parties(members)
+        self.check_parties(members, self.instance.status)
         return members
 
     def clean_end(self) -> Any:
@@ -233,7 +236,12 @@ class DecideForm(NoIdentityMixin, forms.Form):
         widget=forms.RadioSelect,
     )
     date = forms.DateField(label=_("Beslutsdatum"), widget=DateInput())
-    paragraph = forms.CharField(label=_("Paragraf"), max_length=20)
+    paragraph = forms.CharField(
+        label=_("Paragraf"),
+        max_length=20,
+        required=False,
+        help_text=_("Tomt när paragrafen inte är känd."),
+    )
     start = forms.DateField(label=_("Beviljad från"), widget=DateInput(), required=False)
     end = forms.DateField(label=_("Beviljad till"), widget=DateInput(), required=False)
     budget = forms.CharField(
@@ -305,3 +313,56 @@ class RegisterImportForm(forms.Form):
             "Kolumnerna namn och slag, och de uppgifter du har; se Filformat för insatser."
         ),
     )
+
+
+class MeetingPlanForm(NoIdentityMixin, forms.ModelForm):
+    """Meetings of a year before their dates are set: a count, months, or both."""
+
+    months = forms.TypedMultipleChoiceField(
+        label=_("Månader"),
+        required=False,
+        coerce=int,
+        choices=[(number, name) for number, name in enumerate(MONTH_NAMES, start=1)],
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Välj månaderna när de är kända; datumen skrivs in som sammanträden."),
+    )
+
+    class Meta:
+        model = MeetingPlan
+        fields = ["year", "body", "count", "months", "note"]
+        field_classes = {"count": CountField}
+        help_texts = {
+            "count": _("Till exempel 6 när styrelsen sammanträder sex gånger under året."),
+            "note": _("Till exempel ”och därutöver vid behov”."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.initial["months"] = self.instance.month_numbers
+        self.fields["year"] = forms.IntegerField(
+            label=_("År"), min_value=FIRST_YEAR, max_value=LAST_YEAR
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        error = schedule_error(data.get("count"), data.get("months") or [])
+        if error and not self.errors:
+            raise forms.ValidationError(error)
+        return data
+
+    def validate_unique(self) -> None:
+        year, body = self.cleaned_data.get("year"), self.cleaned_data.get("body")
+        if year is None or body is None:
+            return
+        taken = MeetingPlan.objects.filter(
+            association_id=self.instance.association_id, year=year, body=body
+        ).exclude(pk=self.instance.pk)
+        if taken.exists():
+            self.add_error(
+                "year",
+                _("Det finns redan en plan för det organet det året. Ändra den i stället."),
+            )
+
+    def save(self, commit: bool = True) -> MeetingPlan:
+        self.instance.months = ",".join(str(m) for m in sorted(set(self.cleaned_data["months"])))
+        return super().save(commit)

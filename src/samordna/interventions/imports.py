@@ -91,7 +91,7 @@ def _check(
     chosen = _members(row, members, fail)
     if not row.members and existing is not None:
         chosen = list(existing.members.all())
-    party_error = services.two_parties_error(chosen)
+    party_error = services.parties_error(chosen, row.status)
     if party_error and not errors:
         fail(party_error, "members")
     has_decision = row.decision is not None or (

@@ -35,6 +35,38 @@ class Meeting(models.Model):
         return f"{self.get_body_display()} {self.date}"
 
 
+class MeetingPlan(models.Model):
+    """How often a body meets in a year before the dates are set: "styrelsen sammanträder
+    6 gånger 2027", or in which months ("mars, juni, september"). Dated meetings are `Meeting`.
+    """
+
+    association = models.ForeignKey(
+        Association, on_delete=models.CASCADE, related_name="meeting_plans"
+    )
+    year = models.PositiveIntegerField(_("år"))
+    body = models.CharField(
+        _("organ"), max_length=10, choices=Meeting.Body.choices, default="styrelse"
+    )
+    count = models.PositiveSmallIntegerField(_("antal sammanträden"), null=True, blank=True)
+    months = models.CharField(_("månader"), max_length=40, blank=True)  # "3,6,9"
+    note = models.CharField(_("tillägg"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["year", "body"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "year", "body"], name="unique_meeting_plan_year_body"
+            )
+        ]
+
+    @property
+    def month_numbers(self) -> list[int]:
+        return [int(m) for m in self.months.split(",") if m.strip().isdigit()]
+
+    def __str__(self) -> str:
+        return f"{self.get_body_display()} {self.year}"
+
+
 class Attendance(models.Model):
     class PresentAs(models.TextChoices):
         REGULAR = "ledamot", _("Ledamot")
@@ -106,7 +138,12 @@ class Intervention(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=list(STATUSES.items()), default="ide"
     )
-    members = models.ManyToManyField(Member, verbose_name=_("utförande medlemmar"))
+    members = models.ManyToManyField(
+        Member,
+        blank=True,
+        verbose_name=_("utförande medlemmar"),
+        help_text=_("Minst två parter från ansökan; en idé kan sparas innan parterna är klara."),
+    )
     target_group = models.TextField(_("målgrupp"), blank=True)
     start = models.DateField(_("start"), null=True, blank=True)
     end = models.DateField(_("slut"), null=True, blank=True)

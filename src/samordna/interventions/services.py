@@ -10,7 +10,13 @@ from typing import Any
 from django.db import transaction
 
 from samordna.associations.models import Member
-from samordna.core.intervention_status import extension_error, limit_warning, move_error
+from samordna.core.intervention_status import (
+    STATUSES,
+    extension_error,
+    limit_warning,
+    move_error,
+    needs_parties,
+)
 from samordna.interventions.models import (
     Application,
     ApplicationBudget,
@@ -47,6 +53,16 @@ def two_parties_error(members: Iterable[Member]) -> str | None:
     )
 
 
+def parties_error(members: Iterable[Member], status: str) -> str | None:
+    """The two-parties rule for an insats with `status`: an idea needs no parties yet."""
+    if not needs_parties(status):
+        return None
+    error = two_parties_error(members)
+    if error is None:
+        return None
+    return f"{error} Bara en {STATUSES['ide'].lower()} kan sparas med färre än två parter."
+
+
 def has_extension(intervention: Intervention) -> bool:
     """Whether a decision extended the insats. Reads `decisions` through `.all()`, so the lists
     that prefetch them ask the database once for every insats, not once per insats."""
@@ -68,7 +84,9 @@ def warning(intervention: Intervention, today: date) -> str | None:
 def change_status(
     intervention: Intervention, new: str, when: date, decision: Decision | None
 ) -> StatusChange:
-    error = move_error(intervention.status, new, decision is not None)
+    error = move_error(intervention.status, new, decision is not None) or parties_error(
+        intervention.members.all(), new
+    )
     if error:
         raise RuleError(error)
     intervention.status = new

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from samordna.interventions import board_views, views
+from samordna.interventions import board_views, schedule_views, views
 
 patterns = [
     path("insatser/", views.intervention_list, name="interventions"),
@@ -29,6 +29,13 @@ patterns = [
     path("moten/", board_views.meeting_list, name="meetings"),
     path("moten/nytt/", board_views.meeting_new, name="meeting_new"),
     path("moten/<int:pk>/", board_views.meeting_detail, name="meeting"),
+    path("moten/plan/ny/", schedule_views.meeting_plan_edit, name="meeting_plan_new"),
+    path("moten/plan/<int:pk>/", schedule_views.meeting_plan_edit, name="meeting_plan_edit"),
+    path(
+        "moten/plan/<int:pk>/ta-bort/",
+        schedule_views.meeting_plan_delete,
+        name="meeting_plan_delete",
+    ),
     path("beslut/", board_views.decision_list, name="decisions"),
     path("beslut/nytt/", board_views.decision_new, name="decision_new"),
 ]

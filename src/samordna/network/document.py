@@ -29,6 +29,7 @@ def national_document(network_name: str, year: int, found: Sequence[Figures]) ->
     if found:
         blocks += [
             economy_table(found, year),
+            participant_table(found, year),
             cost_chart(found, year),
             administration_chart(found, year),
             equity_chart(found, year),
@@ -56,31 +57,69 @@ ECONOMY_COLUMNS = (
     ("Administrationens andel", PERCENT),
     ("Eget kapital vid årets slut", AMOUNT),
     ("Tak för eget kapital", AMOUNT),
+)
+PARTICIPANT_COLUMNS = (
+    ("Förbund", TEXT),
     ("Deltagare", COUNT),
     ("Kostnad per deltagare", AMOUNT),
     ("Grund", TEXT),
     ("Indikatorer som nått målet", TEXT),
 )
+EQUITY_NOTE = (
+    "Eget kapital vid årets slut är budgetens ingående eget kapital plus årets resultat; "
+    "”ej angivet” när budgeten inte anger eget kapital vid årets början."
+)
+NO_BUDGET_NOTE = "”ingen budget”: förbundet har ingen budget för {year} i Samordna."
 
 
 def economy_table(found: Sequence[Figures], year: int) -> doc.Table:
+    """Money per förbund; a förbund without a budget for the year says so in its row."""
+    rows = [_economy_row(f) for f in found]
+    note = f"Budget {year} (beslutad eller senaste version). {EQUITY_NOTE}"
+    if any(not _has_budget(f) for f in found):
+        note += " " + NO_BUDGET_NOTE.format(year=year)
+    return doc.table(f"Ekonomi {year}", ECONOMY_COLUMNS, rows, note=note)
+
+
+def _has_budget(f: Figures) -> bool:
+    return f.budget.contributions is not None or f.budget.costs is not None
+
+
+def _economy_row(f: Figures) -> tuple[object, ...]:
+    money = f.budget
+    if not _has_budget(f):
+        return (f.association.name, "ingen budget", "", "", "", "")
+    equity = "ej angivet" if money.equity is None else money.equity
+    return (
+        f.association.name,
+        money.contributions,
+        money.costs,
+        money.administration_share,
+        equity,
+        money.cap,
+    )
+
+
+def participant_table(found: Sequence[Figures], year: int) -> doc.Table:
     rows = [
         (
             f.association.name,
-            f.budget.contributions,
-            f.budget.costs,
-            f.budget.administration_share,
-            f.budget.equity,
-            f.budget.cap,
             f.participants.shown,
             f.cost_per_participant,
             {"utfall": "u", "budget": "b"}.get(f.cost_basis, ""),
-            f"{f.indicators.met} av {f.indicators.measured}" if f.indicators.measured else "",
+            _indicators_met(f),
         )
         for f in found
     ]
-    note = f"Budget {year} (beslutad eller senaste version). {PER_PARTICIPANT_NOTE} {LEGEND}"
-    return doc.table(f"Ekonomi och deltagare {year}", ECONOMY_COLUMNS, rows, note=note)
+    note = f"{PER_PARTICIPANT_NOTE} {LEGEND}"
+    return doc.table(f"Deltagare och indikatorer {year}", PARTICIPANT_COLUMNS, rows, note=note)
+
+
+def _indicators_met(f: Figures) -> str:
+    """ "3 av 5" of the indicators with a target and a share shown; in words when none has."""
+    if f.indicators.measured:
+        return f"{f.indicators.met} av {f.indicators.measured}"
+    return "ingen andel mot ett mål" if f.indicators.rows else "inga indikatorer"
 
 
 def _names(found: Sequence[Figures]) -> tuple[str, ...]:

@@ -26,7 +26,12 @@ def network_page(request: HttpRequest, slug: str) -> HttpResponse:
     network = services.network_for(request.user, slug)
     year = year_asked(request, national.latest_year(timezone.localdate().year))
     document = national.document(network, year)
-    context = {"network": network, "year": year, "body": body(document), "document": document}
+    context = {
+        "network": network,
+        "year": year,
+        "body": body(document, cover=False),
+        "document": document,
+    }
     return render(request, "network/national.html", context)
 
 
