@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 # The Debian packages: installed when missing (as root), otherwise the command to run, exit 2.
 SYSTEM := $(PYTHON) tools/system_packages.py
 
-.PHONY: install run test test-fast lint docs bench messages clean
+.PHONY: install run test test-fast lint docs bench bench-load messages clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Samordna kräver Python 3.11 eller senare") if sys.version_info < (3, 11) else None'
@@ -55,6 +55,10 @@ docs: install
 
 bench: install
 	$(BIN)/python tools/bench.py
+
+# The load test alone (50 users on SQLite-WAL, and PostgreSQL with SAMORDNA_BENCH_DATABASE_URL).
+bench-load: install
+	$(BIN)/python tools/bench.py load_run
 
 clean:
 	rm -rf $(VENV) samordna.sqlite3

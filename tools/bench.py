@@ -10,6 +10,7 @@ import contextlib
 import csv
 import io
 import random
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -281,8 +282,11 @@ BENCHMARKS: list[Callable[[], Measurement | list[Measurement]]] = [
 ]
 
 
-def main() -> None:
+def main(chosen: list[str]) -> None:
+    """Every benchmark, or those whose function name contains one of `chosen` ("load_run")."""
     for benchmark in BENCHMARKS:
+        if chosen and not any(part in benchmark.__name__ for part in chosen):
+            continue
         results = benchmark()
         for result in results if isinstance(results, list) else [results]:
             seconds = f"{result.seconds:.3f}".replace(".", ",")
@@ -290,9 +294,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    import sys
-
     if sys.argv[1:] == ["plan-pdf-once"]:
         plan_pdf_once()
     else:
-        main()
+        main(sys.argv[1:])

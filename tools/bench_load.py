@@ -4,9 +4,17 @@ For each database (SQLite in WAL mode in a temporary folder; PostgreSQL too when
 SAMORDNA_BENCH_DATABASE_URL names one) the demo is loaded, the server started on a free loopback
 port and USERS threads each sign in once as the demo's chef. Then, for LOAD_SECONDS, each user
 asks for one of the main pages (overview, budget, insatser, follow-up, documents), thinks 2–5 s
-and asks again; one request in ten is a write: a participant's form opened and saved through the
-real form (CSRF token and the hidden `seen` field of the edit check), and the answer must say
-"sparad". Each user stops after
+and asks again. One request in ten is a write, through the real forms (CSRF token, the hidden
+`seen` field of the edit check), each kind as often:
+- a participant's form opened and saved as it stands; the answer must say "sparad";
+- a budget amount: the grid of a revision (a förslag made once before the run, as a chef would)
+  opened, the user's own cell given a new amount and saved; the saved grid must show it. When
+  someone else saved in between, the page says so and nothing is saved: the user opens the grid
+  again and types the amount once more (counted as a conflict, up to CONFLICT_TRIES times);
+- an import: a participant file of IMPORT_ROWS new participants uploaded on the import page;
+  the answer must say how many were added.
+After the run the grid is read once more: every cell that one user owns must hold the amount
+that user saved last (a save that went missing would show here). Each user stops after
 MAX_REQUESTS requests or at the deadline, whichever comes first. Afterwards the closed-loop
 maximum: CLIENTS clients without pause for CLOSED_SECONDS over the pages, then as long over the
 hashed stylesheet (a bare static file). An error is a status of 500 or more or a timeout.
@@ -14,6 +22,7 @@ hashed stylesheet (a bare static file). An error is a status of 500 or more or a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
@@ -22,11 +31,12 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from bench_server import DEMO_SLUG, _logged_in, serving_demo
 
@@ -38,6 +48,9 @@ MAX_REQUESTS = 40  # per user: 40 s / 2 s think at the most is 20, so the deadli
 CLIENTS = 10
 CLOSED_SECONDS = 10.0
 TIMEOUT = 10.0
+CONFLICT_TRIES = 3
+IMPORT_ROWS = 2
+IMPORT_INSATS = "ALL-IN"  # an individual insats of the demo förbund, running
 OPENER = urllib.request.OpenerDirector
 
 
@@ -48,20 +61,48 @@ class Tally:
     times: dict[str, list[float]] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
     refused: int = 0  # 4xx: the page said no (not a server error, but not expected either)
-    unsaved: int = 0  # a save answered without "sparad": the form came back
+    unsaved: dict[str, int] = field(default_factory=dict)  # writes without their receipt
+    saved: dict[str, int] = field(default_factory=dict)  # writes with their receipt, by kind
+    conflicts: int = 0  # the budget grid said someone else saved first (then tried again)
+    lost: int = 0  # a saved budget amount not in the grid after the run
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def add(self, kind: str, seconds: float | None, status: int) -> None:
         with self.lock:
             if seconds is None or status >= 500:
-                self.errors[kind] = self.errors.get(kind, 0) + 1
+                what = f"{kind} {'tidsgräns' if seconds is None else status}"
+                self.errors[what] = self.errors.get(what, 0) + 1
             elif status >= 400:
                 self.refused += 1
             else:
                 self.times.setdefault(kind, []).append(seconds)
 
+    def receipt(self, kind: str, given: bool) -> None:
+        with self.lock:
+            tally = self.saved if given else self.unsaved
+            tally[kind] = tally.get(kind, 0) + 1
+
     def count(self) -> int:
         return sum(len(t) for t in self.times.values()) + sum(self.errors.values()) + self.refused
+
+
+@dataclass
+class Site:
+    """What the users ask for: the pages, each user's participant and budget cell, the grid."""
+
+    base: str
+    pages: dict[str, str]
+    episodes: list[str]
+    grid: str  # the revision's edit grid
+    cells: list[str]  # the grid's amount fields, a-<line>-<year>
+    last_saved: dict[str, str] = field(default_factory=dict)  # cell: amount saved last
+
+    def cell_of(self, user: int) -> str:
+        return self.cells[user % len(self.cells)]
+
+    def owned_cells(self) -> set[str]:
+        owners = [self.cell_of(user) for user in range(USERS)]
+        return {cell for cell in owners if owners.count(cell) == 1}
 
 
 def bench_load(measurement: Callable[[str, str, float], Any]) -> list[Any]:
@@ -76,28 +117,73 @@ def bench_load(measurement: Callable[[str, str, float], Any]) -> list[Any]:
 
 
 def _one_database(label: str, url: str | None, measurement: Callable) -> list[Any]:
-    with serving_demo(url) as base:
+    with _fresh(url) as fresh, serving_demo(fresh) as base:
         return _run(label, base, measurement)
 
 
+@contextlib.contextmanager
+def _fresh(url: str | None) -> Iterator[str | None]:
+    """A new PostgreSQL database beside the one `url` names (dropped afterwards), so every run
+    starts from the demo alone; None (SQLite in a temporary folder) as it is."""
+    if url is None:
+        yield None
+        return
+    import psycopg
+
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/')}_lasttest"
+    server = urlunsplit(parts._replace(path="/postgres"))
+    for statement in (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'):
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(statement)
+    try:
+        yield urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
 def _run(label: str, base: str, measurement: Callable) -> list[Any]:
-    forbund = f"{base}/forbund/{DEMO_SLUG}"
     first = _signed_in(base)
-    pages = _pages(first, forbund)
-    listed = _get(first, f"{forbund}/uppfoljning/deltagare/")
-    episodes = _links(listed, r"uppfoljning/deltagare/\d+/")
-    assert episodes, "the demo förbund has participants to save"
+    site = _site(first, base)
     sessions = [first] + [_signed_in(base) for _ in range(USERS - 1)]  # untimed: Argon2 each
     load = os.getloadavg()
     tally = Tally()
     started = time.monotonic()
-    _threads([partial(_user, i, sessions[i], pages, base, episodes, tally) for i in range(USERS)])
+    _threads([partial(_user, i, sessions[i], site, tally) for i in range(USERS)])
     elapsed = time.monotonic() - started
-    closed = _closed_loop(sessions[:CLIENTS], list(pages.items()))
-    stylesheet = re.search(r"/static/samordna\.[0-9a-f]{12}\.css", _get(first, pages["översikten"]))
+    tally.lost = _lost_saves(first, site)
+    closed = _closed_loop(sessions[:CLIENTS], list(site.pages.items()))
+    stylesheet = re.search(
+        r"/static/samordna\.[0-9a-f]{12}\.css", _get(first, site.pages["översikten"])
+    )
     assert stylesheet, "the overview links the hashed stylesheet"
     static = _closed_loop(sessions[:CLIENTS], [("stilmallen", base + stylesheet.group(0))])
     return _report(label, tally, elapsed, closed, static, load, measurement)
+
+
+def _site(opener: OPENER, base: str) -> Site:
+    forbund = f"{base}/forbund/{DEMO_SLUG}"
+    listed = _get(opener, f"{forbund}/uppfoljning/deltagare/")
+    episodes = [f"{forbund}/{link}" for link in _links(listed, r"uppfoljning/deltagare/\d+/")]
+    assert episodes, "the demo förbund has participants to save"
+    pages = _pages(opener, forbund)
+    grid = _revision(opener, pages["budgeten"])
+    cells = sorted(name for name, _ in _form_with(_get(opener, grid), "seen") if name[:2] == "a-")
+    assert len(cells) >= USERS, "the revision has a cell for each user"
+    return Site(base, pages, episodes, grid, cells)
+
+
+def _revision(opener: OPENER, budget: str) -> str:
+    """The decided budget revised once through its page, as a chef would: the förslag's grid."""
+    revise = _links(_get(opener, budget), r"budget/\d+/version/\d+/revidera/")
+    assert revise, "the demo förbund's budget is decided and can be revised"
+    url = budget.split("/budget/")[0] + "/" + revise[0]
+    form = _form_with(_get(opener, url), "csrfmiddlewaretoken")
+    with opener.open(url, urllib.parse.urlencode(form).encode(), timeout=60) as answer:
+        answer.read()
+        assert "/version/" in answer.geturl(), "the revision opens in its grid"
+        return str(answer.geturl())
 
 
 def _signed_in(base: str) -> OPENER:
@@ -128,37 +214,118 @@ def _get(opener: OPENER, url: str) -> str:
     return opener.open(url, timeout=60).read().decode()
 
 
-def _user(
-    index: int, opener: OPENER, pages: dict[str, str], base: str, episodes: list[str], tally: Tally
-) -> None:
+def _user(index: int, opener: OPENER, site: Site, tally: Tally) -> None:
     rng = random.Random(index)
-    episode = f"{base}/forbund/{DEMO_SLUG}/{episodes[index % len(episodes)]}"
+    writes = (_save_participant, _edit_budget, _import_participants)
     stop = time.monotonic() + LOAD_SECONDS
     time.sleep(rng.uniform(0, THINK[1]))  # the users do not all start in the same instant
-    for _ in range(MAX_REQUESTS):
+    for turn in range(MAX_REQUESTS):
         if time.monotonic() >= stop:
             return
         if rng.random() < WRITE_SHARE:
-            _save_participant(opener, episode, tally)
+            rng.choice(writes)(opener, site, index, turn, tally)
         else:
-            kind = rng.choice(list(pages))
-            tally.add(kind, *_timed(opener, pages[kind]))
+            kind = rng.choice(list(site.pages))
+            tally.add(kind, *_timed(opener, site.pages[kind]))
         time.sleep(min(rng.uniform(*THINK), max(0.0, stop - time.monotonic())))
 
 
-def _save_participant(opener: OPENER, url: str, tally: Tally) -> None:
+def _save_participant(opener: OPENER, site: Site, index: int, turn: int, tally: Tally) -> None:
     """Open the participant's form and save it as it stands (the edit check's `seen` included)."""
+    url = site.episodes[index % len(site.episodes)]
     seconds, status, page = _timed_page(opener, url, None)
     tally.add("deltagarformuläret", seconds, status)
     if seconds is None or status >= 400:
         return
-    form = _edit_form(page)
-    data = urllib.parse.urlencode(form).encode()
+    data = urllib.parse.urlencode(_form_with(page, "seen")).encode()
     seconds, status, answer = _timed_page(opener, url, data)
     tally.add("spara deltagare", seconds, status)
-    if seconds is not None and status < 400 and ": sparad." not in answer:
-        with tally.lock:
-            tally.unsaved += 1
+    if seconds is not None and status < 400:
+        tally.receipt("spara deltagare", ": sparad." in answer)
+
+
+def _edit_budget(opener: OPENER, site: Site, index: int, turn: int, tally: Tally) -> None:
+    """Give the user's own cell of the grid a new amount; on a conflict open the grid again."""
+    cell, amount = site.cell_of(index), str(100_000 + 1000 * index + turn)
+    for _ in range(CONFLICT_TRIES):
+        seconds, status, page = _timed_page(opener, site.grid, None)
+        tally.add("budgetraderna (öppna)", seconds, status)
+        if seconds is None or status >= 400:
+            return
+        form = [
+            (name, amount if name == cell else value) for name, value in _form_with(page, "seen")
+        ]
+        seconds, status, answer = _timed_page(
+            opener, site.grid, urllib.parse.urlencode(form).encode()
+        )
+        if status == 400 and "Någon annan sparade ändringar i budgeten" in answer:
+            tally.add("spara budgetbelopp", seconds, 200)  # the page answered as it should
+            with tally.lock:
+                tally.conflicts += 1
+            continue
+        tally.add("spara budgetbelopp", seconds, status)
+        if seconds is not None and status < 400:
+            shown = dict(_form_with(answer, "seen")).get(cell, "")
+            given = "Budgeten är sparad." in answer and _digits(shown) == amount
+            tally.receipt("spara budgetbelopp", given)
+            if given:
+                with tally.lock:
+                    site.last_saved[cell] = amount
+        return
+    tally.receipt("spara budgetbelopp", False)
+
+
+def _import_participants(opener: OPENER, site: Site, index: int, turn: int, tally: Tally) -> None:
+    """Upload a small participant file (IMPORT_ROWS new participants) on the import page."""
+    url = f"{site.base}/forbund/{DEMO_SLUG}/uppfoljning/deltagare/importera/"
+    seconds, status, page = _timed_page(opener, url, None)
+    tally.add("importsidan", seconds, status)
+    if seconds is None or status >= 400:
+        return
+    rows = [
+        f"{IMPORT_INSATS};{'kvinna' if n % 2 else 'man'};1985;2026-0{1 + n % 9}-01"
+        for n in range(IMPORT_ROWS)
+    ]
+    text = "\n".join(["insats;kön;födelseår;start", *rows]) + "\n"
+    fields = _form_with(page, "csrfmiddlewaretoken")
+    body, kind = _multipart(fields, "file", f"deltagare-{index}-{turn}.csv", text.encode())
+    request = urllib.request.Request(url, body, {"Content-Type": kind})
+    seconds, status, answer = _timed_page(opener, request, None)
+    tally.add("importera deltagare", seconds, status)
+    if seconds is not None and status < 400:
+        tally.receipt("importera deltagare", f"{IMPORT_ROWS} nya och 0 uppdaterade" in answer)
+
+
+def _multipart(
+    fields: list[tuple[str, str]], name: str, filename: str, content: bytes
+) -> tuple[bytes, str]:
+    """A form with one file, encoded as a browser sends it."""
+    boundary = f"samordna-bench-{random.getrandbits(64):x}"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
+        for key, value in fields
+    ]
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+        "Content-Type: text/csv\r\n\r\n"
+    )
+    body = b"".join(parts) + head.encode() + content + f"\r\n--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
+def _lost_saves(opener: OPENER, site: Site) -> int:
+    """Cells owned by one user that do not hold what that user saved last."""
+    stored = dict(_form_with(_get(opener, site.grid), "seen"))
+    owned = site.owned_cells()
+    return sum(
+        1
+        for cell, amount in site.last_saved.items()
+        if cell in owned and _digits(stored[cell]) != amount
+    )
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
 
 
 def _timed(opener: OPENER, url: str) -> tuple[float | None, int]:
@@ -166,15 +333,19 @@ def _timed(opener: OPENER, url: str) -> tuple[float | None, int]:
     return seconds, status
 
 
-def _timed_page(opener: OPENER, url: str, data: bytes | None) -> tuple[float | None, int, str]:
-    """Seconds (None on a timeout or a broken connection), the status and the page's text."""
+def _timed_page(
+    opener: OPENER, url: str | urllib.request.Request, data: bytes | None
+) -> tuple[float | None, int, str]:
+    """Seconds (None on a timeout or a broken connection), the status and the page's text.
+    A refusal (4xx) keeps its page: the budget grid answers a conflict with 400."""
     start = time.perf_counter()
     try:
         with opener.open(url, data, timeout=TIMEOUT) as answer:
             page = answer.read().decode()
             return time.perf_counter() - start, answer.status, page
     except urllib.error.HTTPError as refused:
-        return time.perf_counter() - start, refused.code, ""
+        page = refused.read().decode(errors="replace")
+        return time.perf_counter() - start, refused.code, page
     except OSError:
         return None, 0, ""
 
@@ -236,12 +407,12 @@ class _FormFields(HTMLParser):
             self.forms[-1][-1] = (name, text + data)
 
 
-def _edit_form(page: str) -> list[tuple[str, str]]:
-    """The form with the edit check's hidden `seen` field."""
+def _form_with(page: str, marker: str) -> list[tuple[str, str]]:
+    """The first form on the page with a field named `marker` (e.g. the edit check's `seen`)."""
     parser = _FormFields()
     parser.feed(page)
-    found = [form for form in parser.forms if any(name == "seen" for name, _ in form)]
-    assert found, "the participant's form carries the edit check's `seen` field"
+    found = [form for form in parser.forms if any(name == marker for name, _ in form)]
+    assert found, f"the page has a form with the field {marker}"
     return found[0]
 
 
@@ -283,7 +454,10 @@ def _report(
     print(
         f"lasttest {label}: {USERS} användare i {elapsed:.0f} s, {tally.count()} förfrågningar, "
         f"{_comma(tally.count() / elapsed)} förfrågningar/s, {errors} fel{_which(tally.errors)}, "
-        f"{tally.refused} nekade, {tally.unsaved} sparningar utan kvitto, "
+        f"{tally.refused} nekade, skrivningar {_which(tally.saved)[2:-1] or 'inga'}, "
+        f"utan kvitto {_which(tally.unsaved)[2:-1] or 'inga'}, "
+        f"{tally.conflicts} krockar i budgeten (sparat igen), "
+        f"{tally.lost} förlorade belopp, "
         f"belastning före {_loads(load)}, efter {_loads(os.getloadavg())}"
     )
     results = []

@@ -63,8 +63,20 @@ def serving_demo(database_url: str | None = None) -> Iterator[str]:
             _wait_until_answering(base, server)
             yield base
         finally:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=60)
+            _stop(server, port)
+
+
+def _stop(server: subprocess.Popen, port: int) -> None:
+    """SIGTERM, as a service manager stops it; says how long the server took, its exit code and
+    whether the port is free again (no worker left holding it)."""
+    started = time.monotonic()
+    server.send_signal(signal.SIGTERM)
+    code = server.wait(timeout=60)
+    with socket.socket() as probe:
+        free = probe.connect_ex(("127.0.0.1", port)) != 0
+    seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
+    state = "ingen svarar längre på porten" if free else "något svarar fortfarande på porten"
+    print(f"samordna serve stannade på {seconds} s med slutkod {code}; {state}")
 
 
 def _environment(folder: Path) -> dict[str, str]:

@@ -9,7 +9,7 @@ from typing import Any
 
 from samordna.associations.models import Association
 from samordna.budgets import services as budgets
-from samordna.budgets.projection import projection_of
+from samordna.budgets.projection import bands_for, projection
 from samordna.core.intervention_status import STATUSES
 from samordna.interventions import reports, services
 
@@ -22,6 +22,7 @@ class BudgetGlance:
     version: Any
     year: int
     totals: Any
+    all_totals: Any  # every year's, for the equity projection without a second check
 
 
 def budget_glance(association: Association, today: date) -> BudgetGlance | None:
@@ -35,8 +36,8 @@ def budget_glance(association: Association, today: date) -> BudgetGlance | None:
         return None
     version = budgets.current_version(budget)
     year = today.year if today.year in budget.years else budget.first_year
-    totals = budgets.check_version(version).totals[year]
-    return BudgetGlance(budget, version, year, totals)
+    totals = budgets.version_totals(version)
+    return BudgetGlance(budget, version, year, totals[year], totals)
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ def equity_glance(glance: BudgetGlance | None) -> EquityGlance | None:
     """The glance year's closing equity against the cap, when the budget has an opening."""
     if glance is None:
         return None
-    for year in projection_of(glance.budget):
+    budget = glance.budget
+    for year in projection(budget, glance.all_totals, glance.version, bands_for(budget)):
         if year.year == glance.year:
             return EquityGlance(year.year, year.closing, year.cap.amount, year.over_by)
     return None

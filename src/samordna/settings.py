@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "samordna.session_touch.SessionTouchMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "samordna.table_export.TableDownloadMiddleware",
     "samordna.responsive.TableRegionMiddleware",
@@ -211,10 +212,11 @@ WHITENOISE_AUTOREFRESH = DEBUG
 TRUSTED_PROXIES = _listed("SAMORDNA_TRUSTED_PROXIES") + _listed("SAMORDNA_TRUSTED_PROXY")
 
 # Sessions end at browser close, after SAMORDNA_SESSION_IDLE_MINUTES without a request and
-# SAMORDNA_SESSION_MAX_HOURS after signing in (samordna.accounts.middleware).
+# SAMORDNA_SESSION_MAX_HOURS after signing in (samordna.accounts.middleware). The idle clock is
+# moved at most once a minute (samordna.session_touch), not with a database write on every page.
 SESSION_COOKIE_AGE = int(os.environ.get("SAMORDNA_SESSION_IDLE_MINUTES", "30")) * 60
 SESSION_MAX_AGE = int(os.environ.get("SAMORDNA_SESSION_MAX_HOURS", "10")) * 3600
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_TOUCH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

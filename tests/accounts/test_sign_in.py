@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.conftest import PASSWORD, make_user
 
@@ -94,8 +97,29 @@ def test_the_session_cookie_ends_with_the_browser_and_after_idle_time(client, ch
     cookie = response.cookies[settings.SESSION_COOKIE_NAME]
     assert cookie["expires"] == "" and cookie["max-age"] == ""  # a browser-session cookie
     assert cookie["httponly"]
-    assert settings.SESSION_COOKIE_AGE == 30 * 60 and settings.SESSION_SAVE_EVERY_REQUEST
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
     assert client.session.get_expiry_age() == 30 * 60
+
+
+def test_the_idle_clock_moves_at_most_once_a_minute_without_a_write_per_page(client, chef):
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    _try(client, "chef", PASSWORD)
+    client.get("/forbund/trollhattan/")  # the clock starts
+    five_minutes_left = timezone.now() + timedelta(minutes=5)
+    Session.objects.update(expire_date=five_minutes_left)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/forbund/trollhattan/").status_code == 200
+    assert not [q for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
+    assert Session.objects.get().expire_date == five_minutes_left
+
+    session = client.session
+    session["touched_at"] -= 61  # the last move was over a minute ago
+    session.save()
+    Session.objects.update(expire_date=five_minutes_left)
+    assert client.get("/forbund/trollhattan/").status_code == 200
+    assert Session.objects.get().expire_date > timezone.now() + timedelta(minutes=29)
 
 
 def test_an_idle_session_ends(client, chef):

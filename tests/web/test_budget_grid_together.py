@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+import threading
 
+import pytest
+from django.db import connection
+from django.test import Client
 from django.urls import reverse
 
 from samordna.budgets import services
@@ -61,3 +65,61 @@ def test_a_new_row_and_amounts_are_saved_together(client, chef, association):
     assert client.post(url, data).status_code == 302
     assert version.lines.filter(label="Ränta", section="income").exists()
     assert BudgetAmount.objects.get(line=line, year=2021).amount == 100_000_00
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_at_the_same_moment_never_both_succeed_unseen(monkeypatch):
+    """Both open the grid, then save at once: the first one's check has passed and it is about to
+    save when the second one's save arrives. The second must wait and be told (or be asked to try
+    again), never be told "sparad" while the first one's save overwrites it."""
+    from samordna.budgets import views
+    from tests.conftest import make_association
+
+    association = make_association()
+    budget = services.create(association, services.NewBudget("Budget 2021", 2021), user=None)
+    line = services.add_line(budget.versions.get(), "administration", "Kansli")
+    url = reverse("budget_edit", args=[association.slug, budget.pk, 1])
+    first, second = Client(raise_request_exception=False), Client(raise_request_exception=False)
+    first.force_login(make_user("chef", association, "chef"))
+    second.force_login(make_user("ekonom", association, "chef"))
+    opened = [_opened(first, url), _opened(second, url)]
+    checked, second_done = threading.Event(), threading.Event()
+    check = views.changed_since
+
+    def slow_first_check(version, seen):
+        found = check(version, seen)
+        if threading.current_thread().name == "first":
+            checked.set()
+            second_done.wait(2)  # the second save would run now, if nothing held it back
+        return found
+
+    monkeypatch.setattr(views, "changed_since", slow_first_check)
+    answers = {}
+
+    def save(name, client, fields, amount):
+        if name == "second":
+            checked.wait(10)
+        try:
+            answers[name] = client.post(url, {**fields, f"a-{line.pk}-2021": amount})
+        finally:
+            connection.close()  # this thread's own connection
+        if name == "second":
+            second_done.set()
+
+    people = [
+        threading.Thread(target=save, name=name, args=(name, client, fields, amount))
+        for name, client, fields, amount in (
+            ("first", first, opened[0], "700 000"),
+            ("second", second, opened[1], "900 000"),
+        )
+    ]
+    for person in people:
+        person.start()
+    for person in people:
+        person.join(30)
+
+    statuses = sorted(answer.status_code for answer in answers.values())
+    assert statuses in ([302, 400], [302, 503]), statuses  # one saved; the other told
+    saved = "first" if answers["first"].status_code == 302 else "second"
+    stored = BudgetAmount.objects.get(line=line, year=2021).amount
+    assert stored == {"first": 700_000_00, "second": 900_000_00}[saved]

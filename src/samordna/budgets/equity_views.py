@@ -40,7 +40,7 @@ class BandForm(forms.ModelForm):
 def budget_equity(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
     budget = get_object_or_404(Budget, association=association, pk=pk)
     version = services.current_version(budget)
-    totals = services.check_version(version).totals
+    totals = services.version_totals(version)
     bands = bands_for(budget)
     years = projection(budget, totals, version, bands)
     context = {

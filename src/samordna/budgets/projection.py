@@ -42,13 +42,13 @@ def contributions_by_year(budget: Budget, totals: dict[int, Any], version: Any) 
 def projection_of(budget: Budget) -> list[equity.EquityYear]:
     """The equity projection of the budget's current version (empty without opening equity)."""
     version = services.current_version(budget)
-    totals = services.check_version(version).totals
+    totals = services.version_totals(version)
     return projection(budget, totals, version, bands_for(budget))
 
 
 def goal_rows(budget: Budget) -> list[Any]:
     """The financial goals per year of the budget's current version (with the year's outcome)."""
-    totals = services.check_version(services.current_version(budget)).totals
+    totals = services.version_totals(services.current_version(budget))
     return goal_rows_of(budget, totals, projection_of(budget))
 
 
@@ -78,5 +78,5 @@ def _outcome_fulfilment(budget: Budget, goal: goals.Goal) -> goals.Fulfilment | 
     forecast = services.latest_of_year(budget.association, budget.first_year, forecast=True)
     if forecast is None:
         return None
-    totals = services.check_version(services.current_version(forecast)).totals
+    totals = services.version_totals(services.current_version(forecast))
     return goals.evaluate(goal, totals[budget.first_year])

@@ -78,10 +78,25 @@ def _line_amounts(version: BudgetVersion) -> dict[Intervention, dict[int, int]]:
     return dict(found)
 
 
-def differences(version: BudgetVersion) -> list[RegisterDifference]:
+@dataclass(frozen=True)
+class RegisterRead:
+    """The register, the version's insats lines and its pools, read once for a page."""
+
+    register: dict[Intervention, dict[int, int]]
+    budgeted: dict[Intervention, dict[int, int]]
+    pools: dict[int, int]
+
+
+def read(version: BudgetVersion) -> RegisterRead:
+    return RegisterRead(register_amounts(version), _line_amounts(version), pools(version))
+
+
+def differences(
+    version: BudgetVersion, known: RegisterRead | None = None
+) -> list[RegisterDifference]:
     """Every insats and year where the version and the register disagree."""
-    register = register_amounts(version)
-    budgeted = _line_amounts(version)
+    known = known or read(version)
+    register, budgeted = known.register, known.budgeted
     found = []
     for intervention in sorted(set(register) | set(budgeted), key=lambda i: (i.kind, i.name)):
         for year in version.budget.years:
@@ -100,17 +115,16 @@ def pools(version: BudgetVersion) -> dict[int, int]:
     return dict(found)
 
 
-def balance(version: BudgetVersion) -> list[RegisterYear]:
+def balance(version: BudgetVersion, known: RegisterRead | None = None) -> list[RegisterYear]:
     """Per year: what the register changes on the version's insats lines, what it grants
     beside them, and how much of that the pools pay."""
-    return register_years(
-        version.budget.years, _line_amounts(version), register_amounts(version), pools(version)
-    )
+    known = known or read(version)
+    return register_years(version.budget.years, known.budgeted, known.register, known.pools)
 
 
-def balance_findings(version: BudgetVersion) -> list[Finding]:
+def balance_findings(version: BudgetVersion, known: RegisterRead | None = None) -> list[Finding]:
     """The check's word on the register: each year whose balance the register moves."""
-    return register_findings(balance(version), version.budget.unit)
+    return register_findings(balance(version, known), version.budget.unit)
 
 
 @transaction.atomic

@@ -25,7 +25,7 @@ from samordna.budgets.models import (
     BudgetVersion,
     ImmutableError,
 )
-from samordna.budgets.register import balance_findings, fill_from_register
+from samordna.budgets.register import RegisterRead, balance_findings, fill_from_register
 from samordna.budgets.scenarios import allocated_rows
 from samordna.core import budget as core
 from samordna.core.budget_check import BudgetCheck, check_budget
@@ -93,15 +93,21 @@ class VersionCheck:
         return self.check.totals
 
 
-def check_version(version: BudgetVersion) -> VersionCheck:
+def check_version(version: BudgetVersion, known: RegisterRead | None = None) -> VersionCheck:
     """The sums, the member split and, for a budget (not a forecast or scenario), what the
-    insats register does to its balance."""
+    insats register does to its balance (`known`: the register as the page already read it)."""
     check = check_budget(to_core(version))
     split = check_member_split(member_lines(version), version.budget.years)
     budget = version.budget
     if budget.is_forecast or budget.scenario_of_id:
         return VersionCheck(check, split)
-    return VersionCheck(check, split, balance_findings(version))
+    return VersionCheck(check, split, balance_findings(version, known))
+
+
+def version_totals(version: BudgetVersion) -> dict[int, core.YearTotals]:
+    """Income, costs and result per year of a stored version: the check's totals without its
+    findings, for pages that show only the figures."""
+    return core.totals(to_core(version))
 
 
 def contribution_lines(version: BudgetVersion) -> dict[int, int]:

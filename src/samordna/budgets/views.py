@@ -120,7 +120,9 @@ def _detail_context(
     association: Association, budget: Budget, version: BudgetVersion
 ) -> dict[str, Any]:
     core_budget = services.to_core(version)
-    check = services.check_version(version)
+    plain = not budget.is_forecast and not budget.scenario_of_id
+    known = register.read(version) if plain else None
+    check = services.check_version(version, known)
     context: dict[str, Any] = {
         "association": association,
         "budget": budget,
@@ -133,9 +135,9 @@ def _detail_context(
         "findings": check.findings,
         "scenarios": budget.scenarios.all(),
     }
-    if not budget.is_forecast and not budget.scenario_of_id:
-        context["register_differences"] = register.differences(version)
-        context["register_moves_balance"] = any(y.effect for y in register.balance(version))
+    if known is not None:
+        context["register_differences"] = register.differences(version, known)
+        context["register_moves_balance"] = any(y.effect for y in register.balance(version, known))
     if budget.scenario_of is not None:
         base = services.current_version(budget.scenario_of)
         context["scenario_rows"] = _scenario_rows(services.check_version(base).totals, check.totals)
@@ -173,18 +175,27 @@ def budget_edit(
     others: list[str] = []
     removing: list[str] = []
     if request.method == "POST":
-        grid = read_grid(version, request.POST)
-        errors = grid.errors
-        others = changed_since(version, request.POST.get("seen", ""))
-        removing = grid_removal.asked(version, grid, request.POST)
+        with transaction.atomic():  # the check and the save together: no one saves in between
+            _lock(version)
+            grid = read_grid(version, request.POST)
+            errors = grid.errors
+            others = changed_since(version, request.POST.get("seen", ""))
+            removing = grid_removal.asked(version, grid, request.POST)
+            if not errors and not others and not removing:
+                _save_grid(version, grid, request.POST)
         if not errors and not others and not removing:
-            _save_grid(version, grid, request.POST)
             grid_removal.say_saved(request, grid, request.POST)
             return redirect("budget_edit", slug=association.slug, pk=budget.pk, number=number)
     context = _grid_context(association, budget, version, errors, request.POST or None)
     opened = request.POST.get("seen", "") if (errors or removing) and not others else seen(version)
     context |= {"line_form": line_form, "others": others, "seen": opened, "removing": removing}
     return render(request, "budgets/edit.html", context, status=400 if errors or others else 200)
+
+
+def _lock(version: BudgetVersion) -> None:
+    """Hold the version until the transaction ends, so two saves of its grid queue (PostgreSQL
+    locks the row; SQLite's BEGIN IMMEDIATE already holds the database's write lock)."""
+    list(BudgetVersion.objects.select_for_update().filter(pk=version.pk).values_list("pk"))
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from samordna.actuals import services as actuals
 from samordna.actuals.services import LineKey
@@ -198,11 +198,12 @@ class ConsentRow:
     state: str  # "upphör snart" | "har upphört" | "återkallat"
 
 
-def consents(episodes: Iterable[Episode], today: date) -> list[ConsentRow]:
+def consents(episodes: QuerySet[Episode], today: date) -> list[ConsentRow]:
     """Consents ending within 30 days, ended and revoked, of episodes still running."""
     soon = today + timedelta(days=EXPIRING_DAYS)
     rows = []
-    for episode in episodes:
+    asked = Q(consent_revoked__isnull=False) | Q(consent_expires__lte=soon)
+    for episode in episodes.filter(asked):  # the database leaves out the many without news
         if episode.end is not None and episode.end < today:
             continue
         if episode.consent_revoked:
