@@ -4,25 +4,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('budgets', '0008_contribution_lines'),
+        ("budgets", "0008_contribution_lines"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='budgetamount',
-            name='note',
-            field=models.CharField(blank=True, max_length=500, verbose_name='not om beloppet'),
+            model_name="budgetamount",
+            name="note",
+            field=models.CharField(blank=True, max_length=500, verbose_name="not om beloppet"),
         ),
         migrations.AddField(
-            model_name='budgetline',
-            name='note',
-            field=models.CharField(blank=True, help_text='Skrivs som en numrerad not under budgettabellen, för alla år.', max_length=500, verbose_name='not om raden'),
+            model_name="budgetline",
+            name="note",
+            field=models.CharField(
+                blank=True,
+                help_text="Skrivs som en numrerad not under budgettabellen, för alla år.",
+                max_length=500,
+                verbose_name="not om raden",
+            ),
         ),
         migrations.AlterField(
-            model_name='budgetline',
-            name='section',
-            field=models.CharField(blank=True, choices=[('income', 'Intäkter'), ('equity', 'Ianspråktaget eget kapital'), ('individual', 'Individinriktade insatser'), ('structural', 'Strukturinriktade insatser'), ('administration', 'Administration (kansli)'), ('financial', 'Finansiella intäkter och kostnader')], max_length=20, verbose_name='avsnitt'),
+            model_name="budgetline",
+            name="section",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("income", "Intäkter"),
+                    ("equity", "Ianspråktaget eget kapital"),
+                    ("individual", "Individinriktade insatser"),
+                    ("structural", "Strukturinriktade insatser"),
+                    ("administration", "Administration (kansli)"),
+                    ("financial", "Finansiella intäkter och kostnader"),
+                ],
+                max_length=20,
+                verbose_name="avsnitt",
+            ),
         ),
     ]
