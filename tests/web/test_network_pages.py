@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from samordna.associations.models import Association
 from samordna.audit.models import Change
+from samordna.budgets import services as budget_services
+from samordna.budgets.models import Budget
 from samordna.followup.models import Episode
 from samordna.network import services
 from samordna.network.models import Network, Sharing
@@ -189,3 +191,24 @@ def test_the_closing_equity_is_shown_against_the_cap_when_the_budget_has_an_open
     row = html[html.index(demo["sodra-roslagen"].name) :]
     row = row[: row.index("</tr>")]
     assert "0 kr" in row and "425 600 kr" in row
+
+
+def test_the_cap_is_shown_from_the_contributions_when_the_opening_equity_is_not_given(
+    client, demo, reader
+):
+    """A budget without opening equity still has a cap, from the year's contributions;
+    Trollhättan's 7 156 000 kr lie above the only band Nationella rådet has confirmed, so its
+    cap says "okänt" rather than standing empty."""
+    roslagen = demo["sodra-roslagen"]
+    budget = budget_services.latest_of_year(roslagen, 2016)
+    Budget.objects.filter(pk=budget.pk).update(opening_equity=None)  # as if never given
+    client.force_login(reader)
+    url = reverse("network_xlsx", kwargs={"slug": "nns-demo", "year": 2016})
+    book = openpyxl.load_workbook(io.BytesIO(client.get(url).content))
+    rows = {r[0]: r for r in book.worksheets[0].iter_rows(values_only=True) if r[0]}
+    assert rows[roslagen.name][4] == "ej angivet"
+    assert isinstance(rows[roslagen.name][5], int | float) and rows[roslagen.name][5] > 0
+    url = reverse("network_xlsx", kwargs={"slug": "nns-demo", "year": 2020})
+    book = openpyxl.load_workbook(io.BytesIO(client.get(url).content))
+    rows = {r[0]: r for r in book.worksheets[0].iter_rows(values_only=True) if r[0]}
+    assert rows[demo[TROLLHATTAN].name][5] == "okänt"

@@ -96,7 +96,7 @@ def _economy_row(f: Figures) -> tuple[object, ...]:
         money.costs,
         money.administration_share,
         equity,
-        money.cap,
+        "okänt" if money.cap is None else money.cap,
     )
 
 

@@ -13,7 +13,9 @@ from typing import Any
 
 from samordna.associations.models import Association
 from samordna.budgets import services as budgets
-from samordna.budgets.projection import contributions_by_year, projection_of
+from samordna.budgets.models import Budget
+from samordna.budgets.projection import bands_for, contributions_by_year, projection_of
+from samordna.core.equity import cap
 from samordna.core.followup import Matrix
 from samordna.core.money import whole_kronor_ore
 from samordna.core.suppression import Cell
@@ -66,14 +68,22 @@ def budget_figures(association: Association, year: int) -> BudgetFigures:
     totals = budgets.check_version(version).totals
     found = totals[year]
     equity = next((y for y in projection_of(budget) if y.year == year), None)
+    contributions = contributions_by_year(budget, totals, version).get(year)
     return BudgetFigures(
-        contributions_by_year(budget, totals, version).get(year),
+        contributions,
         found.costs,
         found.individual,
         found.administration,
         equity.closing if equity else None,
-        equity.cap.amount if equity else None,
+        equity.cap.amount if equity else _cap(budget, contributions),
     )
+
+
+def _cap(budget: Budget, contributions: int | None) -> int | None:
+    """The cap from the year's contributions, also when the budget has no opening equity."""
+    if contributions is None:
+        return None
+    return cap(contributions, bands_for(budget)).amount
 
 
 def indicator_figures(association: Association, year: int) -> IndicatorFigures:
