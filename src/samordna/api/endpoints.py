@@ -128,7 +128,7 @@ def budget(request: HttpRequest, slug: Slug, year: Year) -> dict[str, Any]:
     if chosen is None or year not in chosen.years:
         raise Http404(f"Förbundet har ingen budget för {year}.")
     version = budgets.current_version(chosen)
-    totals = budgets.check_version(version).totals[year]
+    totals = budgets.version_totals(version)[year]
     amounts = {
         "intakter_kr": totals.income,
         "ianspraktaget_eget_kapital_kr": totals.equity_drawn,

@@ -23,7 +23,7 @@ from datetime import date
 from samordna.core.followup import EpisodeFacts
 from samordna.core.money import ore_from_kronor
 from samordna.core.params import ParameterError, load
-from samordna.core.suppression import is_small
+from samordna.core.suppression import LIMIT, is_small
 
 ACTORS = {
     "kommun": "Kommunen",
@@ -44,7 +44,7 @@ ASSUMPTIONS = (
     "femtal innan det räknas om till kronor (1–2 blir 0, 3–4 blir 5), så att ingen liten grupp "
     "kan räknas fram ur beloppen.",
 )
-BASE = 5
+BASE = LIMIT  # counts are rounded to the protection's own limit: no group under it shows
 
 Costs = Mapping[str, Mapping[str, int]]  # income source -> actor -> öre per month
 

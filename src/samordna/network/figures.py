@@ -65,7 +65,7 @@ def budget_figures(association: Association, year: int) -> BudgetFigures:
     if budget is None or year not in budget.years:
         return NO_BUDGET
     version = budgets.current_version(budget)
-    totals = budgets.check_version(version).totals
+    totals = budgets.version_totals(version)
     found = totals[year]
     equity = next((y for y in projection_of(budget) if y.year == year), None)
     contributions = contributions_by_year(budget, totals, version).get(year)
