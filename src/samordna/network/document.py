@@ -67,7 +67,9 @@ PARTICIPANT_COLUMNS = (
 )
 EQUITY_NOTE = (
     "Eget kapital vid årets slut är budgetens ingående eget kapital plus årets resultat; "
-    "”ej angivet” när budgeten inte anger eget kapital vid årets början."
+    "”ej angivet” när budgeten inte anger eget kapital vid årets början. Taket följer av årets "
+    "medlemsbidrag; ”okänt” när bidragen ligger över det enda steg som Nationella rådet har "
+    "bekräftat."
 )
 NO_BUDGET_NOTE = "”ingen budget”: förbundet har ingen budget för {year} i Samordna."
 
