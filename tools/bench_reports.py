@@ -115,7 +115,7 @@ def measure(episodes: int) -> dict[str, Any]:
     association = Association.objects.get(slug=built.largest)
     individual = association.interventions.filter(kind="individual")
     rows = Episode.objects.filter(intervention__in=individual)
-    found["rows"] = aggregates._ran(rows, YEAR).count()
+    found["rows"] = aggregates.ran_in(rows, YEAR).count()
     found["hand"] = best_of(lambda: _hand_written(association.pk))
     found["orm"] = best_of(lambda: aggregates.tallies(individual, YEAR))
     found["rows_python"] = best_of(

@@ -8,10 +8,11 @@ compare the two on the demo and on generated data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from django.db import connection
 from django.db.models import (
     Count,
     Exists,
@@ -24,10 +25,12 @@ from django.db.models import (
     Sum,
 )
 
+from samordna.associations.models import Association
 from samordna.core.followup import Tally
 from samordna.core.stored_tally import from_json
 from samordna.followup.models import Episode, RemovedTally, StepChange
-from samordna.interventions.models import Intervention
+
+Parts = defaultdict[int, dict[str, Any]]  # per insats, the keyword arguments of its Tally
 
 
 class DaysBetween(Func):
@@ -48,25 +51,31 @@ class DaysBetween(Func):
         )
 
 
-def tallies(interventions: QuerySet[Intervention], year: int) -> dict[int, Tally]:
-    """Each insats's tally of the year (an insats without episodes has an empty one), with
-    the counts that retention kept of the episodes it removed."""
-    ran = _ran(Episode.objects.filter(intervention__in=interventions), year)
-    ended = ran.filter(end__gte=date(year, 1, 1), end__lte=date(year, 12, 31))
-    parts: dict[int, dict[str, Any]] = {
-        pk: _empty() for pk in interventions.values_list("pk", flat=True)
-    }
+def tallies(association: Association, year: int) -> dict[int, Tally]:
+    """The year's tally of each of the förbund's individual insatser that has episodes or
+    kept counts in the year (others have none: `Tally()`), with the counts that retention
+    kept of the episodes it removed."""
+    mine = Episode.objects.filter(
+        intervention__association=association, intervention__kind="individual"
+    )
+    last = date(year, 12, 31)
+    ran = ran_in(mine, year)
+    ended = mine.filter(start__lte=last, end__gte=date(year, 1, 1), end__lte=last)
+    parts: Parts = defaultdict(_empty)
     _count_ran(ran, parts)
     _count_ended(ended, parts)
     _count_income(ended, parts)
     _count_days(ended, parts)
     found = {pk: Tally(**counts) for pk, counts in parts.items()}
-    for row in RemovedTally.objects.filter(intervention__in=interventions, year=year):
-        found[row.intervention_id] = found[row.intervention_id] + from_json(row.counts)
+    kept = RemovedTally.objects.filter(
+        association=association, intervention__kind="individual", year=year
+    )
+    for pk, counts in kept.order_by().values_list("intervention_id", "counts"):
+        found[pk] = found.get(pk, Tally()) + from_json(counts)
     return found
 
 
-def _ran(episodes: QuerySet[Episode], year: int) -> QuerySet[Episode]:
+def ran_in(episodes: QuerySet[Episode], year: int) -> QuerySet[Episode]:
     """The episodes that ran at some time during the year."""
     return episodes.filter(start__lte=date(year, 12, 31)).filter(
         Q(end=None) | Q(end__gte=date(year, 1, 1))
@@ -89,29 +98,37 @@ def _empty() -> dict[str, Any]:
     }
 
 
-def _grouped(episodes: QuerySet[Episode], *fields: str, **sums: Any) -> Iterable[Any]:
-    """One row per insats and value of `fields`, with its count `n` and the `sums`."""
-    return (
+def _grouped(episodes: QuerySet[Episode], *fields: str, **sums: Any) -> list[tuple[Any, ...]]:
+    """One row per insats and value of `fields`: the insats, the values, the count and the
+    `sums`, in that order."""
+    grouped = (
         episodes.order_by()
         .values("intervention_id", *fields)
-        .annotate(n=Count("pk"), **sums)
-        .values_list("intervention_id", *fields, "n", *sums, named=True)
+        .annotate(n=Count("*"), **sums)
+        .values_list("intervention_id", *fields, "n", *sums)
     )
+    return fetched(grouped)
 
 
-def _bump(found: dict[Any, int], key: Any, count: int) -> None:
-    found[key] = found.get(key, 0) + count
+def fetched(rows: QuerySet[Any]) -> list[tuple[Any, ...]]:
+    """The query's rows as the database gives them. The ORM writes the SQL; the rows skip its
+    per-value converters, which have nothing to do here (ids, codes, counts and whole
+    numbers, the same types on SQLite and PostgreSQL) and took a third of the time."""
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
-def _count_ran(ran: QuerySet[Episode], parts: dict[int, dict[str, Any]]) -> None:
-    for row in _grouped(ran, "sex", "birth_year"):
-        part = parts[row.intervention_id]
-        part["ran"] += row.n
-        _bump(part["sex"], row.sex, row.n)
-        _bump(part["birth_years"], row.birth_year, row.n)
+def _count_ran(ran: QuerySet[Episode], parts: Parts) -> None:
+    for pk, sex, birth_year, n in _grouped(ran, "sex", "birth_year"):
+        part = parts[pk]
+        part["ran"] += n
+        part["sex"][sex] = part["sex"].get(sex, 0) + n
+        part["birth_years"][birth_year] = part["birth_years"].get(birth_year, 0) + n
 
 
-def _count_ended(ended: QuerySet[Episode], parts: dict[int, dict[str, Any]]) -> None:
+def _count_ended(ended: QuerySet[Episode], parts: Parts) -> None:
     """Exits by end reason and sex, with the sub-goals' counts."""
     rated = Q(quality_start__isnull=False, quality_end__isnull=False)
     stepped = Exists(StepChange.objects.filter(episode=OuterRef("pk")))
@@ -124,23 +141,23 @@ def _count_ended(ended: QuerySet[Episode], parts: dict[int, dict[str, Any]]) -> 
         higher_n=Count("pk", filter=rated & Q(quality_end__gt=F("quality_start"))),
         change=Sum(F("quality_end") - F("quality_start"), filter=rated),
     )
-    for row in rows:
-        part = parts[row.intervention_id]
-        part["ended"] += row.n
-        _bump(part["reasons"], (row.end_reason, row.sex), row.n)
-        part["stepped"] += row.stepped_n
-        part["rated"] += row.rated_n
-        part["higher"] += row.higher_n
-        part["quality_sum"] += row.change or 0
+    for pk, reason, sex, n, stepped_n, rated_n, higher_n, change in rows:
+        part = parts[pk]
+        part["ended"] += n
+        part["reasons"][reason, sex] = n  # one row per insats, reason and sex
+        part["stepped"] += stepped_n
+        part["rated"] += rated_n
+        part["higher"] += higher_n
+        part["quality_sum"] += change or 0
 
 
-def _count_income(ended: QuerySet[Episode], parts: dict[int, dict[str, Any]]) -> None:
+def _count_income(ended: QuerySet[Episode], parts: Parts) -> None:
     known = ended.exclude(income_start="").exclude(income_end="")
-    for row in _grouped(known, "income_start", "income_end"):
-        _bump(parts[row.intervention_id]["income"], (row.income_start, row.income_end), row.n)
+    for pk, start, end, n in _grouped(known, "income_start", "income_end"):
+        parts[pk]["income"][start, end] = n  # one row per insats and pair
 
 
-def _count_days(ended: QuerySet[Episode], parts: dict[int, dict[str, Any]]) -> None:
+def _count_days(ended: QuerySet[Episode], parts: Parts) -> None:
     spans = ended.annotate(days=DaysBetween(F("end"), F("start")))
-    for row in _grouped(spans, "days"):
-        _bump(parts[row.intervention_id]["days"], row.days, row.n)
+    for pk, days, n in _grouped(spans, "days"):
+        parts[pk]["days"][days] = n  # one row per insats and length
