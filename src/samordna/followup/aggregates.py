@@ -8,8 +8,11 @@ compare the two on the demo and on generated data.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from django.db import connection
@@ -31,6 +34,8 @@ from samordna.core.stored_tally import from_json
 from samordna.followup.models import Episode, RemovedTally, StepChange
 
 Parts = defaultdict[int, dict[str, Any]]  # per insats, the keyword arguments of its Tally
+Rows = list[tuple[Any, ...]]
+Statement = tuple[str, tuple[Any, ...]]  # SQL and its parameters
 
 
 class DaysBetween(Func):
@@ -55,24 +60,42 @@ def tallies(association: Association, year: int) -> dict[int, Tally]:
     """The year's tally of each of the förbund's individual insatser that has episodes or
     kept counts in the year (others have none: `Tally()`), with the counts that retention
     kept of the episodes it removed."""
-    mine = Episode.objects.filter(
-        intervention__association=association, intervention__kind="individual"
-    )
-    last = date(year, 12, 31)
-    ran = ran_in(mine, year)
-    ended = mine.filter(start__lte=last, end__gte=date(year, 1, 1), end__lte=last)
+    statements = _statements(connection.vendor, association.pk, year)
+    ran, ended, income, days, kept = _read(statements)
     parts: Parts = defaultdict(_empty)
     _count_ran(ran, parts)
     _count_ended(ended, parts)
-    _count_income(ended, parts)
-    _count_days(ended, parts)
+    _count_income(income, parts)
+    _count_days(days, parts)
     found = {pk: Tally(**counts) for pk, counts in parts.items()}
-    kept = RemovedTally.objects.filter(
-        association=association, intervention__kind="individual", year=year
-    )
-    for pk, counts in kept.order_by().values_list("intervention_id", "counts"):
-        found[pk] = found.get(pk, Tally()) + from_json(counts)
+    for pk, counts in kept:
+        found[pk] = found.get(pk, Tally()) + from_json(_json(counts))
     return found
+
+
+@lru_cache(maxsize=512)
+def _statements(vendor: str, association_pk: int, year: int) -> tuple[Statement, ...]:
+    """The SQL and parameters of the year's queries for one förbund, written by the ORM once
+    per process, förbund and year (`vendor` in the key for a process that changes database):
+    the text never changes, the rows are read anew every time."""
+    mine = Episode.objects.order_by().filter(
+        intervention__association=association_pk, intervention__kind="individual"
+    )
+    last = date(year, 12, 31)
+    ended = mine.filter(start__lte=last, end__gte=date(year, 1, 1), end__lte=last)
+    kept = RemovedTally.objects.order_by().filter(
+        association=association_pk, intervention__kind="individual", year=year
+    )
+    queries = (
+        _grouped(ran_in(mine, year), "sex", "birth_year"),
+        _ended(ended),
+        _grouped(
+            ended.exclude(income_start="").exclude(income_end=""), "income_start", "income_end"
+        ),
+        _grouped(ended.annotate(days=DaysBetween(F("end"), F("start"))), "days"),
+        kept.values_list("intervention_id", "counts"),
+    )
+    return tuple(query.query.sql_with_params() for query in queries)
 
 
 def ran_in(episodes: QuerySet[Episode], year: int) -> QuerySet[Episode]:
@@ -80,6 +103,50 @@ def ran_in(episodes: QuerySet[Episode], year: int) -> QuerySet[Episode]:
     return episodes.filter(start__lte=date(year, 12, 31)).filter(
         Q(end=None) | Q(end__gte=date(year, 1, 1))
     )
+
+
+def _grouped(episodes: QuerySet[Episode], *fields: str, **sums: Any) -> QuerySet[Episode]:
+    """One row per insats and value of `fields`: the insats, the values, the count and the
+    `sums`, in that order."""
+    grouped = episodes.order_by().values("intervention_id", *fields)
+    return grouped.annotate(n=Count("*"), **sums)
+
+
+def _ended(ended: QuerySet[Episode]) -> QuerySet[Episode]:
+    """Exits by end reason and sex, with the sub-goals' counts."""
+    rated = Q(quality_start__isnull=False, quality_end__isnull=False)
+    stepped = Exists(StepChange.objects.filter(episode=OuterRef("pk")))
+    return _grouped(
+        ended.annotate(stepped=stepped),
+        "end_reason",
+        "sex",
+        stepped_n=Count("pk", filter=Q(stepped=True)),
+        rated_n=Count("pk", filter=rated),
+        higher_n=Count("pk", filter=rated & Q(quality_end__gt=F("quality_start"))),
+        change=Sum(F("quality_end") - F("quality_start"), filter=rated),
+    )
+
+
+def fetched(rows: QuerySet[Any]) -> list[tuple[Any, ...]]:
+    """The query's rows as the database gives them (see `_read`)."""
+    return _read([rows.query.sql_with_params()])[0]
+
+
+def _read(statements: Iterable[Statement]) -> list[list[tuple[Any, ...]]]:
+    """Each statement's rows as the database gives them. The ORM wrote the SQL; the rows skip
+    its per-value converters, which have nothing to do here (ids, codes, counts and whole
+    numbers, the same types on SQLite and PostgreSQL) and took a third of the time."""
+    with connection.cursor() as cursor:
+        found = []
+        for sql, params in statements:
+            cursor.execute(sql, params)
+            found.append(cursor.fetchall())
+        return found
+
+
+def _json(counts: str | dict[str, Any]) -> dict[str, Any]:
+    """A JSON column as read without Django: text (SQLite, psycopg as Django sets it up)."""
+    return json.loads(counts) if isinstance(counts, str) else counts
 
 
 def _empty() -> dict[str, Any]:
@@ -98,49 +165,15 @@ def _empty() -> dict[str, Any]:
     }
 
 
-def _grouped(episodes: QuerySet[Episode], *fields: str, **sums: Any) -> list[tuple[Any, ...]]:
-    """One row per insats and value of `fields`: the insats, the values, the count and the
-    `sums`, in that order."""
-    grouped = (
-        episodes.order_by()
-        .values("intervention_id", *fields)
-        .annotate(n=Count("*"), **sums)
-        .values_list("intervention_id", *fields, "n", *sums)
-    )
-    return fetched(grouped)
-
-
-def fetched(rows: QuerySet[Any]) -> list[tuple[Any, ...]]:
-    """The query's rows as the database gives them. The ORM writes the SQL; the rows skip its
-    per-value converters, which have nothing to do here (ids, codes, counts and whole
-    numbers, the same types on SQLite and PostgreSQL) and took a third of the time."""
-    sql, params = rows.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _count_ran(ran: QuerySet[Episode], parts: Parts) -> None:
-    for pk, sex, birth_year, n in _grouped(ran, "sex", "birth_year"):
+def _count_ran(rows: Rows, parts: Parts) -> None:
+    for pk, sex, birth_year, n in rows:
         part = parts[pk]
         part["ran"] += n
         part["sex"][sex] = part["sex"].get(sex, 0) + n
         part["birth_years"][birth_year] = part["birth_years"].get(birth_year, 0) + n
 
 
-def _count_ended(ended: QuerySet[Episode], parts: Parts) -> None:
-    """Exits by end reason and sex, with the sub-goals' counts."""
-    rated = Q(quality_start__isnull=False, quality_end__isnull=False)
-    stepped = Exists(StepChange.objects.filter(episode=OuterRef("pk")))
-    rows = _grouped(
-        ended.annotate(stepped=stepped),
-        "end_reason",
-        "sex",
-        stepped_n=Count("pk", filter=Q(stepped=True)),
-        rated_n=Count("pk", filter=rated),
-        higher_n=Count("pk", filter=rated & Q(quality_end__gt=F("quality_start"))),
-        change=Sum(F("quality_end") - F("quality_start"), filter=rated),
-    )
+def _count_ended(rows: Rows, parts: Parts) -> None:
     for pk, reason, sex, n, stepped_n, rated_n, higher_n, change in rows:
         part = parts[pk]
         part["ended"] += n
@@ -151,13 +184,11 @@ def _count_ended(ended: QuerySet[Episode], parts: Parts) -> None:
         part["quality_sum"] += change or 0
 
 
-def _count_income(ended: QuerySet[Episode], parts: Parts) -> None:
-    known = ended.exclude(income_start="").exclude(income_end="")
-    for pk, start, end, n in _grouped(known, "income_start", "income_end"):
+def _count_income(rows: Rows, parts: Parts) -> None:
+    for pk, start, end, n in rows:
         parts[pk]["income"][start, end] = n  # one row per insats and pair
 
 
-def _count_days(ended: QuerySet[Episode], parts: Parts) -> None:
-    spans = ended.annotate(days=DaysBetween(F("end"), F("start")))
-    for pk, days, n in _grouped(spans, "days"):
+def _count_days(rows: Rows, parts: Parts) -> None:
+    for pk, days, n in rows:
         parts[pk]["days"][days] = n  # one row per insats and length
