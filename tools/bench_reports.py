@@ -212,6 +212,7 @@ def _measurements(make: Any, where: str, episodes: int, found: dict[str, Any]) -
     rows = f"{found['rows']:,}".replace(",", " ")
     ratio = f"{found['orm'] / found['hand']:.2f}".replace(".", ",")
     fresh = f"{found['orm_new_sql'] / found['hand_again']:.2f}".replace(".", ",")
+    again = f"{found['hand_again']:.3f}".replace(".", ",")
     turns = f"{what}, turvis, bäst av {TURNS}"
     return [
         make("bygga datamängden", what, found["build"]),
@@ -219,7 +220,7 @@ def _measurements(make: Any, where: str, episodes: int, found: dict[str, Any]) -
         make("uppföljningens räkning i databasen", f"{turns}: {ratio} × GROUP BY", found["orm"]),
         make(
             "samma räkning, SQL-texten skriven på nytt (första gången i processen)",
-            f"{turns}: {fresh} × GROUP BY i samma turer",
+            f"{turns}: {fresh} × GROUP BY i samma turer ({again} s)",
             found["orm_new_sql"],
         ),
         make("samma räkning rad för rad (förut)", what, found["rows_python"]),
