@@ -105,3 +105,17 @@ def test_counting_takes_as_many_queries_for_a_large_förbund_as_for_a_small(gene
         sizes.append(len(queries))
     assert len(set(sizes)) == 1
     assert sizes[0] <= 5  # four GROUP BY and the counts that retention kept
+
+
+def test_a_participant_added_after_a_count_is_in_the_next_count(generated, db):
+    association = Association.objects.get(slug="matforbund-01")
+    insats = association.interventions.filter(kind="individual").first()
+    before = aggregates.tallies(association, 2019)  # the SQL is kept for the next count
+    Episode.objects.create(
+        intervention=insats, sex="kvinna", birth_year=1980, start="2019-03-01", end="2019-09-30"
+    )
+    after = aggregates.tallies(association, 2019)
+    empty = followup.Tally()
+    assert after[insats.pk].ran == before.get(insats.pk, empty).ran + 1
+    assert after[insats.pk].ended == before.get(insats.pk, empty).ended + 1
+    assert after[insats.pk].sex["kvinna"] == before.get(insats.pk, empty).sex.get("kvinna", 0) + 1
