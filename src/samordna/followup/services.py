@@ -109,8 +109,8 @@ def published(
     With `until` (a delårsrapport), the episodes as they stood on that day."""
     chosen = list(association.interventions.filter(kind="individual").order_by("pk"))
     if until is None:
-        found = aggregates.tallies(association, year)
-        counts = {i.pk: found.get(i.pk, followup.Tally()) for i in chosen}
+        counted = aggregates.tallies(association, year)
+        counts = {i.pk: counted.get(i.pk, followup.Tally()) for i in chosen}
     else:
         counts = _tallies_as_of(chosen, year, until)
     goals = targets(association, year)
