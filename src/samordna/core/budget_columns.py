@@ -90,6 +90,8 @@ def check_budget_cells(
 
 def _columns(rows: Sequence[list[str]], layout: _Layout) -> _Columns | None:
     """The rows as columns; None when no budget row is left (the row-by-row way says so)."""
+    if not rows:
+        return None
     width = layout.width
     lengths = set(map(len, rows))
     grid = rows if lengths <= {width} else [_to_width(cells, width) for cells in rows]
