@@ -20,7 +20,8 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, groupby, pairwise
+from itertools import compress, groupby, pairwise, repeat
+from operator import is_, itemgetter
 
 from samordna.core.budget import (
     COST_SECTIONS,
@@ -133,18 +134,17 @@ def _whole_column(texts: tuple[str, ...], factor: int) -> list[int] | None:
     """A year's cells at once when every one is a whole number within the limit (digits and a
     minus sign, spaces taken out): read as one JSON array, which reads such a cell as `int` does.
     None for anything else, to be read cell by cell."""
-    joined = ",".join(texts)
-    if joined.count(",") != len(texts) - 1:
-        return None
-    digits = joined.replace(" ", "")
+    digits = ",".join(texts).replace(" ", "")
     if not _DIGITS.fullmatch(digits):
         return None
     try:
         values = json.loads(f"[{digits}]")
     except ValueError:  # an empty cell, a leading zero, a lone minus
         return None
+    if len(values) != len(texts):  # a comma in a cell
+        return None
     limit = MAX_ORE // factor
-    return values if values and max(values) <= limit and min(values) >= -limit else None
+    return values if max(values) <= limit and min(values) >= -limit else None
 
 
 def _whole_numbers(parts: list[str], factor: int) -> list[int] | None:
@@ -211,7 +211,8 @@ def _odd_row(
 def _check_columns(columns: _Columns, years: tuple[int, ...]) -> BudgetCheck | None:
     """`check_budget` over the columns; None when a year is given as a lump."""
     kinds, numbers, scale = columns.kinds, columns.numbers, columns.scale
-    stated = [i for i, (kind, _) in enumerate(kinds) if kind is not RowKind.LINE]
+    sections = map(itemgetter(1), kinds)  # only a line has a section
+    stated = list(compress(range(len(kinds)), map(is_, sections, repeat(None))))
     segments = [_runs(kinds, start + 1, end) for start, end in pairwise([-1, *stated, len(kinds)])]
     reads_above = [kinds[position][0] is not RowKind.SUM for position in stated] + [True]
     sums = [_year_sums(segments, values, reads_above, scale) for values in columns.amounts]
