@@ -39,9 +39,7 @@ def _key(path: Path, unit: str, form: str) -> str:
 CASES = [(path, unit, form) for path in FILES for unit in OPTIONS for form in ("json", "text")]
 
 
-@pytest.mark.parametrize(
-    ("path", "unit", "form"), CASES, ids=[_key(*case) for case in CASES]
-)
+@pytest.mark.parametrize(("path", "unit", "form"), CASES, ids=[_key(*case) for case in CASES])
 def test_the_check_says_what_it_said_before(path, unit, form) -> None:
     expected = json.loads(EXPECTED.read_text(encoding="utf-8"))
     assert _outputs(path, unit, form) == expected[_key(path, unit, form)]
