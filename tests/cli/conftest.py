@@ -10,6 +10,7 @@ for the whole run, across xdist workers (a lock file), and each test gets a copy
 from __future__ import annotations
 
 import fcntl
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -24,10 +25,10 @@ DATABASE = "samordna.sqlite3"
 
 
 @pytest.fixture(scope="session")
-def migrated_file(tmp_path_factory, worker_id) -> Path:
+def migrated_file(tmp_path_factory) -> Path:
     """samordna.sqlite3 as `samordna association list` leaves it in an empty folder."""
     shared = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
+    if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the same folder for every worker of the run
     folder = shared / "migrated-once"
     with (shared / "migrated-once.lock").open("w") as lock:
