@@ -8,8 +8,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from playwright.sync_api import expect
 
-from samordna.demo.data import DEMO_PASSWORD
-from tests.browser.conftest import check_page, log_in
+from tests.browser.conftest import check_page, sign_in
 from tests.web.crawl import crawl, pattern
 
 pytestmark = pytest.mark.browser
@@ -23,7 +22,7 @@ def _pages(username: str) -> list[str]:
 
 @pytest.mark.parametrize("username", ["chef", "styrelse", "insatspersonal", "revisor"])
 def test_every_page_fits_a_phone_and_passes_axe(page, demo, username):
-    log_in(page, username, DEMO_PASSWORD)
+    sign_in(page, username)
     problems = []
     for url in _pages(username):
         page.goto(page.base_url + url)
@@ -35,7 +34,7 @@ def test_every_page_fits_a_phone_and_passes_axe(page, demo, username):
 
 
 def test_the_menu_folds_behind_a_button_on_a_phone(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.goto(page.base_url + "/forbund/sodra-roslagen/")
     menu = page.get_by_role("navigation", name="Förbundet")
     expect(menu.get_by_role("link", name="Budget")).to_be_visible()
