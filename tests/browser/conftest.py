@@ -97,20 +97,22 @@ WIDEST = """width => [...document.querySelectorAll('body *')]
             + ' ' + Math.round(e.getBoundingClientRect().right) + ' px')"""
 
 
-def check_page(page, name: str) -> None:
+def check_page(page, name: str, axe: bool = True) -> None:
     """At 1280 and at 390 px: fail when the page scrolls sideways or axe-core finds a serious
     or critical violation; keep a screenshot of each width. The viewport is put back after.
 
     axe-core runs at 1280 px on every page. At 390 px it runs on the first page each browser
     page object checks (the header, the menu folded behind "Meny" and the footer are the same
     on every page); on the others the phone width is checked for sideways scrolling without
-    loading the page again."""
+    loading the page again. With `axe=False` (the browser crawl, for a page whose every kind of
+    element axe has checked on another page of its kind) only the widths are checked."""
     size = page.viewport_size or {"width": 1280, "height": 900}
-    phone_axe = not getattr(page, "phone_axe_done", False)
+    phone_axe = axe and not getattr(page, "phone_axe_done", False)
     try:
-        problems = _check_at(page, name, WIDTHS[0], axe=True)
+        problems = _check_at(page, name, WIDTHS[0], axe=axe)
         problems += _check_at(page, name, WIDTHS[1], axe=phone_axe)
-        page.phone_axe_done = True
+        if phone_axe:
+            page.phone_axe_done = True
     finally:
         page.set_viewport_size(size)
     assert problems == [], f"Brister på {name}: {problems}"
