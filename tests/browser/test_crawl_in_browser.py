@@ -1,21 +1,22 @@
 """Every page a persona reaches from the menus, in a real browser at 1280 and 390 px: no
 sideways scrolling, no serious axe finding. On a phone the menu folds behind "Meny".
 
-The crawl (tests/web/crawl.py, one page of each kind) walks in chromium itself: each page is
-opened once, checked, and its links followed. The chef goes first; then the board, the insats
-staff and the revisor. Every page each of them reaches is opened and checked at both widths;
-axe-core runs on a page unless every kind of element on it (tag, role, type, classes and
-attribute names) was on a page of the same kind that axe has already checked, as on the
-board's read-only view of a page the chef edits.
+The pages each role reaches are found once per worker with the crawl (tests/web/crawl.py, one
+page of each kind, files not fetched). The kinds of page are dealt into four tests, so the
+walk spreads over the workers; each test opens its pages as the chef, the board, the insats
+staff and the revisor, in that order, and checks every one at both widths. axe-core runs on a
+page unless every kind of element on it (tag, role, type, classes and attribute names) was on
+a page of the same kind that axe has already checked: the board's read-only view of a page the
+chef edits, say.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+import zlib
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
+from django.contrib.auth import get_user_model
+from django.test import Client
 from playwright.sync_api import expect
 
 from tests.browser.conftest import check_page, sign_in
@@ -24,80 +25,53 @@ from tests.web.crawl import crawl, pattern
 pytestmark = pytest.mark.browser
 
 ROLES = ("chef", "styrelse", "insatspersonal", "revisor")  # the chef, who sees most, first
+SHARDS = 4
 KINDS = """() => [...new Set([...document.querySelectorAll('body *')].map(e => [
   e.localName, e.getAttribute('role') || '', e.getAttribute('type') || '',
   [...e.classList].sort().join('.'), e.getAttributeNames().sort().join(',')].join('|')))]"""
+_REACHED: dict[str, list[str]] = {}  # role -> its pages; the demo is the same in every test
 
 
-@dataclass
-class _Answer:
-    """What the crawl reads of an answer: status, headers and body."""
-
-    status_code: int
-    headers: dict[str, str]
-    content: bytes = b""
-
-    def __getitem__(self, name: str) -> str:
-        return self.headers[name]
-
-    def get(self, name: str, default: str = "") -> str:
-        return self.headers.get(name, default)
+def _reached(role: str) -> list[str]:
+    if role not in _REACHED:
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=role))
+        _REACHED[role] = crawl(client, per_pattern=1, files=False).pages()
+    return _REACHED[role]
 
 
-@dataclass
-class _Browser:
-    """The crawl's client: each page it asks for is opened in chromium and checked there."""
-
-    page: object
-    role: str
-    axed: dict[str, set[str]]  # page kind -> the kinds of element axe has checked on it
-    problems: list[str] = field(default_factory=list)
-    axe_runs: int = 0
-
-    def get(self, url: str, HTTP_REFERER: str = "") -> _Answer:  # noqa: N803 (the client's name)
-        page = self.page
-        try:
-            answer = page.goto(page.base_url + url)  # type: ignore[attr-defined]
-        except PlaywrightError as error:
-            if "Download is starting" not in str(error):
-                raise
-            return _Answer(200, {"Content-Type": "application/octet-stream"})
-        if urlsplit(page.url).path.startswith("/logga-in/"):  # type: ignore[attr-defined]
-            return _Answer(302, {"Location": page.url})  # type: ignore[attr-defined]
-        kind = answer.headers.get("content-type", "") if answer else ""
-        if not (answer and answer.ok and kind.startswith("text/html")):
-            return _Answer(answer.status if answer else 0, {"Content-Type": kind})
-        self._check(url)
-        return _Answer(200, {"Content-Type": kind}, page.content().encode())  # type: ignore[attr-defined]
-
-    def _check(self, url: str) -> None:
-        key = pattern(url)
-        kinds = set(self.page.evaluate(KINDS))  # type: ignore[attr-defined]
-        checked = self.axed.setdefault(key, set())
-        axe = not kinds <= checked
-        try:
-            check_page(self.page, f"{self.role}-{key}", axe=axe)
-        except AssertionError as error:
-            self.problems.append(f"{self.role} {url}: {str(error).splitlines()[0]}")
-        if axe:
-            checked |= kinds
-            self.axe_runs += 1
+def _shard(url: str) -> int:
+    return zlib.crc32(pattern(url).encode()) % SHARDS
 
 
-def test_every_page_fits_a_phone_and_passes_axe(browser, live_server, demo):
-    axed: dict[str, set[str]] = {}
+def _check(page, role: str, url: str, axed: dict[str, set[str]]) -> list[str]:
+    page.goto(page.base_url + url)
+    key = pattern(url)
+    kinds = set(page.evaluate(KINDS))
+    checked = axed.setdefault(key, set())
+    axe = not kinds <= checked
+    checked |= kinds if axe else set()
+    try:
+        check_page(page, f"{role}-{key}", axe=axe)
+    except AssertionError as error:
+        return [f"{role} {url}: {str(error).splitlines()[0]}"]
+    return []
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_every_page_fits_a_phone_and_passes_axe(browser, live_server, demo, shard):
+    axed: dict[str, set[str]] = {}  # page kind -> the kinds of element axe has checked on it
     problems = []
     for role in ROLES:
+        assert len(_reached(role)) > 10, f"{role} når bara {_reached(role)}"
         context = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.set_default_timeout(15_000)
         page.base_url = live_server.url  # type: ignore[attr-defined]
         sign_in(page, role)
-        client = _Browser(page, role, axed)
-        pages = crawl(client, start="/", per_pattern=1, files=False).pages()
+        for url in [url for url in _reached(role) if _shard(url) == shard]:
+            problems += _check(page, role, url, axed)
         context.close()
-        assert len(pages) > 10, f"{role} når bara {pages}"
-        problems += client.problems
     assert problems == []
 
 
