@@ -21,6 +21,7 @@ from samordna.budgets.forms import BudgetForm, DecisionForm, ImportForm, LineFor
 from samordna.budgets.grid import (
     cell_name,
     changed_since,
+    contribution_name,
     display_rows,
     grid_budget,
     note_name,
@@ -207,15 +208,21 @@ def _save_grid(version: BudgetVersion, grid: Any, data: Any) -> None:
         elif _line_changed(line, grid):
             line.label = grid.labels.get(line.pk) or line.label
             line.note = grid.notes.get(line.pk, line.note)
+            line.is_contribution = grid.contributions.get(line.pk, line.is_contribution)
             line.save()
     new = LineForm(data, prefix="new")
     if data.get("new-label") and new.is_valid():
-        services.add_line(version, new.cleaned_data["section"], new.cleaned_data["label"])
+        section, label = new.cleaned_data["section"], new.cleaned_data["label"]
+        services.add_line(version, section, label, is_contribution=new.marked())
 
 
 def _line_changed(line: Any, grid: Any) -> bool:
     label = grid.labels.get(line.pk)
-    return bool(label and label != line.label) or grid.notes.get(line.pk, line.note) != line.note
+    return (
+        bool(label and label != line.label)
+        or grid.notes.get(line.pk, line.note) != line.note
+        or grid.contributions.get(line.pk, line.is_contribution) != line.is_contribution
+    )
 
 
 def _grid_context(
@@ -228,7 +235,7 @@ def _grid_context(
     amounts = services.to_core(version)
     stored = {row.number: row for row in amounts.rows}
     lines = []
-    for number, line in enumerate(version.lines.all(), start=2):
+    for number, line in enumerate(version.lines.select_related("member"), start=2):
         cells = []
         for year in budget.years:
             name = cell_name(line.pk, year)
@@ -252,6 +259,7 @@ def _grid_context(
                 "ticked": ticked,
                 "note": own,
                 "noted": _noted(own, cells),
+                "mark": _mark_field(line, data, errors),
             }
         )
     totals = _totals(version, data)
@@ -270,6 +278,16 @@ def _note_field(name: str, stored: str | None, data: Any, errors: dict[str, str]
     """A note's field: its name, the text (as posted, else as stored) and its error."""
     text = data.get(name, "") if data is not None else stored or ""
     return {"note_name": name, "note": text, "note_error": errors.get(name)}
+
+
+def _mark_field(line: Any, data: Any, errors: dict[str, str]) -> dict[str, Any] | None:
+    """The checkbox "Räknas som medlemsbidrag" of an income line that names no member (ticked
+    as posted, else as stored); None for any other line."""
+    if line.kind != "line" or line.section != "income" or line.member_id:
+        return None
+    name = contribution_name(line.pk)
+    ticked = bool(data.get(name)) if data is not None else line.is_contribution
+    return {"name": name, "ticked": ticked, "error": errors.get(name)}
 
 
 def _noted(own: dict[str, Any], cells: list[dict[str, Any]]) -> int:
