@@ -32,6 +32,7 @@ from samordna.budgets.models import Budget, BudgetVersion, ImmutableError
 from samordna.budgets.outcome import outcome_columns
 from samordna.core.budget import totals
 from samordna.core.budget_file import budget_from_table
+from samordna.core.budget_print import has_financial
 from samordna.core.calendar import part_year_text
 from samordna.core.findings import InputError
 from samordna.core.money import format_amount
@@ -61,7 +62,12 @@ def budget_list(request: HttpRequest, association: Association) -> HttpResponse:
 def outcome(request: HttpRequest, association: Association, year: int) -> HttpResponse:
     """Plan and forecast for the year before, beside the budget and plan years presented."""
     table = outcome_table(outcome_columns(association, year))
-    context = {"association": association, "year": year, "table": table}
+    context = {
+        "association": association,
+        "year": year,
+        "table": table,
+        "financial": has_financial(table.totals),
+    }
     return render(request, "budgets/outcome.html", context)
 
 
@@ -133,6 +139,7 @@ def _detail_context(
         "years": budget.years,
         "rows": _noted_rows(display_rows(core_budget), budget.years),
         "totals": [check.totals[year] for year in budget.years],
+        "financial": has_financial(check.totals.values()),
         "findings": check.findings,
         "scenarios": budget.scenarios.all(),
     }
@@ -271,6 +278,7 @@ def _grid_context(
         "lines": lines,
         "errors": errors,
         "totals": totals,
+        "financial": has_financial(totals),
     }
 
 
@@ -316,7 +324,13 @@ def budget_totals(
     """HTMX: the totals of the grid as typed, nothing saved."""
     budget = _budget(association, pk)
     version = _version(budget, number)
-    context = {"budget": budget, "years": budget.years, "totals": _totals(version, request.POST)}
+    totals = _totals(version, request.POST)
+    context = {
+        "budget": budget,
+        "years": budget.years,
+        "totals": totals,
+        "financial": has_financial(totals),
+    }
     return render(request, "budgets/_totals.html", context)
 
 
