@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from samordna.audit.models import Change
 from samordna.budgets import projection, services
+from samordna.budgets.grid import seen
 from samordna.budgets.models import BudgetAmount, BudgetLine
 from samordna.core.contribution_check import NONE_MARKED
 
@@ -155,3 +156,21 @@ def test_the_mark_is_locked_with_the_decided_version(client, chef, association):
     assert response.status_code == 302
     state.refresh_from_db()
     assert not state.is_contribution
+
+
+def test_a_mark_someone_else_saved_meanwhile_is_named_before_anything_is_saved(
+    client, chef, association
+):
+    budget, version, state, _kansli = _typed_budget(association)
+    opened = seen(version)
+    state.is_contribution = True
+    state.save()  # another chef ticks the box and saves first
+    client.force_login(chef)
+    response = client.post(
+        _edit_url(association, budget),
+        _grid(version, seen=opened) | {f"contribution-{state.pk}-shown": "1"},
+    )
+    assert response.status_code == 400
+    assert "Statens bidrag via FK räknas som medlemsbidrag: ja" in _text(response)
+    state.refresh_from_db()
+    assert state.is_contribution
