@@ -5,10 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from samordna.core.budget import Budget, RowKind, Section, line, stated
+from samordna.core.budget import Budget, RowKind, Section, line, stated, totals
 from samordna.core.budget_check import check_budget
 from samordna.core.budget_file import budget_from_table
-from samordna.core.budget_print import BALANCE_LABEL, RESULT_LABEL, display_rows, error_summary
+from samordna.core.budget_print import (
+    BALANCE_LABEL,
+    RESULT_LABEL,
+    display_rows,
+    error_summary,
+    has_financial,
+)
 from samordna.tables import read_table
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "budget"
@@ -105,3 +111,55 @@ def test_a_lump_plan_year_keeps_its_stated_figure_and_counts_in_the_bottom_line(
 
 def test_an_empty_budget_has_no_bottom_line_to_print():
     assert display_rows(Budget((2026,), ())) == []
+
+
+def _labels(budget: Budget) -> list[str]:
+    return [row.label for row in display_rows(budget)]
+
+
+def test_a_line_named_as_its_section_is_printed_once_without_a_heading_of_the_same_words():
+    budget = Budget(
+        (2026,),
+        (
+            line(Section.INCOME, "Medlemsbidrag", {2026: 4_000_000 * KR}),
+            line(Section.EQUITY, "Ianspråktaget eget kapital", {2026: 269_000 * KR}),
+            line(Section.ADMINISTRATION, "Kansli", {2026: 4_269_000 * KR}),
+        ),
+    )
+    labels = _labels(budget)
+    body = labels[: labels.index("Summering")]
+    assert body.count("Ianspråktaget eget kapital") == 1
+    assert body[body.index("Ianspråktaget eget kapital") - 1] == "Medlemsbidrag"
+    assert "Intäkter" in body and "Administration" in body  # other headings stay
+
+
+def test_a_typed_budget_prints_each_income_and_equity_total_once_in_the_bottom_line():
+    budget = Budget(
+        (2008, 2009),
+        (
+            line(Section.INCOME, "Parternas bidrag", {2008: 3_750 * TKR, 2009: 3_750 * TKR}),
+            line(Section.EQUITY, "Överskott 2007", {2008: 850 * TKR, 2009: 850 * TKR}),
+            line(Section.INDIVIDUAL, "Coacher", {2008: 1_650 * TKR, 2009: 1_500 * TKR}),
+            line(Section.INDIVIDUAL, "Träningsverkstaden", {2008: 2_950 * TKR, 2009: 3_100 * TKR}),
+        ),
+    )
+    rows = display_rows(budget)
+    amounts = [row.amounts for row in rows if row.kind != "heading"]
+    assert amounts.count([850 * TKR, 850 * TKR]) == 2  # the line and Summering, no third
+    assert [row.label for row in rows].count("Summa intäkter") == 1
+    assert "Summa ianspråktaget eget kapital" not in [row.label for row in rows]
+    assert _by_label(budget)["Summa individinriktade insatser"] == [4_600 * TKR, 4_600 * TKR]
+
+
+def test_the_financial_row_is_printed_only_where_a_year_has_financial_items():
+    plain = Budget((2026,), (line(Section.INCOME, "Medlemsbidrag", {2026: 1_000 * KR}),))
+    assert not any("Finansiella" in label or "±" in label for label in _labels(plain))
+    assert not has_financial(totals(plain).values())
+    with_interest = Budget(
+        (2026, 2027),
+        (
+            line(Section.INCOME, "Medlemsbidrag", {2026: 1_000 * KR, 2027: 1_000 * KR}),
+            line(Section.FINANCIAL, "Ränteintäkter", {2027: 50 * KR}),
+        ),
+    )
+    assert _by_label(with_interest)["Finansiella poster, netto"] == [0, 50 * KR]

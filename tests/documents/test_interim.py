@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from samordna.actuals.models import AccountMapping, ActualAmount
 from samordna.budgets.plan_version import default_version
 from samordna.budgets.projection import projection_of
 from samordna.core.followup_disclosure import ALL
@@ -212,3 +213,21 @@ def test_equity_at_year_end_is_the_opening_plus_the_forecast_result_against_the_
         6_476_000 * KR,
         planned.cap.amount,
     )
+
+
+def _first_cells(document) -> list[str]:
+    return [row.cells[0] for table in document.tables() for row in table.rows]
+
+
+def test_the_totals_print_financial_items_only_where_the_year_has_them(booked, tmp_path):
+    document = interim.build(booked, 2020, T1)
+    assert "Finansiella poster, netto" not in _first_cells(document)
+    assert "Finansiella poster" not in _pdf_text(render(document, "pdf"), tmp_path)
+    AccountMapping.objects.create(
+        association=booked, account="8310", section="financial", label="Ränteintäkter"
+    )
+    ActualAmount.objects.create(
+        association=booked, year=2020, month=2, account="8310", amount=-500 * KR
+    )
+    with_interest = interim.build(booked, 2020, T1)
+    assert _first_cells(with_interest).count("Finansiella poster, netto") == 2

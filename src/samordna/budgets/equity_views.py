@@ -17,6 +17,7 @@ from samordna.budgets import services
 from samordna.budgets.models import Budget, EquityBand, ImmutableError
 from samordna.budgets.projection import bands_for, goal_rows_of, projection
 from samordna.core import equity
+from samordna.core.contribution_check import years_without_contributions
 from samordna.core.money import MoneyError, parse_amount, rounded_kronor
 from samordna.economy.forms import AmountField
 
@@ -43,11 +44,15 @@ def budget_equity(request: HttpRequest, association: Association, pk: int) -> Ht
     totals = services.version_totals(version)
     bands = bands_for(budget)
     years = projection(budget, totals, version, bands)
+    unknown = services.contributions_unknown(version, totals)
+    uncapped = years_without_contributions(totals, {y.year: y.contributions for y in years})
     context = {
         "association": association,
         "budget": budget,
         "years": years,
-        "warnings": [w for y in years if (w := equity.warning(y))],
+        "unknown": unknown,
+        "uncapped": uncapped,
+        "warnings": [w for y in years if y.year not in uncapped and (w := equity.warning(y))],
         "bands": bands,
         "goals": goal_rows_of(budget, totals, years),
         "opening_form": OpeningForm(initial=_opening_initial(budget)),

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samordna.associations.forms import DateInput, NoIdentityMixin, not_in_future
 from samordna.core.budget import SECTION_CHOICES
-from samordna.core.budget_file import UNITS
+from samordna.core.budget_file import UNITS, names_members_money
+from samordna.core.contribution_check import MARKED
 
 
 class BudgetForm(NoIdentityMixin, forms.Form):
@@ -53,6 +54,29 @@ class ImportForm(NoIdentityMixin, forms.Form):
 class LineForm(NoIdentityMixin, forms.Form):
     section = forms.ChoiceField(label=_("Avsnitt"), choices=SECTION_CHOICES)
     label = forms.CharField(label=_("Ny rad"), max_length=300)
+    is_contribution = forms.BooleanField(
+        label=MARKED,
+        required=False,
+        help_text=_(
+            "För en intäktsrad med medlemmarnas bidrag: taket för eget kapital räknas på den. "
+            "En rad vars text nämner medlemmarna eller parterna markeras ändå."
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("is_contribution") and data.get("section") != "income":
+            self.add_error("is_contribution", NOT_INCOME)
+        return data
+
+    def marked(self) -> bool:
+        """Ticked, or an income line whose text names the members' money (the file's rule)."""
+        data = self.cleaned_data
+        named = data["section"] == "income" and names_members_money(data["label"])
+        return bool(data.get("is_contribution")) or named
+
+
+NOT_INCOME = _("Bara en intäktsrad kan räknas som medlemsbidrag.")
 
 
 class DecisionForm(NoIdentityMixin, forms.Form):

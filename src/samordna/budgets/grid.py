@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.core import signing
 
+from samordna.budgets.forms import NOT_INCOME
 from samordna.budgets.models import NOTE_LENGTH, BudgetAmount, BudgetLine, BudgetVersion
 from samordna.concurrency import SALT
 from samordna.core import budget as core
@@ -31,10 +32,16 @@ class GridInput:
     errors: dict[str, str] = field(default_factory=dict)
     notes: dict[int, str] = field(default_factory=dict)  # the row's note, by line id
     amount_notes: dict[tuple[int, int], str] = field(default_factory=dict)  # by (line id, year)
+    contributions: dict[int, bool] = field(default_factory=dict)  # the mark, where posted
 
 
 def cell_name(line_id: int, year: int) -> str:
     return f"a-{line_id}-{year}"
+
+
+def contribution_name(line_id: int) -> str:
+    """The checkbox "Räknas som medlemsbidrag" of an income line (`contribution-7`)."""
+    return f"contribution-{line_id}"
 
 
 def note_name(line_id: int, year: int | None = None) -> str:
@@ -54,7 +61,20 @@ def read_grid(version: BudgetVersion, data: Mapping[str, str]) -> GridInput:
             name = cell_name(line.pk, year)
             grid.amounts[(line.pk, year)] = _cell(data.get(name, ""), unit, name, line, year, grid)
         _read_notes(version, line, data, grid)
+        _read_mark(line, data, grid)
     return grid
+
+
+def _read_mark(line: BudgetLine, data: Mapping[str, str], grid: GridInput) -> None:
+    """The line's mark as the members' contributions, where the grid showed its checkbox (an
+    unticked box is not posted, so `contribution-shown-7` says it was there); refused on any
+    line but an income line that names no member."""
+    name = contribution_name(line.pk)
+    ticked = bool(data.get(name))
+    if ticked and (line.section != "income" or line.member_id):
+        grid.errors[name] = f"{line.label}: {NOT_INCOME}"
+    elif ticked or data.get(f"{name}-shown"):
+        grid.contributions[line.pk] = ticked
 
 
 def _read_notes(
@@ -128,6 +148,9 @@ def stored_cells(version: BudgetVersion) -> dict[str, str]:
     """What is stored now, cell by cell: each line's name and amounts (öre as text)."""
     cells = {f"label-{line.pk}": line.label for line in version.lines.all()}
     cells |= {note_name(line.pk): line.note for line in version.lines.all() if line.note}
+    cells |= {
+        contribution_name(line.pk): "ja" for line in version.lines.all() if line.is_contribution
+    }
     for amount in BudgetAmount.objects.filter(line__version=version):
         cells[cell_name(amount.line_id, amount.year)] = str(amount.amount)
         if amount.note:
@@ -163,6 +186,8 @@ def _described(name: str, value: str | None, lines: dict[int, str], unit: str) -
     label = lines.get(int(pk), "en borttagen rad")
     if kind == "label":
         return f"radens namn: {value or '(borttagen)'}"
+    if kind == "contribution":
+        return f"{label} räknas som medlemsbidrag: {value or 'nej'}"
     if kind in ("note", "n"):
         where = f"{label} {year[0]}" if year else label
         return f"not om {where}: {value or '(borttagen)'}"

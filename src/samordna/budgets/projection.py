@@ -22,21 +22,7 @@ def bands_for(budget: Budget) -> list[equity.Band]:
     return [b for b in defaults if b.confirmed] + entered if entered else defaults
 
 
-def contributions_by_year(budget: Budget, totals: dict[int, Any], version: Any) -> dict[int, int]:
-    """Member contributions per year: the saved allocation, else the members' own income lines,
-    else the income lines that hold every member's contribution together (`is_contribution`)."""
-    saved = {
-        y.year: y.total for y in budget.association.contribution_years.filter(year__in=budget.years)
-    }
-    member_lines = services.member_lines(version)
-    by_lines: dict[int, int] = {}
-    for amounts in member_lines.values():
-        for year, amount in amounts.items():
-            by_lines[year] = by_lines.get(year, 0) + amount
-    shared = services.contribution_lines(version)
-    return {
-        year: saved.get(year) or by_lines.get(year) or shared.get(year, 0) for year in budget.years
-    }
+contributions_by_year = services.contributions_by_year  # kept here for its callers
 
 
 def projection_of(budget: Budget) -> list[equity.EquityYear]:

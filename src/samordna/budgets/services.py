@@ -37,7 +37,8 @@ from samordna.core.budget_rules import (
     scaled,
     share_of,
 )
-from samordna.core.findings import InputError
+from samordna.core.contribution_check import contribution_findings
+from samordna.core.findings import Finding, InputError
 from samordna.interventions.models import Decision as RegisteredDecision
 from samordna.lengths import length_errors
 from samordna.tables import store_all_or_nothing
@@ -78,15 +79,17 @@ def _core_row(
 
 @dataclass(frozen=True)
 class VersionCheck:
-    """The check of a stored version: the core check plus the member split."""
+    """The check of a stored version: the core check, the member split and whether the
+    contributions are known (the equity cap needs them)."""
 
     check: BudgetCheck
     split: list[Any]
     register: list[Any] = field(default_factory=list)
+    contributions: list[Any] = field(default_factory=list)
 
     @property
     def findings(self) -> list[Any]:
-        return [*self.check.findings, *self.split, *self.register]
+        return [*self.check.findings, *self.contributions, *self.split, *self.register]
 
     @property
     def totals(self) -> dict[int, core.YearTotals]:
@@ -101,7 +104,44 @@ def check_version(version: BudgetVersion, known: RegisterRead | None = None) -> 
     budget = version.budget
     if budget.is_forecast or budget.scenario_of_id:
         return VersionCheck(check, split)
-    return VersionCheck(check, split, balance_findings(version, known))
+    unknown = contributions_unknown(version, check.totals)
+    return VersionCheck(check, split, balance_findings(version, known), unknown)
+
+
+def contributions_unknown(version: BudgetVersion, totals: Mapping[int, Any]) -> list[Finding]:
+    """A warning when a year has income but no member contributions (the cap needs them)."""
+    budget = version.budget
+    found = contributions_by_year(budget, totals, version)
+    return contribution_findings(totals, found, _contributions_marked(version))
+
+
+def _contributions_marked(version: BudgetVersion) -> bool:
+    """Whether anything says where the contributions are: a saved allocation, a member's line or
+    a line marked as the members' contributions together."""
+    lines = version.lines.filter(section="income")
+    return (
+        lines.filter(is_contribution=True).exists()
+        or lines.filter(member__isnull=False).exists()
+        or version.budget.association.contribution_years.exists()
+    )
+
+
+def contributions_by_year(
+    budget: Budget, totals: Mapping[int, Any], version: Any
+) -> dict[int, int]:
+    """Member contributions per year: the saved allocation, else the members' own income lines,
+    else the income lines that hold every member's contribution together (`is_contribution`)."""
+    saved = {
+        y.year: y.total for y in budget.association.contribution_years.filter(year__in=budget.years)
+    }
+    by_lines: dict[int, int] = defaultdict(int)
+    for amounts in member_lines(version).values():
+        for year, amount in amounts.items():
+            by_lines[year] += amount
+    shared = contribution_lines(version)
+    return {
+        year: saved.get(year) or by_lines.get(year) or shared.get(year, 0) for year in budget.years
+    }
 
 
 def version_totals(version: BudgetVersion) -> dict[int, core.YearTotals]:

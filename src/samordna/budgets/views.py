@@ -21,6 +21,7 @@ from samordna.budgets.forms import BudgetForm, DecisionForm, ImportForm, LineFor
 from samordna.budgets.grid import (
     cell_name,
     changed_since,
+    contribution_name,
     display_rows,
     grid_budget,
     note_name,
@@ -31,6 +32,7 @@ from samordna.budgets.models import Budget, BudgetVersion, ImmutableError
 from samordna.budgets.outcome import outcome_columns
 from samordna.core.budget import totals
 from samordna.core.budget_file import budget_from_table
+from samordna.core.budget_print import has_financial
 from samordna.core.calendar import part_year_text
 from samordna.core.findings import InputError
 from samordna.core.money import format_amount
@@ -60,7 +62,12 @@ def budget_list(request: HttpRequest, association: Association) -> HttpResponse:
 def outcome(request: HttpRequest, association: Association, year: int) -> HttpResponse:
     """Plan and forecast for the year before, beside the budget and plan years presented."""
     table = outcome_table(outcome_columns(association, year))
-    context = {"association": association, "year": year, "table": table}
+    context = {
+        "association": association,
+        "year": year,
+        "table": table,
+        "financial": has_financial(table.totals),
+    }
     return render(request, "budgets/outcome.html", context)
 
 
@@ -132,6 +139,7 @@ def _detail_context(
         "years": budget.years,
         "rows": _noted_rows(display_rows(core_budget), budget.years),
         "totals": [check.totals[year] for year in budget.years],
+        "financial": has_financial(check.totals.values()),
         "findings": check.findings,
         "scenarios": budget.scenarios.all(),
     }
@@ -207,15 +215,21 @@ def _save_grid(version: BudgetVersion, grid: Any, data: Any) -> None:
         elif _line_changed(line, grid):
             line.label = grid.labels.get(line.pk) or line.label
             line.note = grid.notes.get(line.pk, line.note)
+            line.is_contribution = grid.contributions.get(line.pk, line.is_contribution)
             line.save()
     new = LineForm(data, prefix="new")
     if data.get("new-label") and new.is_valid():
-        services.add_line(version, new.cleaned_data["section"], new.cleaned_data["label"])
+        section, label = new.cleaned_data["section"], new.cleaned_data["label"]
+        services.add_line(version, section, label, is_contribution=new.marked())
 
 
 def _line_changed(line: Any, grid: Any) -> bool:
     label = grid.labels.get(line.pk)
-    return bool(label and label != line.label) or grid.notes.get(line.pk, line.note) != line.note
+    return (
+        bool(label and label != line.label)
+        or grid.notes.get(line.pk, line.note) != line.note
+        or grid.contributions.get(line.pk, line.is_contribution) != line.is_contribution
+    )
 
 
 def _grid_context(
@@ -228,7 +242,7 @@ def _grid_context(
     amounts = services.to_core(version)
     stored = {row.number: row for row in amounts.rows}
     lines = []
-    for number, line in enumerate(version.lines.all(), start=2):
+    for number, line in enumerate(version.lines.select_related("member"), start=2):
         cells = []
         for year in budget.years:
             name = cell_name(line.pk, year)
@@ -252,6 +266,7 @@ def _grid_context(
                 "ticked": ticked,
                 "note": own,
                 "noted": _noted(own, cells),
+                "mark": _mark_field(line, data, errors),
             }
         )
     totals = _totals(version, data)
@@ -263,6 +278,7 @@ def _grid_context(
         "lines": lines,
         "errors": errors,
         "totals": totals,
+        "financial": has_financial(totals),
     }
 
 
@@ -270,6 +286,16 @@ def _note_field(name: str, stored: str | None, data: Any, errors: dict[str, str]
     """A note's field: its name, the text (as posted, else as stored) and its error."""
     text = data.get(name, "") if data is not None else stored or ""
     return {"note_name": name, "note": text, "note_error": errors.get(name)}
+
+
+def _mark_field(line: Any, data: Any, errors: dict[str, str]) -> dict[str, Any] | None:
+    """The checkbox "Räknas som medlemsbidrag" of an income line that names no member (ticked
+    as posted, else as stored); None for any other line."""
+    if line.kind != "line" or line.section != "income" or line.member_id:
+        return None
+    name = contribution_name(line.pk)
+    ticked = bool(data.get(name)) if data is not None else line.is_contribution
+    return {"name": name, "ticked": ticked, "error": errors.get(name)}
 
 
 def _noted(own: dict[str, Any], cells: list[dict[str, Any]]) -> int:
@@ -298,7 +324,13 @@ def budget_totals(
     """HTMX: the totals of the grid as typed, nothing saved."""
     budget = _budget(association, pk)
     version = _version(budget, number)
-    context = {"budget": budget, "years": budget.years, "totals": _totals(version, request.POST)}
+    totals = _totals(version, request.POST)
+    context = {
+        "budget": budget,
+        "years": budget.years,
+        "totals": totals,
+        "financial": has_financial(totals),
+    }
     return render(request, "budgets/_totals.html", context)
 
 

@@ -16,6 +16,7 @@ from samordna.core.budget import Budget, YearTotals
 from samordna.core.budget_check import BudgetCheck, check_budget
 from samordna.core.budget_columns import check_budget_cells
 from samordna.core.budget_file import UNITS, budget_from_table
+from samordna.core.budget_print import has_financial
 from samordna.core.calendar import year_label
 from samordna.core.findings import Finding, InputError
 from samordna.core.money import format_amount, kronor
@@ -174,7 +175,9 @@ def _finding_line(finding: Finding) -> str:
 
 
 def _totals_table(totals: dict[int, YearTotals]) -> str:
-    shown = [(k, label) for k, label in TEXT_LABELS if k != "financial" or _any_financial(totals)]
+    shown = [
+        (k, label) for k, label in TEXT_LABELS if k != "financial" or has_financial(totals.values())
+    ]
     cells = [[format_amount(getattr(t, key)) for t in totals.values()] for key, _ in shown]
     width = max([len(cell) for row in cells for cell in row] + [4])
     label_width = max(len(label) for _, label in shown)
@@ -184,10 +187,6 @@ def _totals_table(totals: dict[int, YearTotals]) -> str:
         for (_, label), row in zip(shown, cells, strict=True)
     ]
     return "\n".join([header, *lines])
-
-
-def _any_financial(totals: dict[int, YearTotals]) -> bool:
-    return any(t.financial for t in totals.values())
 
 
 def _counts(check: BudgetCheck) -> str:

@@ -304,10 +304,16 @@ def _budget_row(
 ) -> BudgetRow:
     """The row read, marked when it holds the members' contributions (see CONTRIBUTION_WORDS)."""
     contribution = _fold(name) in _CONTRIBUTIONS or (
-        kind == (RowKind.LINE, Section.INCOME)
-        and any(word.startswith(CONTRIBUTION_WORDS) for word in _fold(label).split())
+        kind == (RowKind.LINE, Section.INCOME) and names_members_money(label)
     )
     return BudgetRow(kind[0], label, amounts, kind[1], number, contribution, note, notes or {})
+
+
+def names_members_money(label: str) -> bool:
+    """True when an income line's text names the members' money: a word beginning "medlem" or
+    "parter" ("Medlemsbidrag", "Bidrag från parterna"). The one rule, for the budget file and for
+    a line added on the pages; "Bidrag från ESF" or "Statens bidrag via FK" is not named so."""
+    return any(word.startswith(CONTRIBUTION_WORDS) for word in _fold(label).split())
 
 
 def _plain_row(row: Row, layout: _Layout) -> BudgetRow | None:

@@ -12,11 +12,14 @@ Excel) prints these rows, so one budget has one set of figures everywhere:
 - every budget ends with its bottom line, computed: total income, equity drawn,
   total costs, the financial items (net, when there are any), *årets resultat* and
   *budgetbalans*. A total the plan states itself
-  (Summa intäkter, Summa kostnader) is not printed twice.
+  (Summa intäkter, Summa kostnader) is not printed twice, and neither is a total of the
+  bottom line as a section's sum above it; a line named as its section opens it without
+  a heading of the same words.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from samordna.core.budget import (
@@ -71,9 +74,9 @@ def _body(budget: Budget, steps: dict[int, Step]) -> list[DisplayRow]:
     previous: Section | None = None
     for row in budget.rows:
         if not has_stated and run and row.section != run[-1].section:
-            rows.append(_computed_sum(run, budget.years))
+            rows += _computed_sum(run, budget.years)
             run = []
-        if row.section and row.section != previous:
+        if row.section and row.section != previous and not names_its_section(row):
             rows.append(_heading(SECTION_LABELS[row.section], len(budget.years), row.section))
         previous = row.section or previous
         if row.kind is RowKind.LINE:
@@ -82,8 +85,23 @@ def _body(budget: Budget, steps: dict[int, Step]) -> list[DisplayRow]:
         else:
             rows.append(_stated(steps[id(row)], budget.years))
     if not has_stated and run:
-        rows.append(_computed_sum(run, budget.years))
+        rows += _computed_sum(run, budget.years)
     return rows
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def names_its_section(row: BudgetRow) -> bool:
+    """True for a line that carries its section's own name ("Ianspråktaget eget kapital"): it
+    opens the section itself, so a heading of the same words above it would say it twice."""
+    return row.section is not None and names_section(row.section, row.label)
+
+
+def names_section(section: Section, label: str) -> bool:
+    """True when `label` is the section's heading in other case or spacing."""
+    return _folded(label) == _folded(SECTION_LABELS[section])
 
 
 def _line(row: BudgetRow, years: tuple[int, ...]) -> DisplayRow:
@@ -102,12 +120,21 @@ def _heading(label: str, years: int, section: Section | None = None) -> DisplayR
     return DisplayRow(label, "heading", [None] * years, section.value if section else "")
 
 
-def _computed_sum(run: list[BudgetRow], years: tuple[int, ...]) -> DisplayRow:
+# Sections whose total the bottom line prints under its own name: a sum of their run would
+# print the same figure twice ("Summa intäkter" above and in Summering).
+IN_BOTTOM_LINE = frozenset({Section.INCOME, Section.EQUITY, Section.FINANCIAL})
+
+
+def _computed_sum(run: list[BudgetRow], years: tuple[int, ...]) -> list[DisplayRow]:
+    """The sum under a run of cost lines typed in the app (none for income, equity drawn and
+    financial items: the bottom line prints their totals)."""
     section = run[-1].section
     assert section is not None
+    if section in IN_BOTTOM_LINE:
+        return []
     amounts: list[int | None] = [sum(row.amount(year) or 0 for row in run) for year in years]
     label = f"Summa {SECTION_LABELS[section].lower()}"
-    return DisplayRow(label, "computed", amounts, section.value)
+    return [DisplayRow(label, "computed", amounts, section.value)]
 
 
 def _stated(step: Step, years: tuple[int, ...]) -> DisplayRow:
@@ -156,7 +183,7 @@ def bottom_line(budget: Budget, totals: dict[int, YearTotals]) -> list[DisplayRo
         rows.append(DisplayRow(label, "total", [t.equity_drawn for t in per_year]))
     if RowKind.COST_SUM not in stated:
         rows.append(DisplayRow("Summa kostnader", "total", [t.costs for t in per_year]))
-    financial = any(t.financial for t in per_year)
+    financial = has_financial(per_year)
     if financial:
         rows.append(DisplayRow(FINANCIAL_LABEL, "total", [t.financial for t in per_year]))
     result, balance = (
@@ -165,6 +192,12 @@ def bottom_line(budget: Budget, totals: dict[int, YearTotals]) -> list[DisplayRo
     rows.append(DisplayRow(result, "result", [t.result for t in per_year]))
     rows.append(DisplayRow(balance, "result", [t.balance for t in per_year]))
     return rows
+
+
+def has_financial(totals: Iterable[YearTotals | None]) -> bool:
+    """Whether a table of these totals prints a row of financial items: only where a year has
+    such items, never a row of 0 kr (the budget page, the plan, the outcome, the interim)."""
+    return any(t is not None and t.financial for t in totals)
 
 
 def _note(year: int, stated: int, computed: int | None) -> str:

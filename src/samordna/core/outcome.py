@@ -22,6 +22,7 @@ from samordna.core.budget import (
     YearTotals,
     totals,
 )
+from samordna.core.budget_print import names_section
 
 _FOLD = re.compile(r"[^a-z0-9åäöéü]+")
 
@@ -49,6 +50,11 @@ class OutcomeRow:
     @property
     def section_label(self) -> str:
         return SECTION_LABELS[self.section]
+
+    @property
+    def names_section(self) -> bool:
+        """The line carries its section's name: no heading of the same words above it."""
+        return names_section(self.section, self.label)
 
 
 @dataclass(frozen=True)

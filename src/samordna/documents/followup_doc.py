@@ -148,7 +148,8 @@ def _outcome_table(found: OutcomeTable, year: int) -> doc.Table:
     for line in found.rows:
         if line.section != section:
             section = line.section
-            rows.append(Row((SECTION_LABELS[section], None, None, None), "heading"))
+            if not line.names_section:
+                rows.append(Row((SECTION_LABELS[section], None, None, None), "heading"))
         rows.append(Row((line.label, *line.amounts, deviation(*line.amounts))))
     results = [t.result if t else None for t in found.totals]
     rows.append(Row(("Årets resultat", *results, deviation(*results)), "result"))

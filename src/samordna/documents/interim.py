@@ -25,6 +25,7 @@ from samordna.core import document as doc
 from samordna.core import equity
 from samordna.core import interim as core
 from samordna.core.budget import SECTION_LABELS, Section, YearTotals
+from samordna.core.budget_print import has_financial, names_section
 from samordna.core.calendar import MONTH_NAMES, MONTHS
 from samordna.core.document import AMOUNT, COUNT, TEXT, Block, Row
 from samordna.core.followup_disclosure import ALL
@@ -294,7 +295,8 @@ def _section_rows(
     for line in found.lines:
         if line.section != section:
             section = line.section
-            rows.append(Row((SECTION_LABELS[section], *[None] * (width - 1)), "heading"))
+            if not names_section(section, line.label):
+                rows.append(Row((SECTION_LABELS[section], *[None] * (width - 1)), "heading"))
         rows.append(Row(cells(line)))
     return rows
 
@@ -319,10 +321,18 @@ TOTAL_ROWS = (
 
 
 def _total_rows(found: InterimFigures, pair: tuple[str, str], with_source: bool) -> list[Row]:
-    """The sums and both results of a budget column and the column set against it."""
+    """The sums and both results of a budget column and the column set against it; equity drawn
+    and the financial items only where either column has them (as the plan's bottom line)."""
     budget, against = (found.totals(column) for column in pair)
+    left_out = set()
+    if not (budget.equity_drawn or against.equity_drawn):
+        left_out.add("equity_drawn")
+    if not has_financial((budget, against)):
+        left_out.add("financial")
     rows = []
     for label, field, style in TOTAL_ROWS:
+        if field in left_out:
+            continue
         planned, actual = getattr(budget, field), getattr(against, field)
         cells: tuple[object, ...] = (label, planned, actual, actual - planned)
         rows.append(Row((*cells, "") if with_source else cells, style))

@@ -24,9 +24,11 @@ from samordna.core.budget import Section
 from samordna.core.budget_check import BudgetCheck, check_budget
 from samordna.core.budget_print import display_rows, error_summary
 from samordna.core.calendar import part_year_text, year_label
+from samordna.core.contribution_check import years_without_contributions
 from samordna.core.document import AMOUNT, PERCENT, TEXT, Block, Row
 from samordna.core.equity import EquityYear
 from samordna.core.followup import MEASURES
+from samordna.core.meeting_schedule import joined
 from samordna.core.money import format_amount
 from samordna.documents import charts_data, common, images, plan_register
 from samordna.documents.stated import stated_blocks
@@ -303,16 +305,17 @@ def _budget_table(caption: str, rows: list, indices: list[int], budget: Budget) 
 
 def _equity(version: BudgetVersion, check: BudgetCheck | None) -> list[Block]:
     years = _projection(version, check)
-    if not years:
+    if not years or check is None:
         return []
+    uncapped = years_without_contributions(check.totals, {y.year: y.contributions for y in years})
     rows = [
         (
             str(y.year),
             y.opening,
             y.result,
             y.closing,
-            y.cap.amount,
-            _percent_text(y.cap.band.percent),
+            None if y.year in uncapped else y.cap.amount,
+            "kan inte räknas" if y.year in uncapped else _percent_text(y.cap.band.percent),
         )
         for y in years
     ]
@@ -326,12 +329,14 @@ def _equity(version: BudgetVersion, check: BudgetCheck | None) -> list[Block]:
     )
     span = common.span(version.budget.years)
     table = doc.table(f"Eget kapital mot taket {span}", columns, rows)
+    said = "Taket för eget kapital följer Nationella rådets rekommendation, räknat på årets "
+    said += "medlemsbidrag."
+    if uncapped:
+        said += f" Budgeten anger inga medlemsbidrag för {joined(map(str, uncapped))}, så taket "
+        said += "kan inte räknas för de åren." if len(uncapped) > 1 else "kan inte räknas det året."
     return [
         doc.Heading("Eget kapital"),
-        doc.Paragraph(
-            "Taket för eget kapital följer Nationella rådets rekommendation, räknat på "
-            "årets medlemsbidrag."
-        ),
+        doc.Paragraph(said),
         charts_data.equity_against_cap(years, table),
     ]
 
