@@ -51,3 +51,13 @@ def test_seed_000_spreads_2550_tkr_as_850_a_year():
 
 def test_a_spread_always_adds_up():
     assert sum(spread(1_000_000_01, 7)) == 1_000_000_01
+
+
+def test_a_year_without_member_contributions_has_no_cap_to_count_not_a_cap_of_0_kr():
+    year = project(500_000_00, {2027: 0}, {2027: 0}, BANDS)[0]
+    assert year.cap.amount is None
+    assert year.over_by == 0
+    said = warning(year)
+    assert said is not None
+    assert "kan inte räknas" in said and "Räknas som medlemsbidrag" in said
+    assert "Nationella rådets" not in said  # not the advice for a band without a percent

@@ -54,10 +54,11 @@ class Cap:
 
 
 def cap(contributions: int, bands: Sequence[Band]) -> Cap:
-    """The cap for a year with `contributions` (öre) of member contributions."""
+    """The cap for a year with `contributions` (öre) of member contributions. Without any
+    contributions there is no cap to count (amount None), not a cap of 0 kr."""
     ordered = sorted(bands, key=lambda b: (b.up_to is None, b.up_to or 0))
     band = next(b for b in ordered if b.up_to is None or contributions <= b.up_to)
-    if band.percent is None:
+    if band.percent is None or contributions <= 0:
         return Cap(None, band)
     exact = Fraction(contributions) * band.percent / 100
     return Cap(int(exact), band)
@@ -98,6 +99,11 @@ def project(
 
 def warning(year: EquityYear) -> str | None:
     """A Swedish warning when the year closes above the cap, or when the cap is unknown."""
+    if year.cap.amount is None and year.contributions <= 0:
+        return (
+            f"{year.year}: taket för eget kapital kan inte räknas: året har inga medlemsbidrag. "
+            "Markera raden med medlemsbidragen i budgeten (Räknas som medlemsbidrag)."
+        )
     if year.cap.amount is None:
         return (
             f"{year.year}: taket för eget kapital är okänt för medlemsbidrag på "
