@@ -105,12 +105,9 @@ class EpisodeForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
         return cleaned
 
     def save(self, commit: bool = True) -> Episode:
-        episode: Episode = super().save(commit=False)
+        episode: Episode = self.instance  # the cleaned values are on it already
         episode.consent_expires = consent_end(self.association, episode.consent_given)
-        if commit:
-            episode.save()
-            self.save_m2m()
-        return episode
+        return super().save(commit)  # type: ignore[no-any-return]
 
 
 class StepForm(NoIdentityMixin, forms.ModelForm):

@@ -17,6 +17,7 @@ from samordna.associations.access import (
     association_view,
 )
 from samordna.associations.models import Association
+from samordna.concurrency import saved
 from samordna.core.findings import InputError
 from samordna.core.followup import age_band
 from samordna.core.suppression import LEGEND
@@ -115,10 +116,10 @@ def episode_edit(
         form = EpisodeForm(
             request.POST, instance=instance, association=association, interventions=own
         )
-        if form.is_valid():
-            saved = form.save()
-            messages.success(request, f"Deltagare {saved.code}: sparad.")
-            return redirect("episode", slug=association.slug, pk=saved.pk)
+        episode = saved(form) if form.is_valid() else None
+        if episode is not None:
+            messages.success(request, f"Deltagare {episode.code}: sparad.")
+            return redirect("episode", slug=association.slug, pk=episode.pk)
     context: dict[str, Any] = {
         "association": association,
         "form": form,
