@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samordna.associations.forms import DateInput, NoIdentityMixin
 from samordna.associations.models import Association
+from samordna.choices import listed
 from samordna.concurrency import ConcurrentEditMixin
 from samordna.core.followup import SEX_CHOICES
 from samordna.economy.forms import AmountField
@@ -72,7 +73,8 @@ class EpisodeForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
         self.fields["intervention"].queryset = interventions.filter(kind="individual")  # type: ignore[attr-defined]
         for name in ("main_referrer", "co_referrers"):
             self.fields[name].queryset = association.members.all()  # type: ignore[attr-defined]
-        self.fields["co_referrers"].widget.choices = self.fields["co_referrers"].choices  # type: ignore[attr-defined]
+        for name in ("intervention", "main_referrer", "co_referrers"):
+            listed(self.fields[name])
         for name in ("quality_start", "quality_end"):
             self.fields[name].widget.attrs.update({"min": 0, "max": 10})
 

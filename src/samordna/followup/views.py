@@ -84,8 +84,9 @@ def episode_list(request: MemberRequest, association: Association) -> HttpRespon
     return render(request, "followup/episodes.html", context)
 
 
-def _episode(request: MemberRequest, association: Association, pk: int) -> Episode:
-    found = services.episodes_for(association, request.membership).filter(pk=pk).first()
+def _episode(request: MemberRequest, association: Association, pk: int, *prefetch: str) -> Episode:
+    episodes = services.episodes_for(association, request.membership).prefetch_related(*prefetch)
+    found = episodes.filter(pk=pk).first()
     if found is None:
         raise Http404("Deltagaren finns inte eller så har du inte tillgång till den.")
     return found
@@ -95,7 +96,7 @@ def _episode(request: MemberRequest, association: Association, pk: int) -> Episo
 def episode_edit(
     request: MemberRequest, association: Association, pk: int | None = None
 ) -> HttpResponse:
-    instance = _episode(request, association, pk) if pk else None
+    instance = _episode(request, association, pk, "co_referrers") if pk else None
     own = services.own_interventions(association, request.membership)
     step_form = StepForm(prefix="steg")
     form = EpisodeForm(
