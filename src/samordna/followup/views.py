@@ -46,9 +46,9 @@ def _chosen(request: MemberRequest, association: Association) -> Intervention | 
 
 @association_view(*ALL_ROLES)
 def followup_report(request: MemberRequest, association: Association) -> HttpResponse:
-    visible = visible_to(association, request.membership).filter(kind="individual")
+    visible = list(visible_to(association, request.membership).filter(kind="individual"))
     chosen = _chosen(request, association)
-    scope = [chosen] if chosen else list(visible)
+    scope = [chosen] if chosen else visible
     episodes = Episode.objects.filter(intervention__in=scope)
     year = year_asked(request, services.latest_year(episodes, timezone.localdate()))
     context = {
