@@ -67,7 +67,7 @@ def _revision(association: Any) -> Any:
     from samordna.budgets import services
     from samordna.budgets.models import Budget
 
-    budget = Budget.objects.filter(association=association, scenario_of=None).first()
+    budget = Budget.objects.get(association=association, scenario_of=None)
     return services.revise(services.current_version(budget), user=None)
 
 
@@ -107,8 +107,8 @@ def pages(association: Any) -> dict[str, str]:
     from samordna.followup.models import Episode
 
     slug = association.slug
-    budget = Budget.objects.filter(association=association, scenario_of=None).first()
-    version = budget.versions.order_by("-number").first()
+    budget = Budget.objects.get(association=association, scenario_of=None)
+    version = budget.versions.order_by("-number")[0]
     episode = Episode.objects.filter(intervention__association=association).order_by("pk").first()
     assert episode is not None and not version.is_locked, "run `prepare` first"
     return {

@@ -109,7 +109,7 @@ class EpisodeForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
     def save(self, commit: bool = True) -> Episode:
         episode: Episode = self.instance  # the cleaned values are on it already
         episode.consent_expires = consent_end(self.association, episode.consent_given)
-        return super().save(commit)  # type: ignore[no-any-return]
+        return super().save(commit)
 
 
 class StepForm(NoIdentityMixin, forms.ModelForm):
