@@ -36,6 +36,10 @@ test: install lint
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "not browser" --hypothesis-profile=ci
 	SAMORDNA_BROWSER_REQUIRED=1 $(BIN)/python -m pytest -m browser
 
+# Python's bytecode (and pytest's rewritten test modules) cached between runs even where the
+# environment says not to (PYTHONDONTWRITEBYTECODE): each test process imports ~500 modules.
+test test-fast: export PYTHONDONTWRITEBYTECODE :=
+
 # Everything but the browser tests, on both cores, fewer Hypothesis examples: the everyday loop.
 test-fast: install
 	$(SYSTEM) test

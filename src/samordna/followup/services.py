@@ -107,10 +107,10 @@ def published(
     (and `extra`, a further set of insatser, when a page asks for one).
 
     With `until` (a delårsrapport), the episodes as they stood on that day."""
-    individual = association.interventions.filter(kind="individual").order_by("pk")
-    chosen = list(individual)
+    chosen = list(association.interventions.filter(kind="individual").order_by("pk"))
     if until is None:
-        counts = aggregates.tallies(individual, year)
+        counted = aggregates.tallies(association, year)
+        counts = {i.pk: counted.get(i.pk, followup.Tally()) for i in chosen}
     else:
         counts = _tallies_as_of(chosen, year, until)
     goals = targets(association, year)
