@@ -96,6 +96,8 @@ class Site:
     grid: str  # the revision's edit grid
     cells: list[str]  # the grid's amount fields, a-<line>-<year>
     last_saved: dict[str, str] = field(default_factory=dict)  # cell: amount saved last
+    # cell: amounts whose save got no answer in time (the server may still have stored them)
+    unanswered: dict[str, set[str]] = field(default_factory=dict)
 
     def cell_of(self, user: int) -> str:
         return self.cells[user % len(self.cells)]
@@ -264,6 +266,9 @@ def _edit_budget(opener: OPENER, site: Site, index: int, turn: int, tally: Tally
                 tally.conflicts += 1
             continue
         tally.add("spara budgetbelopp", seconds, status)
+        if seconds is None:
+            with tally.lock:
+                site.unanswered.setdefault(cell, set()).add(amount)
         if seconds is not None and status < 400:
             shown = dict(_form_with(answer, "seen")).get(cell, "")
             given = "Budgeten är sparad." in answer and _digits(shown) == amount
@@ -314,14 +319,21 @@ def _multipart(
 
 
 def _lost_saves(opener: OPENER, site: Site) -> int:
-    """Cells owned by one user that do not hold what that user saved last."""
+    """Cells owned by one user that do not hold what that user saved last. A cell holding a
+    later amount of the same user, whose save timed out on the client but was stored by the
+    server, is not a lost save (the amounts grow with each turn)."""
     stored = dict(_form_with(_get(opener, site.grid), "seen"))
     owned = site.owned_cells()
     return sum(
         1
         for cell, amount in site.last_saved.items()
-        if cell in owned and _digits(stored[cell]) != amount
+        if cell in owned and not _holds(_digits(stored[cell]), amount, site.unanswered.get(cell))
     )
+
+
+def _holds(stored: str, saved: str, unanswered: set[str] | None) -> bool:
+    later = {a for a in unanswered or set() if int(a) > int(saved)}
+    return stored == saved or stored in later
 
 
 def _digits(text: str) -> str:

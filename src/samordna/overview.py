@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.db.models import Case, Value, When
+
 from samordna.associations.models import Association
 from samordna.budgets import services as budgets
 from samordna.budgets.projection import bands_for, projection
@@ -26,10 +28,13 @@ class BudgetGlance:
 
 
 def budget_glance(association: Association, today: date) -> BudgetGlance | None:
-    """This year's budget, or the newest one when none starts this year."""
-    budget = budgets.latest_of_year(association, today.year) or (
+    """This year's budget (the newest made), or the newest one when none starts this year:
+    asked in one query."""
+    this_year = Case(When(first_year=today.year, then=Value(1)), default=Value(0))
+    budget = (
         association.budgets.filter(is_forecast=False, scenario_of=None)
-        .order_by("-first_year")
+        .alias(this_year=this_year)
+        .order_by("-this_year", "-first_year", "-created_at", "-pk")
         .first()
     )
     if budget is None:

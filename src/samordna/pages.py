@@ -9,15 +9,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from samordna.concurrency import saved
 from samordna.core.calendar import year_from
 
 
 def form_page(
     request: HttpRequest, form: Any, title: str, success: HttpResponse, **context: Any
 ) -> HttpResponse:
-    """Show `form`; on a valid POST save it, say so, and return `success`."""
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    """Show `form`; on a valid POST save it, say so, and return `success`. When someone else
+    saved the same object in between, the form comes back saying what they changed."""
+    if request.method == "POST" and form.is_valid() and saved(form) is not None:
         messages.success(request, f"{title}: sparat.")
         return success
     status = 400 if request.method == "POST" else 200

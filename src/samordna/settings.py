@@ -129,6 +129,7 @@ TEMPLATES = [
     }
 ]
 
+POSTGRES_CONN_MAX_AGE = int(os.environ.get("SAMORDNA_POSTGRES_CONN_MAX_AGE", "300"))
 SQLITE_BUSY_SECONDS = float(os.environ.get("SAMORDNA_SQLITE_BUSY_SECONDS", "20"))
 
 
@@ -138,6 +139,11 @@ def _database() -> dict:
     database = dj_database_url.config(
         default=f"sqlite:///{PROJECT_DIR / 'samordna.sqlite3'}", conn_max_age=0
     )
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # A new PostgreSQL connection per request costs a server process and a login, which on
+        # a loaded machine took longer than the page's queries; each worker thread keeps its
+        # connection for a while instead, checked before it is reused after a request.
+        database.update({"CONN_MAX_AGE": POSTGRES_CONN_MAX_AGE, "CONN_HEALTH_CHECKS": True})
     if database["ENGINE"] == "django.db.backends.sqlite3":
         database.setdefault("OPTIONS", {}).update(
             {

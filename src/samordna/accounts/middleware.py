@@ -53,9 +53,10 @@ def _second_step(request: HttpRequest) -> HttpResponse | None:
     user = request.user
     if user.is_verified():  # type: ignore[union-attr]
         return None
-    if services.has_mfa(user):
+    has, must = services.mfa_state(user)
+    if has:
         return _to(reverse("mfa_verify"), request)
-    if services.requires_mfa(user) and not request.path.startswith(SET_UP):
+    if must and not request.path.startswith(SET_UP):
         messages.info(request, "Du behöver tvåstegsverifiering: lägg till den innan du går vidare.")
         return _to(reverse("mfa_setup"), request)
     return None

@@ -96,10 +96,13 @@ class VersionCheck:
         return self.check.totals
 
 
-def check_version(version: BudgetVersion, known: RegisterRead | None = None) -> VersionCheck:
+def check_version(
+    version: BudgetVersion, known: RegisterRead | None = None, read: core.Budget | None = None
+) -> VersionCheck:
     """The sums, the member split and, for a budget (not a forecast or scenario), what the
-    insats register does to its balance (`known`: the register as the page already read it)."""
-    check = check_budget(to_core(version))
+    insats register does to its balance (`known`: the register as the page already read it;
+    `read`: the version as `to_core` gave it to the page)."""
+    check = check_budget(read or to_core(version))
     split = check_member_split(member_lines(version), version.budget.years)
     budget = version.budget
     if budget.is_forecast or budget.scenario_of_id:

@@ -129,7 +129,7 @@ def _detail_context(
     core_budget = services.to_core(version)
     plain = not budget.is_forecast and not budget.scenario_of_id
     known = register.read(version) if plain else None
-    check = services.check_version(version, known)
+    check = services.check_version(version, known, core_budget)
     context: dict[str, Any] = {
         "association": association,
         "budget": budget,
@@ -269,7 +269,7 @@ def _grid_context(
                 "mark": _mark_field(line, data, errors),
             }
         )
-    totals = _totals(version, data)
+    totals = _totals(version, data, amounts)
     return {
         "association": association,
         "budget": budget,
@@ -307,9 +307,11 @@ def _shown(ore: int | None, unit: str) -> str:
     return "" if ore is None else format_amount(ore, unit, suffix=False)
 
 
-def _totals(version: BudgetVersion, data: Any) -> list[Any]:
+def _totals(version: BudgetVersion, data: Any, stored: Any = None) -> list[Any]:
+    """The totals of the grid as posted, else as stored (`stored`: the version as the page
+    already read it)."""
     if data is None:
-        core_budget = services.to_core(version)
+        core_budget = stored if stored is not None else services.to_core(version)
     else:
         core_budget = grid_budget(version, read_grid(version, data))
     computed = totals(core_budget)

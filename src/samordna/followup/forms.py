@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samordna.associations.forms import DateInput, NoIdentityMixin
 from samordna.associations.models import Association
+from samordna.choices import listed
 from samordna.concurrency import ConcurrentEditMixin
 from samordna.core.followup import SEX_CHOICES
 from samordna.economy.forms import AmountField
@@ -72,7 +73,8 @@ class EpisodeForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
         self.fields["intervention"].queryset = interventions.filter(kind="individual")  # type: ignore[attr-defined]
         for name in ("main_referrer", "co_referrers"):
             self.fields[name].queryset = association.members.all()  # type: ignore[attr-defined]
-        self.fields["co_referrers"].widget.choices = self.fields["co_referrers"].choices  # type: ignore[attr-defined]
+        for name in ("intervention", "main_referrer", "co_referrers"):
+            listed(self.fields[name])
         for name in ("quality_start", "quality_end"):
             self.fields[name].widget.attrs.update({"min": 0, "max": 10})
 
@@ -105,12 +107,9 @@ class EpisodeForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
         return cleaned
 
     def save(self, commit: bool = True) -> Episode:
-        episode: Episode = super().save(commit=False)
+        episode: Episode = self.instance  # the cleaned values are on it already
         episode.consent_expires = consent_end(self.association, episode.consent_given)
-        if commit:
-            episode.save()
-            self.save_m2m()
-        return episode
+        return super().save(commit)
 
 
 class StepForm(NoIdentityMixin, forms.ModelForm):

@@ -21,6 +21,7 @@ from samordna.associations.access import EDITORS, READERS, association_view
 from samordna.associations.models import Association
 from samordna.audit import bulk
 from samordna.client_address import client_address
+from samordna.concurrency import saved
 from samordna.core.findings import InputError
 from samordna.core.indicators import GROUPS, PARTICIPANT_GROUPS
 from samordna.followup import imports, services
@@ -65,8 +66,7 @@ def indicator_list(request: HttpRequest, association: Association) -> HttpRespon
 def indicator_edit(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator, association=association, pk=pk)
     form = IndicatorForm(request.POST or None, instance=indicator)
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and saved(form) is not None:
         messages.success(request, f"{indicator}: sparad.")
         return redirect("indicators", slug=association.slug)
     context = {"association": association, "form": form, "title": f"Ändra {indicator}"}

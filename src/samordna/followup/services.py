@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from samordna.actuals import services as actuals
 from samordna.actuals.services import LineKey
@@ -217,11 +217,13 @@ def consents(episodes: QuerySet[Episode], today: date) -> list[ConsentRow]:
 
 def latest_year(episodes: QuerySet[Episode], today: date) -> int:
     """The latest year up to this one in which any of the episodes ran, else this year."""
-    years = [d.year for d in episodes.values_list("start", flat=True)]
-    years += [d.year for d in episodes.values_list("end", flat=True) if d is not None]
-    if episodes.filter(end=None).exists() or not years:
+    found = episodes.aggregate(
+        started=Max("start"), ended=Max("end"), running=Count("pk", filter=Q(end=None))
+    )
+    if found["running"] or found["started"] is None:
         return today.year
-    return min(max(years), today.year)
+    latest = max(day for day in (found["started"], found["ended"]) if day is not None)
+    return min(latest.year, today.year)
 
 
 def costs_at(association: Association, on: date) -> tuple[dict[str, dict[str, int]], str]:

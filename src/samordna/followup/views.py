@@ -17,6 +17,7 @@ from samordna.associations.access import (
     association_view,
 )
 from samordna.associations.models import Association
+from samordna.concurrency import saved
 from samordna.core.findings import InputError
 from samordna.core.followup import age_band
 from samordna.core.suppression import LEGEND
@@ -45,9 +46,9 @@ def _chosen(request: MemberRequest, association: Association) -> Intervention | 
 
 @association_view(*ALL_ROLES)
 def followup_report(request: MemberRequest, association: Association) -> HttpResponse:
-    visible = visible_to(association, request.membership).filter(kind="individual")
+    visible = list(visible_to(association, request.membership).filter(kind="individual"))
     chosen = _chosen(request, association)
-    scope = [chosen] if chosen else list(visible)
+    scope = [chosen] if chosen else visible
     episodes = Episode.objects.filter(intervention__in=scope)
     year = year_asked(request, services.latest_year(episodes, timezone.localdate()))
     context = {
@@ -83,8 +84,9 @@ def episode_list(request: MemberRequest, association: Association) -> HttpRespon
     return render(request, "followup/episodes.html", context)
 
 
-def _episode(request: MemberRequest, association: Association, pk: int) -> Episode:
-    found = services.episodes_for(association, request.membership).filter(pk=pk).first()
+def _episode(request: MemberRequest, association: Association, pk: int, *prefetch: str) -> Episode:
+    episodes = services.episodes_for(association, request.membership).prefetch_related(*prefetch)
+    found = episodes.filter(pk=pk).first()
     if found is None:
         raise Http404("Deltagaren finns inte eller så har du inte tillgång till den.")
     return found
@@ -94,7 +96,7 @@ def _episode(request: MemberRequest, association: Association, pk: int) -> Episo
 def episode_edit(
     request: MemberRequest, association: Association, pk: int | None = None
 ) -> HttpResponse:
-    instance = _episode(request, association, pk) if pk else None
+    instance = _episode(request, association, pk, "co_referrers") if pk else None
     own = services.own_interventions(association, request.membership)
     step_form = StepForm(prefix="steg")
     form = EpisodeForm(
@@ -115,10 +117,10 @@ def episode_edit(
         form = EpisodeForm(
             request.POST, instance=instance, association=association, interventions=own
         )
-        if form.is_valid():
-            saved = form.save()
-            messages.success(request, f"Deltagare {saved.code}: sparad.")
-            return redirect("episode", slug=association.slug, pk=saved.pk)
+        episode = saved(form) if form.is_valid() else None
+        if episode is not None:
+            messages.success(request, f"Deltagare {episode.code}: sparad.")
+            return redirect("episode", slug=association.slug, pk=episode.pk)
     context: dict[str, Any] = {
         "association": association,
         "form": form,

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from samordna.associations.access import ALL_ROLES, EDITORS, MemberRequest, association_view
 from samordna.associations.models import Association
+from samordna.concurrency import saved
 from samordna.core.findings import InputError
 from samordna.core.intervention_status import STATUSES
 from samordna.interventions import imports, reports, services
@@ -105,10 +106,10 @@ def intervention_edit(
         association=association,
     )
     title = f"Ändra {instance.name}" if instance else "Ny insats"  # the stored name
-    if request.method == "POST" and form.is_valid():
-        saved = form.save()
-        messages.success(request, f"{saved.name}: sparad.")
-        return redirect("intervention", slug=association.slug, pk=saved.pk)
+    insats = saved(form) if request.method == "POST" and form.is_valid() else None
+    if insats is not None:
+        messages.success(request, f"{insats.name}: sparad.")
+        return redirect("intervention", slug=association.slug, pk=insats.pk)
     context = {"association": association, "form": form, "title": title}
     return render(
         request, "form_page.html", context, status=400 if request.method == "POST" else 200
@@ -191,8 +192,7 @@ def intervention_report(
     form = AnnualReportForm(
         request.POST or None, instance=report or AnnualReport(intervention=intervention, year=year)
     )
-    if request.method == "POST" and form.is_valid():
-        form.save()
+    if request.method == "POST" and form.is_valid() and saved(form) is not None:
         messages.success(request, f"Årsrapporten {year} för {intervention.name} är sparad.")
         return redirect("intervention_report", slug=association.slug, pk=pk, year=year)
     context = {
