@@ -12,15 +12,18 @@ a number is itself, "<5" is 1–4 (0–4 in a group under five, which is not bro
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 
 import pytest
 from scipy.optimize import linprog
 
 from samordna.associations.models import Association
-from samordna.core.followup import END_REASONS, IN_WORK_OR_STUDIES, INCOMES, as_data
+from samordna.core.followup import END_REASONS, IN_WORK_OR_STUDIES, INCOMES, SEXES, as_data
+from samordna.core.interim import parse_period
 from samordna.core.socioeconomic import rounded, transitions
 from samordna.demo import load_demo
+from samordna.documents import interim
 from samordna.followup import services
 from samordna.followup.models import Episode
 from samordna.interventions.services import visible_to
@@ -180,7 +183,85 @@ def _published(
     if everyone:
         _outcomes_by_sex(attack, association, year)
         _cumulative_effect(attack, association, year, visible, exact)
+        _so_far(attack, association, year, visible)
     return attack
+
+
+def _so_far(attack: Attack, association: Association, year: int, visible) -> None:
+    """The delårsrapport for January to each month, as its document shows it: participants,
+    exits and participants by sex so far, and each insats's participants so far. A reader
+    knows that these counts only grow from month to month and end in the year's own cells
+    (an insats's women so far are at most its women of the year), and writes that down with
+    counts no one sees: each insats's women and men and exits so far."""
+    for month in range(1, 13):
+        shown = interim_shown(association, year, month, {i.name: i.pk for i in visible})
+        scope = ("so far", month)
+        attack.cell((scope, "participants"), shown["participants"])
+        attack.cell((scope, "exits"), shown["exits"])
+        attack.table(scope, "sex", shown["sex"])
+        attack.same((scope, "participants"), (scope, "sex", "Totalt"))
+        for pk, value in shown["insatser"].items():
+            attack.cell((scope, pk, "participants"), value)
+        _sum(attack, (scope, "participants"), [(scope, i.pk, "participants") for i in visible])
+        _sum(attack, (scope, "exits"), [(scope, i.pk, "exits") for i in visible])
+        for label in SEXES.values():
+            mine = [(scope, i.pk, "sex", label) for i in visible]
+            _sum(attack, (scope, "sex", label), mine)
+        for i in visible:
+            sexes = [(scope, i.pk, "sex", label) for label in SEXES.values()]
+            _sum(attack, (scope, i.pk, "participants"), sexes)
+            _at_most(attack, (scope, i.pk, "exits"), (scope, i.pk, "participants"))
+    for i in visible:
+        for what in [("exits",), *(("sex", label) for label in SEXES.values())]:
+            for month in range(1, 12):
+                later = (("so far", month + 1), i.pk, *what)
+                _at_most(attack, (("so far", month), i.pk, *what), later)
+            attack.same((("so far", 12), i.pk, *what), (i.pk, *what))
+
+
+def _sum(attack: Attack, total: tuple, parts: list[tuple]) -> None:
+    for part in parts:
+        attack.cell(part, None)  # not published: only a count
+    attack.equal.append(({**{p: 1 for p in parts}, total: -1}, 0))
+
+
+def _at_most(attack: Attack, smaller: tuple, larger: tuple) -> None:
+    attack.cell(smaller, None)
+    attack.cell(larger, None)
+    attack.below.append(({smaller: 1, larger: -1}, 0))
+
+
+_INTERIM: dict[tuple, dict] = {}  # the same document for every role that reads it
+
+
+def interim_shown(association: Association, year: int, month: int, pks: dict[str, int]) -> dict:
+    """The delårsrapport's participants as its document (every format renders it) shows them:
+    the sentence, the table by sex and the table of insatser."""
+    key = (association.slug, year, month, tuple(sorted(pks.items())))
+    if key not in _INTERIM:
+        built = interim.build(association, year, parse_period(str(month)))
+        _INTERIM[key] = _read_interim(built, pks)
+    return _INTERIM[key]
+
+
+def _read_interim(built, pks: dict[str, int]) -> dict:
+    said = re.search(r"deltog (.+?) personer .* och (.+?) avslutade", built.text())
+    participants, exits = (_shown(said[1]), _shown(said[2])) if said else (0, 0)
+    tables = built.tables()
+    by_sex = next((t for t in tables if t.caption.endswith("per kön")), None)
+    if by_sex is None:
+        sex = {label: 0 for label in (*SEXES.values(), "Totalt")}
+    else:
+        labels = [c.heading for c in by_sex.columns[1:]]
+        sex = dict(zip(labels, by_sex.rows[0].cells[1:], strict=True))
+    listed = next(t for t in tables if t.caption.startswith("Insatser"))
+    insatser = {pks[r.cells[0]]: r.cells[3] for r in listed.rows if r.cells[0] in pks}
+    return {"participants": participants, "exits": exits, "sex": sex, "insatser": insatser}
+
+
+def _shown(text: str) -> object:
+    digits = text.replace(" ", "").replace("\u00a0", "")
+    return int(digits) if digits.isdigit() else text
 
 
 def _cumulative_effect(
