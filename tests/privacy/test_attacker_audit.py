@@ -11,19 +11,24 @@ a number is itself, "<5" is 1–4 (0–4 in a group under five, which is not bro
 
 from __future__ import annotations
 
+import io
 import random
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+import openpyxl
 import pytest
-from scipy.optimize import linprog
 
 from samordna.associations.models import Association
+from samordna.core import disclosure
+from samordna.core import document as doc
+from samordna.core import followup_so_far
 from samordna.core.followup import END_REASONS, IN_WORK_OR_STUDIES, INCOMES, SEXES, as_data
 from samordna.core.interim import parse_period
 from samordna.core.socioeconomic import rounded, transitions
-from samordna.demo import load_demo
 from samordna.documents import interim
+from samordna.documents.outputs import render
 from samordna.followup import services
 from samordna.followup.models import Episode
 from samordna.interventions.services import visible_to
@@ -71,60 +76,43 @@ class Attack:
     def hidden(self) -> list[tuple]:
         return [k for k, shown in self.labels.items() if shown in ("<5", "x")]
 
-    def sample(self) -> list[set[int]]:
+    def program(self) -> disclosure.Program:
+        """Every fact as a row of one linear program, loaded into HiGHS once."""
+        n = len(self.bounds)
+        rows, lower, upper = [], [], []
+        for facts, at_least in ((self.equal, True), (self.below, False)):
+            for terms, constant in facts:
+                row = [0.0] * n
+                for key, weight in terms.items():
+                    row[self.index[key]] += weight
+                rows.append(row)
+                upper.append(constant)
+                lower.append(constant if at_least else -np.inf)
+        return disclosure.Program(rows, upper, self.bounds, lower)
+
+    def sample(self, program: disclosure.Program) -> list[set[int]]:
         """The values each cell takes in a few feasible points far apart."""
         n = len(self.bounds)
-        a_eq, b_eq = self._rows(self.equal, n)
-        a_ub, b_ub = self._rows(self.below, n)
         seen: list[set[int]] = [set() for _ in range(n)]
         spread = random.Random(7)
         for _ in range(6):
             goal = [spread.uniform(-1, 1) for _ in range(n)]
             for sign in (1, -1):
-                result = linprog(
-                    [sign * g for g in goal],
-                    A_eq=a_eq or None,
-                    b_eq=b_eq or None,
-                    A_ub=a_ub or None,
-                    b_ub=b_ub or None,
-                    bounds=self.bounds,
-                    method="highs",
-                )
-                assert result.status == 0, "the published figures contradict each other"
-                for i, value in enumerate(result.x):
+                found = program.minimum([sign * g for g in goal])
+                assert found is not None, "the published figures contradict each other"
+                for i, value in enumerate(found[1]):
                     seen[i].add(round(value))
         return seen
 
-    def interval(self, key: tuple) -> tuple[float, float]:
-        n = len(self.bounds)
-        a_eq, b_eq = self._rows(self.equal, n)
-        a_ub, b_ub = self._rows(self.below, n)
+    def interval(self, program: disclosure.Program, key: tuple) -> tuple[float, float]:
         ends = []
         for sign in (1, -1):
-            goal = [0.0] * n
+            goal = [0.0] * len(self.bounds)
             goal[self.index[key]] = sign
-            result = linprog(
-                goal,
-                A_eq=a_eq or None,
-                b_eq=b_eq or None,
-                A_ub=a_ub or None,
-                b_ub=b_ub or None,
-                bounds=self.bounds,
-                method="highs",
-            )
-            assert result.status == 0, f"the published figures contradict each other at {key}"
-            ends.append(sign * result.fun)
+            found = program.minimum(goal)
+            assert found is not None, f"the published figures contradict each other at {key}"
+            ends.append(sign * found[0])
         return ends[0], ends[1]
-
-    def _rows(self, facts: list, n: int) -> tuple[list[list[float]], list[float]]:
-        rows, rhs = [], []
-        for terms, constant in facts:
-            row = [0.0] * n
-            for key, weight in terms.items():
-                row[self.index[key]] += weight
-            rows.append(row)
-            rhs.append(constant)
-        return rows, rhs
 
 
 def _report(attack: Attack, scope: object, data: dict) -> None:
@@ -235,19 +223,26 @@ _INTERIM: dict[tuple, dict] = {}  # the same document for every role that reads 
 
 
 def interim_shown(association: Association, year: int, month: int, pks: dict[str, int]) -> dict:
-    """The delårsrapport's participants as its document (every format renders it) shows them:
+    """The delårsrapport's participants as its document shows them (`participant_blocks`):
     the sentence, the table by sex and the table of insatser."""
     key = (association.slug, year, month, tuple(sorted(pks.items())))
     if key not in _INTERIM:
-        built = interim.build(association, year, parse_period(str(month)))
-        _INTERIM[key] = _read_interim(built, pks)
+        blocks = participant_blocks(association, year, month)
+        _INTERIM[key] = _read_interim(blocks, pks)
     return _INTERIM[key]
 
 
-def _read_interim(built, pks: dict[str, int]) -> dict:
-    said = re.search(r"deltog (.+?) personer .* och (.+?) avslutade", built.text())
+def participant_blocks(association: Association, year: int, month: int) -> list:
+    """The delårsrapport's section on participants: the document (which every format renders)
+    ends with it (`test_the_audit_reads_the_delarsrapport_as_its_files_show_it`)."""
+    return interim.participant_blocks(association, year, parse_period(str(month)))
+
+
+def _read_interim(blocks: list, pks: dict[str, int]) -> dict:
+    text = "\n".join(b.text for b in blocks if isinstance(b, doc.Paragraph))
+    said = re.search(r"deltog (.+?) personer .* och (.+?) avslutade", text)
     participants, exits = (_shown(said[1]), _shown(said[2])) if said else (0, 0)
-    tables = built.tables()
+    tables = [b for b in blocks if isinstance(b, doc.Table)]
     by_sex = next((t for t in tables if t.caption.endswith("per kön")), None)
     if by_sex is None:
         sex = {label: 0 for label in (*SEXES.values(), "Totalt")}
@@ -372,21 +367,21 @@ YEARS = {
 def _audit(attack: Attack) -> list[str]:
     """Every hidden cell the published figures pin to one value. ("<5" says 1–4 itself, and
     "x" is 5 or more, so no interval of a hidden cell can newly lie within 1–4.)"""
-    seen = attack.sample()
+    program = attack.program()
+    seen = attack.sample(program)
     problems = []
     for key in attack.hidden():
         if len(seen[attack.index[key]]) > 1:
             continue  # two feasible values already seen
-        low, high = attack.interval(key)
+        low, high = attack.interval(program, key)
         if high - low < 0.5:
             problems.append(f"{key} is {low:g} by subtraction")
     return problems
 
 
 @pytest.mark.parametrize("slug", sorted(YEARS))
-def test_no_hidden_cell_can_be_worked_out_by_any_role(db, slug):
-    load_demo()
-    association = Association.objects.get(slug=slug)
+def test_no_hidden_cell_can_be_worked_out_by_any_role(demo, slug):
+    association = demo[slug]
     audited = 0
     for year in YEARS[slug]:
         for role in ROLES:
@@ -398,12 +393,45 @@ def test_no_hidden_cell_can_be_worked_out_by_any_role(db, slug):
     assert audited, "the demo years have small groups to protect"
 
 
-def test_amounts_priced_from_exact_counts_would_give_small_groups_away(db):
+def test_amounts_priced_from_exact_counts_would_give_small_groups_away(demo):
     """The effect page's amounts once were counts times a monthly cost; had they stayed so,
     dividing them would pin small groups of the förbund's income table (the audit finds them).
     Priced from counts rounded to five, the same audit finds nothing (the test above)."""
-    load_demo()
-    association = Association.objects.get(slug="sodra-roslagen")
+    association = demo["sodra-roslagen"]
     attack = _published(association, 2015, "chef", exact=True)
     assert attack is not None
     assert [p for p in _audit(attack) if "'income'" in p]
+
+
+def test_the_audit_reads_the_delarsrapport_as_its_files_show_it(demo):
+    """The audit reads the delårsrapport's participants from `participant_blocks`: the
+    document ends with exactly those blocks, and the Excel file carries their cells."""
+    association = demo["trollhattan-lilla-edet-grastorp"]
+    blocks = participant_blocks(association, 2020, 4)
+    built = interim.build(association, 2020, parse_period("4"))
+    assert built.blocks[-len(blocks) :] == tuple(blocks)
+    by_sex = next(b for b in blocks if isinstance(b, doc.Table) and "per kön" in b.caption)
+    book = openpyxl.load_workbook(io.BytesIO(render(built, "xlsx")))
+    rows = [r for sheet in book.worksheets for r in sheet.iter_rows(values_only=True)]
+    assert tuple(by_sex.rows[0].cells) in {tuple(c for c in r if c is not None) for r in rows}
+
+
+def test_a_delarsrapport_that_bypassed_the_joint_protection_would_be_caught(demo, monkeypatch):
+    """Plant a bypass: each month's participants with only the counts 1–4 hidden, not
+    protected with the year's tables. The audit pins small groups with it (with the year's
+    men and the other months' figures, the men of January–March 2008 are two)."""
+
+    def alone(association: Association, year: int, month: int) -> followup_so_far.Figures:
+        reports, _matrix, linked, _hidden = services._protected(association, year)
+        if month == 12:
+            return followup_so_far.year_figures(reports, "förbundet")
+        insatser = [k for k in reports if isinstance(k, int)]
+        return followup_so_far.figures(linked, frozenset(), month, insatser)
+
+    monkeypatch.setattr(services, "so_far", alone)
+    _INTERIM.clear()
+    association = demo["vanersborg-mellerud"]
+    attack = _published(association, 2008, "chef")
+    _INTERIM.clear()
+    assert attack is not None
+    assert "(('so far', 3), 'sex', 'Män') is 2 by subtraction" in _audit(attack)

@@ -195,7 +195,7 @@ def build(association: Association, year: int, period: Period) -> doc.Document:
         *_comment(text_of(association, year, period)),
         *_economy(found),
         *_equity(found),
-        *_participants(association, year, period),
+        *participant_blocks(association, year, period),
     ]
     return doc.Document(
         kind="interim",
@@ -366,7 +366,8 @@ def _equity(found: InterimFigures) -> list[Block]:
     return [heading, table, doc.Paragraph(said)]
 
 
-def _participants(association: Association, year: int, period: Period) -> list[Block]:
+def participant_blocks(association: Association, year: int, period: Period) -> list[Block]:
+    """Participants and insatser so far, protected with the year's tables (the last section)."""
     until = last_day(year, period)
     found = followup_services.so_far(association, year, period.through)
     when = f"1 januari–{doc.long_date(until)}"
