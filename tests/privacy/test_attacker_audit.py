@@ -379,12 +379,28 @@ def _audit(attack: Attack) -> list[str]:
     return problems
 
 
+def _view(association: Association, role: str) -> tuple | None:
+    """What `_published` reads for a role depends only on whether it reads the förbund's
+    tables and which insatser it sees: roles with the same view read the same cells (the
+    chef, the board and the auditor see every insats)."""
+    membership = association.memberships.filter(role=role).first()
+    if membership is None:
+        return None
+    visible = visible_to(association, membership).filter(kind="individual")
+    return role != "insatspersonal", tuple(sorted(visible.values_list("pk", flat=True)))
+
+
 @pytest.mark.parametrize("slug", sorted(YEARS))
 def test_no_hidden_cell_can_be_worked_out_by_any_role(demo, slug):
     association = demo[slug]
     audited = 0
+    readers: dict[tuple, str] = {}  # one role of each distinct view, in ROLES order
+    for role in ROLES:
+        view = _view(association, role)
+        if view is not None:
+            readers.setdefault(view, role)
     for year in YEARS[slug]:
-        for role in ROLES:
+        for role in readers.values():
             attack = _published(association, year, role)
             if attack is None:
                 continue
