@@ -26,8 +26,6 @@ against 1 200 000 − 610 000 = 590 000; forecast 3 600 000 − 1 880 000 = 1 72
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st

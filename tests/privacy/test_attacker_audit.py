@@ -21,9 +21,8 @@ import openpyxl
 import pytest
 
 from samordna.associations.models import Association
-from samordna.core import disclosure
+from samordna.core import disclosure, followup_so_far
 from samordna.core import document as doc
-from samordna.core import followup_so_far
 from samordna.core.followup import END_REASONS, IN_WORK_OR_STUDIES, INCOMES, SEXES, as_data
 from samordna.core.interim import parse_period
 from samordna.core.socioeconomic import rounded, transitions

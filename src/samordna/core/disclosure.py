@@ -161,9 +161,9 @@ class _Program:
     def __init__(
         self,
         rows: list[list[float]],
-        rhs: list[float],
-        limits: list[tuple[float, float]],
-        lower: list[float] | None = None,
+        rhs: Sequence[float],
+        limits: Sequence[tuple[float, float]],
+        lower: Sequence[float] | None = None,
     ) -> None:
         """Rows equal to `rhs`, or between `lower` and `rhs` when given (-inf for none)."""
         self.limits = limits

@@ -16,16 +16,18 @@ Keys: a month's förbund cells are (("delår", m), what, ...), an insats's are
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from samordna.core import disclosure
-from samordna.core.followup import SEXES, Breakdown, Cell, Report
+from samordna.core.followup import SEXES, Breakdown, Report
+from samordna.core.suppression import Cell
 
 SO_FAR = "delår"
 MONTHS = tuple(range(1, 12))  # January–December is the year's report
 NOT_ENDED = 13  # the exit month of an episode that did not end during the year
 TOTAL = "Totalt"
+Key = tuple[object, ...]
 
 
 @dataclass(frozen=True)
@@ -69,15 +71,17 @@ def add_months(linked: disclosure.LinkedSet, counts: Mapping[int, SoFar]) -> Non
     for insats in counts:
         running = linked.values[(insats, "participants")] - linked.values[(insats, "exits")]
         linked.add_unpublished((scope(12, insats), "running"), running)
-        linked.add_sum((insats, "participants"), [(insats, "exits"), (scope(12, insats), "running")])
+        linked.add_sum(
+            (insats, "participants"), [(insats, "exits"), (scope(12, insats), "running")]
+        )
         for label in SEXES.values():
             keys = [(scope(m, insats), "sex", label) for m in MONTHS] + [(insats, "sex", label)]
             _chain(linked, keys, [(scope(m, insats), "began", label) for m in later])
-        keys = [(scope(m, insats), "exits") for m in MONTHS] + [(insats, "exits")]
-        _chain(linked, keys, [(scope(m, insats), "ended") for m in later])
+        exits = [(scope(m, insats), "exits") for m in MONTHS] + [(insats, "exits")]
+        _chain(linked, exits, [(scope(m, insats), "ended") for m in later])
 
 
-def _chain(linked: disclosure.LinkedSet, keys: list[tuple], steps: list[tuple]) -> None:
+def _chain(linked: disclosure.LinkedSet, keys: Sequence[Key], steps: Sequence[Key]) -> None:
     """Each key after the first is the one before it plus an unseen step (what happened in
     that month; for the year's cell, everything after November, retention's counts too)."""
     for before, after, step in zip(keys[:-1], keys[1:], steps, strict=True):
@@ -108,7 +112,7 @@ def _add_month(linked: disclosure.LinkedSet, counts: Mapping[int, SoFar], month:
 
 
 def _add_total(
-    linked: disclosure.LinkedSet, total: tuple, parts: list, table: bool = False
+    linked: disclosure.LinkedSet, total: Key, parts: list[Key], table: bool = False
 ) -> None:
     linked.add(total, sum(linked.values[p] for p in parts))
     linked.add_sum(total, parts, table)
@@ -121,7 +125,7 @@ def figures(
     concealed = frozenset(hidden)
     whole = scope(month)
 
-    def cell(key: tuple) -> Cell:
+    def cell(key: Key) -> Cell:
         return Cell(linked.values[key], hidden=key in concealed)
 
     labels = tuple(SEXES.values())

@@ -151,8 +151,8 @@ def _protected(
     linked = linked_set(reports, groups, matrix)
     followup_so_far.add_months(linked, so_far_counts(individual, year))
     hidden = hidden_cells(linked, groups, STORE)
-    protected, matrix = protect_reports(reports, groups, matrix, hidden=hidden)
-    return protected, matrix, linked, hidden
+    protected, shown = protect_reports(reports, groups, matrix, hidden=hidden)
+    return protected, shown, linked, hidden
 
 
 def _income_for_all_only(reports: dict[Scope, followup.Report]) -> dict[Scope, followup.Report]:
