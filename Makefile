@@ -29,12 +29,16 @@ run: install
 	$(BIN)/samordna demo
 	$(BIN)/samordna serve
 
-# The whole suite: the non-browser tests on both cores at full Hypothesis strength (profile
-# `ci`), then the browser tests, which fail rather than skip when chromium is missing.
+# The whole suite in one run on both cores, at full Hypothesis strength (profile `ci`): the
+# browser tests (each worker its own chromium, live server and demo) among the others, so both
+# cores stay busy to the end. A missing chromium fails the browser tests rather than skip them.
 test: install lint
 	$(SYSTEM) test
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "not browser" --hypothesis-profile=ci
-	SAMORDNA_BROWSER_REQUIRED=1 $(BIN)/python -m pytest -m browser
+	SAMORDNA_BROWSER_REQUIRED=1 $(BIN)/python -m pytest -n 2 --dist loadgroup --hypothesis-profile=ci
+
+# Python's bytecode (and pytest's rewritten test modules) cached between runs even where the
+# environment says not to (PYTHONDONTWRITEBYTECODE): each test process imports ~500 modules.
+test test-fast: export PYTHONDONTWRITEBYTECODE :=
 
 # Everything but the browser tests, on both cores, fewer Hypothesis examples: the everyday loop.
 test-fast: install

@@ -4,10 +4,17 @@
 (`samordna.demo.national`: 80 förbund, ten years, EPISODES episodes) in the database that
 DATABASE_URL names (which must be empty), then times, for the largest förbund's middle year:
 the hand-written GROUP BY that answers the report's question over the same rows, the
-database's counts as Samordna makes them (`followup.aggregates`), the old way of reading every
+database's counts as Samordna makes them (`followup.aggregates`; the two taken in turns, so
+that a change in the machine's load falls on both), the old way of reading every
 episode and counting in Python, the whole protected report the first time and again, in
 a process that reads the protection from the database, the national export and the
 indicator report. It prints one JSON object.
+
+`python tools/bench_reports.py --existing` measures the data set already in DATABASE_URL
+(built earlier by `samordna.demo.national`, for instance the 1 000 000 episodes that take
+minutes to build) without building or changing anything but the stored protection; the
+largest förbund is the one with the most episodes. `--quick` (with either) leaves out the
+old way, which takes most of a minute at 1 000 000.
 
 `bench_reports(Measurement)` runs that in a subprocess on a new SQLite file and, when
 SAMORDNA_BENCH_DATABASE_URL names a PostgreSQL server, in a new database on it (created and
@@ -29,6 +36,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 YEAR = 2021
 RUNS = 5
+TURNS = 9
 
 HAND_WRITTEN = [
     """SELECT e.intervention_id, e.sex, e.birth_year, COUNT(*) FROM followup_episode e
@@ -74,6 +82,17 @@ def best_of(action: Callable[[], object], runs: int = RUNS) -> float:
     return min(times)
 
 
+def in_turns(first: Callable[[], object], second: Callable[[], object]) -> tuple[float, float]:
+    """The best of TURNS of each, run one after the other in turns."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(TURNS):
+        for action, found in zip((first, second), times, strict=True):
+            start = time.perf_counter()
+            action()
+            found.append(time.perf_counter() - start)
+    return min(times[0]), min(times[1])
+
+
 def _hand_written(association_pk: int) -> None:
     from datetime import date
 
@@ -97,8 +116,9 @@ def _from_store(services: Any, disclosure: Any, association: Any) -> None:
     services.published(association, YEAR)
 
 
-def measure(episodes: int) -> dict[str, Any]:
-    """Build the data set in DATABASE_URL and time the reports (run in its own process)."""
+def measure(episodes: int | None, quick: bool = False) -> dict[str, Any]:
+    """Build the data set in DATABASE_URL (None: measure the one there) and time the reports
+    (run in its own process)."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from samordna.cli import setup_django
 
@@ -109,18 +129,29 @@ def measure(episodes: int) -> dict[str, Any]:
     from samordna.followup import aggregates, national, services
     from samordna.followup.models import Episode
 
-    start = time.perf_counter()
-    built = build(episodes)
-    found: dict[str, Any] = {"build": time.perf_counter() - start}
-    association = Association.objects.get(slug=built.largest)
-    individual = association.interventions.filter(kind="individual")
-    rows = Episode.objects.filter(intervention__in=individual)
-    found["rows"] = aggregates._ran(rows, YEAR).count()
-    found["hand"] = best_of(lambda: _hand_written(association.pk))
-    found["orm"] = best_of(lambda: aggregates.tallies(individual, YEAR))
-    found["rows_python"] = best_of(
-        lambda: followup.tally(services.all_facts(rows.prefetch_related("steps")), YEAR), 1
+    found: dict[str, Any] = {"build": None}
+    if episodes is None:
+        association = _largest()
+    else:
+        start = time.perf_counter()
+        association = Association.objects.get(slug=build(episodes).largest)
+        found["build"] = time.perf_counter() - start
+    rows = Episode.objects.filter(
+        intervention__association=association, intervention__kind="individual"
     )
+    found["episodes"] = Episode.objects.count()
+    found["rows"] = aggregates.ran_in(rows, YEAR).count()
+    found["hand"], found["orm"] = in_turns(
+        lambda: _hand_written(association.pk), lambda: aggregates.tallies(association, YEAR)
+    )
+    found["hand_again"], found["orm_new_sql"] = in_turns(
+        lambda: _hand_written(association.pk), lambda: _new_sql(aggregates, association)
+    )
+    found["rows_python"] = None
+    if not quick:
+        found["rows_python"] = best_of(
+            lambda: followup.tally(services.all_facts(rows.prefetch_related("steps")), YEAR), 1
+        )
     disclosure._DONE.clear()
     found["first_view"] = best_of(lambda: services.published(association, YEAR), 1)
     found["again"] = best_of(lambda: services.published(association, YEAR))
@@ -128,6 +159,22 @@ def measure(episodes: int) -> dict[str, Any]:
     found["national"] = best_of(lambda: national.insats_figures(association, YEAR))
     found["indicators"] = best_of(lambda: services.indicator_rows(association, YEAR))
     return found
+
+
+def _new_sql(aggregates: Any, association: Any) -> None:
+    """The counts with the SQL written anew by the ORM, as the first time in a process."""
+    aggregates._statements.cache_clear()
+    aggregates.tallies(association, YEAR)
+
+
+def _largest() -> Any:
+    """The förbund with the most episodes."""
+    from django.db.models import Count
+
+    from samordna.associations.models import Association
+
+    counted = Association.objects.annotate(n=Count("interventions__episodes"))
+    return counted.order_by("-n", "pk").first()
 
 
 def _run(url: str, episodes: int) -> dict[str, Any]:
@@ -164,10 +211,18 @@ def _measurements(make: Any, where: str, episodes: int, found: dict[str, Any]) -
     what = f"{where}, {size} deltagarperioder, 80 förbund, största förbundets {YEAR}"
     rows = f"{found['rows']:,}".replace(",", " ")
     ratio = f"{found['orm'] / found['hand']:.2f}".replace(".", ",")
+    fresh = f"{found['orm_new_sql'] / found['hand_again']:.2f}".replace(".", ",")
+    again = f"{found['hand_again']:.3f}".replace(".", ",")
+    turns = f"{what}, turvis, bäst av {TURNS}"
     return [
         make("bygga datamängden", what, found["build"]),
-        make("handskriven GROUP BY", f"{what}: {rows} perioder under året", found["hand"]),
-        make("uppföljningens räkning i databasen", f"{what}: {ratio} × GROUP BY", found["orm"]),
+        make("handskriven GROUP BY", f"{turns}: {rows} perioder under året", found["hand"]),
+        make("uppföljningens räkning i databasen", f"{turns}: {ratio} × GROUP BY", found["orm"]),
+        make(
+            "samma räkning, SQL-texten skriven på nytt (första gången i processen)",
+            f"{turns}: {fresh} × GROUP BY i samma turer ({again} s)",
+            found["orm_new_sql"],
+        ),
         make("samma räkning rad för rad (förut)", what, found["rows_python"]),
         make("uppföljningsrapport med skydd, första visningen", what, found["first_view"]),
         make("uppföljningsrapport med skydd, igen", what, found["again"]),
@@ -195,4 +250,5 @@ def bench_reports(make: Any) -> list[Any]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(int(sys.argv[1]))))
+    size = None if "--existing" in sys.argv else int(sys.argv[1])
+    print(json.dumps(measure(size, quick="--quick" in sys.argv)))

@@ -19,6 +19,8 @@ import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
 
@@ -26,7 +28,7 @@ from django.db import transaction
 
 from samordna.core.findings import InputError, every_row
 from samordna.core.personnummer import describe, find_identities, may_hold_identity
-from samordna.core.table import Row, Table
+from samordna.core.table import Table, table_of
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
@@ -43,8 +45,17 @@ class TableError(ValueError):
     """A file that cannot be read as a table; the message is Swedish."""
 
 
+Cells = tuple[tuple[str, ...], list[list[str]]]  # a header and the rows below it, as text
+
+
 def read_table(path: str | Path) -> Table:
     """Read `path` as a table; raise TableError with a Swedish message when it cannot be read."""
+    return table_of(*read_cells(path))
+
+
+def read_cells(path: str | Path) -> Cells:
+    """Read `path` as its header and the rows below it (numbered from 2, empty rows kept), for
+    readers that go column by column; every limit and the identity search as `read_table`."""
     path = Path(path)
     if not path.exists():
         raise TableError(f"Filen {path} finns inte.")
@@ -53,7 +64,7 @@ def read_table(path: str | Path) -> Table:
     if path.stat().st_size > MAX_FILE_BYTES:
         raise TableError(_too_big(path.name))
     data = path.read_bytes()
-    return table_from_bytes(data, path.name)
+    return cells_from_bytes(data, path.name)
 
 
 def store_all_or_nothing(
@@ -73,6 +84,11 @@ def store_all_or_nothing(
 
 def table_from_bytes(data: bytes, filename: str) -> Table:
     """Read an uploaded file (web form) the same way as a file on disk."""
+    return table_of(*cells_from_bytes(data, filename))
+
+
+def cells_from_bytes(data: bytes, filename: str) -> Cells:
+    """The header and rows of an uploaded file, read as `read_cells` reads a file on disk."""
     if len(data) > MAX_FILE_BYTES:
         raise TableError(_too_big(filename))
     refuse_identity_in_name(filename)
@@ -84,7 +100,7 @@ def table_from_bytes(data: bytes, filename: str) -> Table:
         raw = _csv_rows(text, Path(filename))
         if may_hold_identity(data):  # a cell's digits stand in the file as they are
             _refuse_identities(raw)
-    return _from_rows(raw)
+    return _header_and_rows(raw)
 
 
 def refuse_identity_in_name(filename: str) -> None:
@@ -151,12 +167,10 @@ def _limited(rows: Iterable[Sequence[object]], texts: bool = False) -> list[list
     return out
 
 
-def _from_rows(raw: list[list[str]]) -> Table:
+def _header_and_rows(raw: list[list[str]]) -> Cells:
     if not raw or not any(cell.strip() for cell in raw[0]):
         raise TableError("Filen är tom eller saknar rubrikrad på rad 1.")
-    header = tuple(cell.replace("\ufeff", "").strip() for cell in raw[0])
-    rows = tuple(Row(number, tuple(cells)) for number, cells in enumerate(raw[1:], start=2))
-    return Table(header, tuple(row for row in rows if not row.is_empty))
+    return tuple(cell.replace("\ufeff", "").strip() for cell in raw[0]), raw[1:]
 
 
 def _csv_text(data: bytes, path: Path) -> str:
@@ -170,8 +184,11 @@ def _csv_text(data: bytes, path: Path) -> str:
 
 
 def _csv_rows(text: str, path: Path) -> list[list[str]]:
-    first_line = text.splitlines()[0] if text.strip() else ""
+    first_line = _first_line(text) if text.strip() else ""
     delimiter = ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line else ","
+    within = _within_limits(text, delimiter)
+    if within is not None:
+        return within
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         return _limited(reader, texts=True)
@@ -180,6 +197,31 @@ def _csv_rows(text: str, path: Path) -> list[list[str]]:
             f"rad {reader.line_num}: filen {path.name} går inte att läsa som CSV "
             f"(en cell är för lång eller ett citattecken saknar sin pars)."
         ) from error
+
+
+def _first_line(text: str) -> str:
+    """The file's first line (as `str.splitlines` ends it) without splitting the whole file."""
+    head = text[:4096].splitlines()
+    return head[0] if len(head) > 1 or len(text) <= 4096 else text.splitlines()[0]
+
+
+def _within_limits(text: str, delimiter: str) -> list[list[str]] | None:
+    """Every row of a CSV file that is well within the limits, checked for the whole file at
+    once; None when a row may pass one (or the CSV reader stops), for `_limited` to read row by
+    row and name the first row that does."""
+    try:
+        rows = list(islice(csv.reader(io.StringIO(text), delimiter=delimiter), MAX_ROWS))
+    except csv.Error:
+        return None
+    if len(rows) == MAX_ROWS or not rows or max(map(len, rows)) > MAX_COLUMNS:
+        return None
+    if max(map(len, map("".join, rows))) > MAX_CELL_CHARS:  # no cell is longer than its row
+        return None
+    if not min(map(len, rows)) or "" in map(itemgetter(-1), rows):
+        for cells in [cells for cells in rows if cells and not cells[-1]]:
+            while cells and not cells[-1]:
+                cells.pop()
+    return rows
 
 
 def check_zip(data: bytes, name: str, kind: str) -> None:

@@ -3,6 +3,10 @@
 `make test` installs chromium (tools/system_packages.py) and sets SAMORDNA_BROWSER_REQUIRED=1,
 so there a missing chromium fails the run; elsewhere (a bare `pytest`) the tests skip without it.
 Set SAMORDNA_SCREENSHOTS=<folder> to keep a screenshot of every page visited.
+
+The demo is loaded once per session (and xdist worker) and put back before each test that asks
+for it (tests/browser/snapshot.py); a test signs in with `sign_in`, which hands the browser a
+session cookie. The sign-in form itself is driven by `log_in` in the accounts tests.
 """
 
 from __future__ import annotations
@@ -13,9 +17,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.shortcuts import resolve_url
+from django.test import Client
 
 from samordna.associations.models import Association
 from samordna.demo import load_demo
+from tests.browser.snapshot import Snapshot
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop runs in this thread
 
@@ -51,12 +60,21 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker) -> Snapshot:
+    """The demo loaded once per session and kept. Session fixtures are set up before a test's
+    own, so the database is empty here (each browser test empties it when it ends)."""
+    with django_db_blocker.unblock():
+        load_demo()
+        return Snapshot.take()
+
+
 @pytest.fixture
-def demo(transactional_db):
-    """The demo, committed so the live server's thread sees it; afresh for each test because
-    the browser tests change it (tests/conftest.py's `demo` is once per module, in a savepoint).
-    """
-    load_demo()
+def demo(demo_snapshot, transactional_db):
+    """The demo, committed so the live server's thread sees it, and as loaded for each test
+    because the browser tests change it (tests/conftest.py's `demo` is once per module, in a
+    savepoint). The test's database is emptied when it ends, as for every browser test."""
+    demo_snapshot.restore()
     return {a.slug: a for a in Association.objects.all()}
 
 
@@ -79,20 +97,22 @@ WIDEST = """width => [...document.querySelectorAll('body *')]
             + ' ' + Math.round(e.getBoundingClientRect().right) + ' px')"""
 
 
-def check_page(page, name: str) -> None:
+def check_page(page, name: str, axe: bool = True) -> None:
     """At 1280 and at 390 px: fail when the page scrolls sideways or axe-core finds a serious
     or critical violation; keep a screenshot of each width. The viewport is put back after.
 
     axe-core runs at 1280 px on every page. At 390 px it runs on the first page each browser
     page object checks (the header, the menu folded behind "Meny" and the footer are the same
     on every page); on the others the phone width is checked for sideways scrolling without
-    loading the page again."""
+    loading the page again. With `axe=False` (the browser crawl, for a page whose every kind of
+    element axe has checked on another page of its kind) only the widths are checked."""
     size = page.viewport_size or {"width": 1280, "height": 900}
-    phone_axe = not getattr(page, "phone_axe_done", False)
+    phone_axe = axe and not getattr(page, "phone_axe_done", False)
     try:
-        problems = _check_at(page, name, WIDTHS[0], axe=True)
+        problems = _check_at(page, name, WIDTHS[0], axe=axe)
         problems += _check_at(page, name, WIDTHS[1], axe=phone_axe)
-        page.phone_axe_done = True
+        if phone_axe:
+            page.phone_axe_done = True
     finally:
         page.set_viewport_size(size)
     assert problems == [], f"Brister på {name}: {problems}"
@@ -129,7 +149,26 @@ def _targets(violation: dict) -> list:
     return [node["target"] for node in violation["nodes"][:3]]
 
 
+# The backend the sign-in form signs a person in with (axes' backend only counts failures).
+SIGN_IN_BACKEND = "samordna.accounts.backends.EmailOrUsernameBackend"
+
+
+def sign_in(page, username: str) -> None:
+    """Signed in as `username` and on the page the sign-in form leads to, without the form: the
+    session is made as the form makes it (Django's `login`, so the sign-in is on record and
+    `signed_in_at` set) and its cookie handed to the browser. The form, wrong passwords and the
+    lock-out are driven by `log_in` in test_accounts_in_browser.py."""
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username), SIGN_IN_BACKEND)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": cookie.key, "value": cookie.value, "url": page.base_url, "httpOnly": True}]
+    )
+    page.goto(page.base_url + resolve_url(settings.LOGIN_REDIRECT_URL))
+
+
 def log_in(page, username: str, password: str) -> None:
+    """Through the sign-in form, as a person does; the page is checked with axe first."""
     page.goto(page.base_url + "/logga-in/")
     check_page(page, "logga-in")
     page.get_by_label("Användarnamn").fill(username)

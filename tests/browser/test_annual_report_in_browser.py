@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from samordna.demo.data import DEMO_PASSWORD
-from tests.browser.conftest import check_page, log_in
+from tests.browser.conftest import check_page, sign_in
 
 pytestmark = pytest.mark.browser
 SLUG = "sodra-roslagen"
 
 
 def test_the_auditor_reads_the_annual_report(page, demo, live_server, tmp_path):
-    log_in(page, "revisor", DEMO_PASSWORD)
+    sign_in(page, "revisor")
     page.goto(f"{live_server.url}/forbund/{SLUG}/dokument/")
     page.get_by_role("link", name="Årsredovisning 2016").click()
     page.get_by_role("heading", name="Årsredovisning 2016").first.wait_for()
@@ -28,7 +27,7 @@ def test_the_auditor_reads_the_annual_report(page, demo, live_server, tmp_path):
 
 
 def test_the_chef_puts_interest_among_the_income(page, demo, live_server):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.goto(f"{live_server.url}/forbund/{SLUG}/dokument/")
     page.get_by_role("link", name="Konton i resultat- och balansräkningen").click()
     page.get_by_role("heading", name="Konton i resultat- och balansräkningen").wait_for()

@@ -8,8 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from samordna.budgets.models import BudgetAmount
-from samordna.demo.data import DEMO_PASSWORD
-from tests.browser.conftest import check_page, log_in
+from tests.browser.conftest import check_page, sign_in
 
 pytestmark = pytest.mark.browser
 TROLLHATTAN = "/forbund/trollhattan-lilla-edet-grastorp/"
@@ -20,7 +19,7 @@ def _text(locator) -> str:
 
 
 def test_the_decided_plan_reads_as_printed_and_cannot_be_edited(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
     page.goto(page.base_url + TROLLHATTAN)
     page.get_by_role("link", name="Budget", exact=True).click()
@@ -35,7 +34,7 @@ def test_the_decided_plan_reads_as_printed_and_cannot_be_edited(page, demo):
 
 
 def test_typing_an_amount_updates_the_totals_before_saving(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
     page.goto(page.base_url + TROLLHATTAN + "budget/ny/")
     page.get_by_label("Namn (obligatorisk)", exact=True).fill("Budget 2027 med plan 2028–2029")
@@ -65,7 +64,7 @@ def test_typing_an_amount_updates_the_totals_before_saving(page, demo):
 
 
 def test_the_economy_pages_of_sodra_roslagen_are_accessible(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
     base = page.base_url + "/forbund/sodra-roslagen/"
     for path, heading in [
@@ -98,7 +97,7 @@ def test_the_economy_pages_of_sodra_roslagen_are_accessible(page, demo):
 
 
 def test_the_chef_writes_a_goal_picks_the_plans_version_and_deletes_the_draft(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
     page.goto(page.base_url + TROLLHATTAN + "budget/mal/2020/")
     page.get_by_role("heading", name="Finansiella mål 2020").wait_for()

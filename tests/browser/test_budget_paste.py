@@ -6,8 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from samordna.budgets.models import BudgetAmount, BudgetLine
-from samordna.demo.data import DEMO_PASSWORD
-from tests.browser.conftest import check_page, log_in
+from tests.browser.conftest import check_page, sign_in
 
 pytestmark = pytest.mark.browser
 ROSLAGEN = "/forbund/sodra-roslagen/"
@@ -23,7 +22,7 @@ PASTE = """([selector, text]) => {
 
 
 def test_a_block_pasted_from_excel_fills_rows_and_years_and_saves_once(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
     page.goto(page.base_url + ROSLAGEN + "budget/")
     page.get_by_role("link", name="Budget 2016 med plan 2017").click()

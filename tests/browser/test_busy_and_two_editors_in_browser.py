@@ -7,16 +7,15 @@ from django.db import OperationalError
 
 from samordna.budgets import services
 from samordna.budgets.models import BudgetAmount
-from samordna.demo.data import DEMO_PASSWORD
 from samordna.followup.models import Episode
-from tests.browser.conftest import check_page, log_in
+from tests.browser.conftest import check_page, sign_in
 
 pytestmark = pytest.mark.browser
 TROLLHATTAN = "trollhattan-lilla-edet-grastorp"
 
 
 def _signed_in(page) -> None:
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
 
 

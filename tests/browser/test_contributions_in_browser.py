@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from samordna.demo.data import DEMO_PASSWORD
-from tests.browser.conftest import check_page, log_in
+from tests.browser.conftest import check_page, sign_in
 
 pytestmark = pytest.mark.browser
 
 
 def test_a_chef_allocates_a_year_and_sees_the_table(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
     check_page(page, "dina-forbund")
 
@@ -45,7 +44,7 @@ def test_a_chef_allocates_a_year_and_sees_the_table(page, demo):
 
 
 def test_the_pages_of_a_forbund_are_accessible_and_readable(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
     base = page.base_url + "/forbund/sodra-roslagen/"
     for path, heading in [
@@ -64,7 +63,7 @@ def test_the_pages_of_a_forbund_are_accessible_and_readable(page, demo):
 
 
 def test_a_wrong_org_number_is_refused_in_the_browser(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.goto(page.base_url + "/forbund/sodra-roslagen/uppgifter/")
     page.get_by_label("Organisationsnummer").fill("222000-2734")
     page.get_by_role("button", name="Spara").click()

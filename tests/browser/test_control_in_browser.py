@@ -7,9 +7,8 @@ import pytest
 
 from samordna.control.models import AuditReport, Risk
 from samordna.demo.control import demo_pdf
-from samordna.demo.data import DEMO_PASSWORD
-from tests.browser.conftest import check_page, log_in
-from tests.conftest import PASSWORD, make_association, make_user
+from tests.browser.conftest import check_page, sign_in
+from tests.conftest import make_association, make_user
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +23,7 @@ def forbund(transactional_db):
 
 def test_the_chef_writes_a_risk_and_the_revisor_attaches_the_report(page, forbund, tmp_path):
     base = f"{page.base_url}/forbund/{forbund.slug}"
-    log_in(page, "chef", PASSWORD)
+    sign_in(page, "chef")
     page.wait_for_url("**/forbund/**")
     page.get_by_role("link", name="Kontroll och revision").click()
     page.get_by_role("link", name="Internkontrollplan 2025").click()
@@ -50,7 +49,7 @@ def test_the_chef_writes_a_risk_and_the_revisor_attaches_the_report(page, forbun
     assert Risk.objects.get().results.count() == 1
     page.context.clear_cookies()
 
-    log_in(page, "revisorn", PASSWORD)
+    sign_in(page, "revisorn")
     page.wait_for_url("**/forbund/**")
     page.goto(f"{base}/kontroll/revision/2025/")
     assert page.get_by_role("link", name="Lägg till revisor").count() == 0
@@ -77,7 +76,7 @@ def test_the_chef_writes_a_risk_and_the_revisor_attaches_the_report(page, forbun
     ],
 )
 def test_the_demos_control_year_fits_a_phone_and_passes_axe(page, demo, path):
-    log_in(page, "revisor", DEMO_PASSWORD)
+    sign_in(page, "revisor")
     page.wait_for_load_state()
     page.goto(f"{page.base_url}/forbund/sodra-roslagen/{path}")
     assert page.get_by_role("heading", level=1).count() == 1

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from samordna.demo.data import DEMO_PASSWORD
-from tests.browser.conftest import check_page, log_in
+from tests.browser.conftest import check_page, sign_in
 
 pytestmark = pytest.mark.browser
 NAME = "Samordningsförbundet Trollhättan, Lilla Edet och Grästorp"
 
 
 def test_a_chef_reads_the_plan_and_downloads_it(page, demo, tmp_path):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("link", name=NAME).click()
     page.get_by_role("link", name="Dokument", exact=True).click()
     page.get_by_role("heading", name="Dokument", exact=True).wait_for()
@@ -44,7 +43,7 @@ def test_a_chef_reads_the_plan_and_downloads_it(page, demo, tmp_path):
 
 
 def test_the_board_reads_the_follow_up_and_the_notices(page, demo, live_server):
-    log_in(page, "styrelse", DEMO_PASSWORD)
+    sign_in(page, "styrelse")
     page.goto(f"{live_server.url}/forbund/trollhattan-lilla-edet-grastorp/dokument/")
     page.get_by_role("link", name="Verksamhetsberättelse 2021").click()
     page.get_by_role("heading", name="Verksamhetsberättelse 2021").wait_for()

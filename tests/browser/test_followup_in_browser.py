@@ -7,15 +7,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from samordna.demo.data import DEMO_PASSWORD
-from tests.browser.conftest import check_page, log_in
+from tests.browser.conftest import check_page, sign_in
 
 pytestmark = pytest.mark.browser
 TROLLHATTAN = "/forbund/trollhattan-lilla-edet-grastorp/"
 
 
 def _make_link(page) -> str:
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
     page.goto(page.base_url + TROLLHATTAN)
     page.get_by_role("navigation", name="Förbundet").get_by_role("link", name="Uppföljning").click()
@@ -50,7 +49,7 @@ def test_anonymous_answers_show_in_the_indicator_report(page, demo):
         page.get_by_role("button", name="Skicka svaren").click()
         page.get_by_role("heading", name="Tack för dina svar").wait_for()
     check_page(page, "enkat-tack")
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
     page.goto(page.base_url + TROLLHATTAN + "indikatorer/?ar=2026")
     row = page.get_by_role("row").filter(has_text="Testfråga")
@@ -60,7 +59,7 @@ def test_anonymous_answers_show_in_the_indicator_report(page, demo):
 
 
 def test_insats_staff_register_a_participant(page, demo):
-    log_in(page, "insatspersonal", DEMO_PASSWORD)
+    sign_in(page, "insatspersonal")
     page.get_by_role("navigation", name="Förbundet").wait_for()
     page.goto(page.base_url + TROLLHATTAN + "uppfoljning/deltagare/")
     check_page(page, "deltagare-insatspersonal")

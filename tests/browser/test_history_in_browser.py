@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from samordna.budgets import services
-from tests.browser.conftest import check_page, log_in
-from tests.conftest import PASSWORD, make_association, make_user
+from tests.browser.conftest import check_page, sign_in
+from tests.conftest import make_association, make_user
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ def forbund(transactional_db):
 def test_the_revisor_sees_the_chefs_changes_in_the_history(page, forbund):
     association, budget, line = forbund
     base = f"{page.base_url}/forbund/{association.slug}"
-    log_in(page, "chef", PASSWORD)
+    sign_in(page, "chef")
     page.wait_for_url("**/forbund/**")
     page.goto(f"{base}/budget/{budget.pk}/version/1/")
     page.locator(f'input[name="a-{line.pk}-2021"]').fill("1 250 000")
@@ -38,7 +38,7 @@ def test_the_revisor_sees_the_chefs_changes_in_the_history(page, forbund):
     page.wait_for_load_state()
     page.context.clear_cookies()
 
-    log_in(page, "revisorn", PASSWORD)
+    sign_in(page, "revisorn")
     page.wait_for_url("**/forbund/**")
     page.goto(f"{base}/")
     page.get_by_role("link", name="Historik", exact=True).first.click()

@@ -7,15 +7,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from samordna.demo.data import DEMO_PASSWORD
-from tests.browser.conftest import check_page, log_in
+from tests.browser.conftest import check_page, sign_in
 
 pytestmark = pytest.mark.browser
 TROLLHATTAN = "/forbund/trollhattan-lilla-edet-grastorp/"
 
 
 def _file_application(page) -> str:
-    log_in(page, "insatspersonal", DEMO_PASSWORD)
+    sign_in(page, "insatspersonal")
     page.get_by_role("navigation").get_by_role("link", name="Ansökningar").click()
     check_page(page, "ansokningar-insatspersonal")
     page.get_by_role("link", name="Ny projektansökan").click()
@@ -41,7 +40,7 @@ def _file_application(page) -> str:
 
 def test_an_application_becomes_an_insats_and_a_budget_line(page, demo):
     url = _file_application(page)
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
     page.goto(url)
     page.get_by_role("link", name="Bered").click()
@@ -75,7 +74,7 @@ def test_an_application_becomes_an_insats_and_a_budget_line(page, demo):
 
 
 def test_the_register_pages_are_accessible(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
     base = page.base_url + "/forbund/sodra-roslagen/"
     for path, heading in [

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from samordna.demo.data import DEMO_PASSWORD
-from tests.browser.conftest import check_page, log_in
+from tests.browser.conftest import check_page, sign_in
 from tests.documents.interim_books import SLUG, book
 
 pytestmark = pytest.mark.browser
@@ -14,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 def test_a_chef_writes_the_forecast_of_tertial_1(page, demo, tmp_path):
     book(demo[SLUG])
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.goto(f"{page.base_url}/forbund/{SLUG}/dokument/")
     page.get_by_label("År", exact=True).select_option("2020")
     page.get_by_label("Period", exact=True).select_option("T1")
@@ -46,7 +45,7 @@ def test_a_chef_writes_the_forecast_of_tertial_1(page, demo, tmp_path):
 
 def test_the_board_reads_the_delarsrapport_without_editing(page, demo):
     book(demo[SLUG])
-    log_in(page, "styrelse", DEMO_PASSWORD)
+    sign_in(page, "styrelse")
     page.goto(f"{page.base_url}/forbund/{SLUG}/dokument/delarsrapport/?ar=2020&period=H1")
     page.get_by_role("heading", name="Delårsrapport 2020").wait_for()
     assert page.get_by_role("link", name="Skriv prognos och kommentar").count() == 0

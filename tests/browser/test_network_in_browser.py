@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from samordna.demo.data import DEMO_PASSWORD
-from tests.browser.conftest import check_page, log_in
+from tests.browser.conftest import check_page, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -18,14 +17,14 @@ VM = "vanersborg-mellerud"
 
 
 def test_a_chef_shares_and_the_network_sees_the_forbund_side_by_side(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.goto(f"{page.base_url}/forbund/{VM}/dela/")
     check_page(page, "dela-siffrorna")
     page.get_by_role("button", name="Dela siffrorna med nätverken").click()
     page.get_by_text("delar nu sina siffror").wait_for()
     page.get_by_role("button", name="Logga ut").click()
 
-    log_in(page, "natverk", DEMO_PASSWORD)
+    sign_in(page, "natverk")
     page.get_by_role("heading", name="Förbunden sida vid sida").wait_for()
     page.get_by_label("År", exact=True).fill("2020")
     page.get_by_role("button", name="Visa").click()
@@ -47,7 +46,7 @@ def test_a_chef_shares_and_the_network_sees_the_forbund_side_by_side(page, demo)
 
 
 def test_a_chef_reads_the_scb_population_file(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.goto(f"{page.base_url}/forbund/trollhattan-lilla-edet-grastorp/medlemmar/")
     page.get_by_role("link", name="Läs in invånare och försörjningsmått").click()
     check_page(page, "befolkning-importera")

@@ -10,8 +10,8 @@ from PIL import Image
 
 from samordna.associations.models import Association, Member
 from samordna.budgets.models import BudgetAmount
-from tests.browser.conftest import check_page, log_in
-from tests.conftest import PASSWORD, make_user
+from tests.browser.conftest import check_page, sign_in
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.browser
 NOTE = "Preliminär minskning 10 %"
@@ -42,7 +42,7 @@ def _chart(tmp_path):
 
 
 def test_a_chef_types_notes_interest_and_a_chart_and_reads_them_in_the_plan(page, empty, tmp_path):
-    log_in(page, "nychef", PASSWORD)
+    sign_in(page, "nychef")
     page.wait_for_url("**/forbund/**")
     base = page.base_url + "/forbund/nytt/"
     page.goto(base + "budget/ny/")

@@ -8,15 +8,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from samordna.demo.data import DEMO_PASSWORD
-from tests.browser.conftest import check_page, log_in
+from tests.browser.conftest import check_page, sign_in
 
 pytestmark = pytest.mark.browser
 TROLLHATTAN = "/forbund/trollhattan-lilla-edet-grastorp/"
 
 
 def test_the_chef_opens_the_confidential_report_and_sets_the_forbunds_rule(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
     page.goto(page.base_url + TROLLHATTAN + "uppfoljning/?ar=2021")
     page.get_by_role("link", name=re.compile("^Underlag till Uppföljning Finsam 2021")).click()

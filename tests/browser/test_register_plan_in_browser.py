@@ -6,9 +6,8 @@ from __future__ import annotations
 import pytest
 
 from samordna.budgets.models import BudgetLine
-from samordna.demo.data import DEMO_PASSWORD
 from samordna.interventions.models import Intervention, MeetingPlan
-from tests.browser.conftest import check_page, log_in
+from tests.browser.conftest import check_page, sign_in
 
 pytestmark = pytest.mark.browser
 TROLLHATTAN = "/forbund/trollhattan-lilla-edet-grastorp/"
@@ -19,7 +18,7 @@ def _text(locator) -> str:
 
 
 def test_a_ticked_budget_row_goes_only_after_the_confirmation(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
     page.goto(page.base_url + TROLLHATTAN + "budget/ny/")
     page.get_by_label("Namn (obligatorisk)", exact=True).fill("Budget 2027")
@@ -46,7 +45,7 @@ def test_a_ticked_budget_row_goes_only_after_the_confirmation(page, demo):
 
 
 def test_the_year_s_meetings_are_planned_by_count_and_month(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
     page.goto(page.base_url + TROLLHATTAN + "moten/")
     page.get_by_role("link", name="Ny plan för sammanträden").click()
@@ -63,7 +62,7 @@ def test_the_year_s_meetings_are_planned_by_count_and_month(page, demo):
 
 
 def test_an_idea_is_registered_before_its_parties_are_known(page, demo):
-    log_in(page, "chef", DEMO_PASSWORD)
+    sign_in(page, "chef")
     page.get_by_role("heading", name="Dina förbund").wait_for()
     page.goto(page.base_url + TROLLHATTAN + "insatser/ny/")
     page.get_by_label("Namn (obligatorisk)").fill("Jobbcoach Grästorp")

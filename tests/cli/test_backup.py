@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from samordna.cli.backup import pg_dump_command, pg_restore_command
+from tests.cli.conftest import copy_of
 from tests.cli.test_many_writers import _env, _samordna
 
 
@@ -25,8 +26,8 @@ def _tables(path: Path) -> dict[str, list[tuple]]:
 
 
 @pytest.fixture(scope="module")
-def demo_copy(tmp_path_factory):
-    home = tmp_path_factory.mktemp("demo")
+def demo_copy(tmp_path_factory, migrated_file):
+    home = copy_of(migrated_file, tmp_path_factory.mktemp("demo"))
     env = _env(home, "20")
     assert _samordna(env, "demo").returncode == 0
     copy = home / "kopia.sqlite3"
@@ -36,9 +37,12 @@ def demo_copy(tmp_path_factory):
     return home, copy
 
 
-def test_a_restore_into_an_empty_database_reproduces_the_demo_exactly(demo_copy, tmp_path):
+def test_a_restore_into_an_empty_database_reproduces_the_demo_exactly(
+    demo_copy, tmp_path, migrated_file
+):
+    """Into the database the first command makes in a new folder (a copy of it)."""
     home, copy = demo_copy
-    result = _samordna(_env(tmp_path, "20"), "restore", str(copy))
+    result = _samordna(_env(copy_of(migrated_file, tmp_path), "20"), "restore", str(copy))
     assert result.returncode == 0, result.stderr
     original, restored = _tables(home / "samordna.sqlite3"), _tables(tmp_path / "samordna.sqlite3")
     assert original.keys() == restored.keys()

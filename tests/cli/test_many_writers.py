@@ -17,6 +17,14 @@ from pathlib import Path
 
 import pytest
 
+import samordna
+
+
+def on_disk() -> set[tuple[str, str]]:
+    """Every migration of the app's own apps, as (app, name)."""
+    package = Path(samordna.__file__).parent
+    return {(f.parent.parent.name, f.stem) for f in package.glob("*/migrations/0*.py")}
+
 
 def _env(home: Path, busy_seconds: str) -> dict[str, str]:
     env = {
@@ -54,15 +62,32 @@ def _hold_write_lock(path: Path, seconds: float) -> threading.Thread:
 
 
 @pytest.fixture
-def home(tmp_path):
-    env = _env(tmp_path, "20")
+def home(tmp_path, migrated_file):
+    """A folder whose database the first command made (a copy: see conftest.py)."""
+    from tests.cli.conftest import copy_of
+
+    env = _env(copy_of(migrated_file, tmp_path), "20")
     assert _create(env, "Första förbundet", "222000-1719").returncode == 0
     return tmp_path
 
 
-def test_the_sqlite_file_runs_in_wal_mode(home):
-    with sqlite3.connect(home / "samordna.sqlite3") as connection:
-        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+def test_the_first_command_in_an_empty_folder_migrates_every_app(migrated_file):
+    """The file the other tests copy: `samordna association list` in an empty folder ran
+    every migration of the app, data migrations included, and made nothing else."""
+    with sqlite3.connect(migrated_file) as connection:
+        applied = set(connection.execute("SELECT app, name FROM django_migrations"))
+        associations = connection.execute("SELECT COUNT(*) FROM associations_association")
+        assert associations.fetchone() == (0,)
+    connection.close()
+    assert on_disk() <= applied
+    assert {"auth", "contenttypes", "sessions"} <= {app for app, _ in applied}
+
+
+def test_the_sqlite_file_runs_in_wal_mode(migrated_file, home):
+    for path in (migrated_file, home / "samordna.sqlite3"):
+        with sqlite3.connect(path) as connection:
+            assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        connection.close()
 
 
 def test_a_second_writer_waits_for_the_first_instead_of_failing(home):

@@ -1,6 +1,6 @@
 """`samordna serve` really starts several worker processes and answers pages and static files.
 
-The server runs as a user would start it, on a free loopback port with a fresh SQLite database,
+The server runs as a user would start it, on a free loopback port with a new SQLite database,
 and is stopped with SIGTERM (as a service manager stops it) at the end.
 """
 
@@ -20,6 +20,7 @@ import pytest
 
 from samordna.cli import CommandError
 from samordna.cli.serve import worker_count
+from tests.cli.conftest import copy_of
 
 SAMORDNA = Path(sys.executable).with_name("samordna")
 STARTUP = 180  # seconds to wait for migrate + collectstatic on a loaded machine; not a speed test
@@ -63,7 +64,8 @@ def _wait_until_answering(server: subprocess.Popen, url: str) -> None:
 
 
 @pytest.fixture
-def server(tmp_path):
+def server(tmp_path, migrated_file):
+    copy_of(migrated_file, tmp_path)  # the database a first command made (see conftest.py)
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env.update(

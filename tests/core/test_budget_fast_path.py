@@ -1,6 +1,7 @@
 """The budget file's fast paths give what the general ones give: a row read at once
-(`_plain_row`) is the row read cell by cell, and a file that `may_hold_identity` lets through
-has no personnummer in any cell."""
+(`_plain_row`) is the row read cell by cell, a whole file checked a column at a time
+(`budget_columns`) is the file read and checked row by row, and a file that
+`may_hold_identity` lets through has no personnummer in any cell."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from samordna.core import budget_file
+from samordna.core.budget_check import check_budget
+from samordna.core.budget_columns import check_budget_cells
+from samordna.core.findings import InputError
 from samordna.core.money import format_amount
 from samordna.core.personnummer import find_identities, may_hold_identity
-from samordna.core.table import Row, Table
+from samordna.core.table import Row, Table, table_of
 from tests.core.test_personnummer import identity_numbers
 
 HEADERS = [
@@ -77,3 +81,113 @@ def test_text_with_an_identity_is_never_let_through(before, number, after) -> No
 def test_a_text_let_through_has_no_identity(text) -> None:
     if not may_hold_identity(text.encode("utf-8")):
         assert not find_identities(text)
+
+
+# --- Whole files: the check read a column at a time is the check read row by row -------------
+
+FILE_HEADERS = [
+    ("avsnitt", "rad", "2025", "2026", "2027"),
+    ("rad", "2025 (tkr)", "2026 (tkr)", "avsnitt"),
+    ("avsnitt", "rad", "2025", "", "2026"),
+    ("avsnitt", "rad", "2025", "2026", "not", "not 2026"),
+    ("section", "line", "2025"),
+]
+PLAIN_SECTIONS = [
+    *["Intäkter", "Medlemsbidrag", "Eget kapital", "Individinriktade insatser"],
+    *["Strukturinriktade insatser", "Kansli", "Finansiella poster", " summa ", "Summa"],
+    *["Summa intäkter", "Summa kostnader", "Resultat"],
+]
+ODD_SECTIONS = ["", "Okänt", "Finansiella kostnader"]
+plain_cells = st.one_of(
+    st.sampled_from(["", "", "0", "100", "1 000", "-50", " 7 ", "007"]),
+    st.integers(min_value=-3, max_value=3).map(lambda n: format_amount(n * 100_000, "kr")[:-3]),
+)
+odd_cells = st.one_of(
+    st.sampled_from(["−5", "5_000", "3,5", "1e3", "+5", "1\t000", "[1]", "true"]),
+    st.integers(min_value=-(10**14), max_value=10**14).map(str),
+    st.text(alphabet="0123456789 -+_|,.\t", max_size=6),
+)
+rare = st.integers(min_value=0, max_value=30)  # 0: something odd in this row
+file_rows = st.lists(
+    st.tuples(
+        rare.flatmap(lambda n: st.sampled_from(ODD_SECTIONS if n == 0 else PLAIN_SECTIONS)),
+        st.sampled_from(["Lokaler", "Medlemsbidrag", " ", ""]),
+        rare.flatmap(lambda n: st.lists(odd_cells if n == 0 else plain_cells, max_size=3)),
+        rare.map(lambda n: n == 0),  # cells beyond the header
+    ),
+    max_size=14,
+)
+
+
+def _file_row(
+    header: tuple[str, ...], section: str, label: str, values: list[str], stray: bool
+) -> list[str]:
+    given = iter(values)
+    cells = [
+        section
+        if title in ("avsnitt", "section")
+        else label
+        if title in ("rad", "line")
+        else next(given, "")
+        for title in header
+    ]
+    cells += list(given) if stray else []  # beyond the header: cells in no column
+    while cells and not cells[-1]:
+        cells.pop()  # as the file reader leaves a row
+    return cells
+
+
+def _outcome(read) -> object:
+    try:
+        return read()
+    except InputError as error:
+        return str(error)
+
+
+@settings(max_examples=4 * settings.default.max_examples)
+@given(
+    header=st.sampled_from(FILE_HEADERS),
+    unit=st.sampled_from([None, "kr", "tkr"]),
+    written=file_rows,
+    sums_right=st.booleans(),
+)
+def test_a_file_checked_by_column_is_the_file_checked_row_by_row(
+    header, unit, written, sums_right
+) -> None:
+    rows = [_file_row(header, *row) for row in written]
+    if sums_right:  # Summa rows that match, so that agreeing sums are compared too
+        rows = _with_right_sums(header, rows)
+
+    def by_rows() -> object:
+        budget = budget_file.budget_from_table(table_of(header, rows), unit)
+        return budget.years, budget.unit, budget.first_month, check_budget(budget)
+
+    def by_columns() -> object:
+        checked = check_budget_cells(header, [list(cells) for cells in rows], unit)
+        return checked.years, checked.unit, checked.first_month, checked.check
+
+    assert _outcome(by_columns) == _outcome(by_rows)
+
+
+def _with_right_sums(header: tuple[str, ...], rows: list[list[str]]) -> list[list[str]]:
+    """A Summa row after every three rows, stating what the rows above it give where it can."""
+    years = [i for i, title in enumerate(header) if title[:1].isdigit()]
+    out: list[list[str]] = []
+    for start in range(0, len(rows), 3):
+        block = rows[start : start + 3]
+        out += block
+        sums = [_sum_of(block, column) for column in years]
+        cells = ["" for _ in header]
+        cells[header.index("avsnitt") if "avsnitt" in header else 0] = "Summa"
+        for column, amount in zip(years, sums, strict=True):
+            cells[column] = amount
+        out.append(cells)
+    return out
+
+
+def _sum_of(block: list[list[str]], column: int) -> str:
+    try:
+        total = sum(int(row[column].replace(" ", "")) for row in block if len(row) > column)
+    except ValueError:
+        return "1"
+    return str(total)

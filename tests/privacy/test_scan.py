@@ -8,7 +8,6 @@ from django.db import connection
 from samordna.associations.models import Association, BoardSeat, Officer
 from samordna.budgets.models import Budget, BudgetLine
 from samordna.cli import main
-from samordna.demo import load_demo
 from samordna.documents.models import DocumentLayout, DocumentText
 from samordna.followup.models import StepChange
 from samordna.interventions.models import Decision, Intervention, Meeting
@@ -26,14 +25,12 @@ PLANTED = [
 ]
 
 
-def test_the_demo_holds_no_identity(db, capsys):
-    load_demo()
+def test_the_demo_holds_no_identity(demo, capsys):
     assert main(["privacy", "scan"]) == 0
     assert "Inga personnummer eller samordningsnummer" in capsys.readouterr().out
 
 
-def test_every_planted_identity_is_found_by_place_never_by_value(db, capsys):
-    load_demo()
+def test_every_planted_identity_is_found_by_place_never_by_value(demo, capsys):
     places = set()
     for model, column, text in PLANTED:
         row = model.objects.order_by("pk").first()

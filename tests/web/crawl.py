@@ -4,6 +4,8 @@ Used by the persona crawl (tests/web/test_crawl.py) and by the browser crawl, wh
 the same pages at 390 and 1280 px. A page pattern (its URL name and query keys) is visited
 `per_pattern` times at most: the tenth insats answers as the first does. With `keep=True` the
 crawl keeps each page's HTML (`Crawl.bodies`), so a test can read the pages without asking again.
+With `files=False` it does not follow links to downloads (Excel, PDF, Word, JSON): the browser
+crawl visits pages, the persona crawl fetches every file.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 from django.urls import Resolver404, resolve
 
 SKIP = ("/logga-ut/", "/static/", "/enkat/")
+FILE_ENDINGS = (".pdf", ".docx", ".xlsx", ".csv", ".json", "/excel/")
 
 
 class _Links(HTMLParser):
@@ -80,7 +83,9 @@ def pattern(url: str) -> str:
     return f"{name}?{'&'.join(keys)}"
 
 
-def crawl(client, start: str = "/", per_pattern: int = 2, keep: bool = False) -> Crawl:
+def crawl(
+    client, start: str = "/", per_pattern: int = 2, keep: bool = False, files: bool = True
+) -> Crawl:
     result = Crawl()
     seen = {start}
     counts: Counter[str] = Counter()
@@ -116,6 +121,8 @@ def crawl(client, start: str = "/", per_pattern: int = 2, keep: bool = False) ->
             seen.add(local)
             key = pattern(local)
             download = "format" in key or "tabeller" in key
+            if not files and (download or parts.path.endswith(FILE_ENDINGS)):
+                continue
             if counts[key] >= (1 if download else per_pattern):
                 continue
             counts[key] += 1

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from samordna.cli import swedish_help
 from samordna.core.findings import InputError
 from samordna.core.table import Table
-from samordna.tables import TableError, read_table
+from samordna.tables import Cells, TableError, read_cells, read_table
 
 T = TypeVar("T")
 NOTHING_IMPORTED = "Ingenting har importerats."
@@ -55,14 +55,42 @@ class _Parser(argparse.ArgumentParser):
         raise CommandError(f"Fel i kommandot: {message}")
 
 
+class _Unread(Exception):
+    """A command line the parser of one command could not read (see `parse`)."""
+
+
+class _OneCommandParser(_Parser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _Unread(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The parser of every command."""
+    return _parser(COMMAND_MODULES, _Parser)
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line read. Building the parsers of all commands is most of the work, so when
+    the first word names a command module only that module's parser is built; a line it cannot
+    read is read again by the parser of every command, which says what is wrong as always."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    module = f"samordna.cli.{words[0]}" if words else ""
+    if module in COMMAND_MODULES:
+        try:
+            return _parser((module,), _OneCommandParser).parse_args(words)
+        except _Unread:
+            pass
+    return build_parser().parse_args(words)
+
+
+def _parser(modules: Sequence[str], parser_class: type[_Parser]) -> argparse.ArgumentParser:
     swedish_help.install()
-    parser = _Parser(
+    parser = parser_class(
         prog="samordna",
         description="Samordna: budget, medlemsbidrag och uppföljning för samordningsförbund.",
     )
-    commands = parser.add_subparsers(title="kommandon", dest="command", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    commands = parser.add_subparsers(title="kommandon", dest="command", parser_class=parser_class)
+    for name in modules:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as error:
@@ -105,6 +133,14 @@ def table_at(path: str | Path, after: str = "") -> Table:
         raise CommandError(f"{error} {after}".strip()) from error
 
 
+def cells_at(path: str | Path) -> Cells:
+    """The file's header and rows below it as text, or stop as `table_at` does (exit 2)."""
+    try:
+        return read_cells(path)
+    except TableError as error:
+        raise CommandError(str(error)) from error
+
+
 def imported(path: str | Path, run: Callable[[], T]) -> T:
     """Run an all-or-nothing import; a bad file stops with every error, row and column (exit 2)."""
     try:
@@ -125,11 +161,10 @@ def _migrate_if_needed() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parse(argv)
         if not getattr(args, "handler", None):
-            parser.print_help()
+            build_parser().print_help()
             return 0
         code = int(args.handler(args) or 0)
         sys.stdout.flush()

@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from samordna.cli import CommandError, association_named, imported, table_at
+from samordna.cli import CommandError, association_named, cells_at, imported, table_at
 from samordna.core.budget import Budget, YearTotals
 from samordna.core.budget_check import BudgetCheck, check_budget
+from samordna.core.budget_columns import check_budget_cells
 from samordna.core.budget_file import UNITS, budget_from_table
 from samordna.core.calendar import year_label
 from samordna.core.findings import Finding, InputError
@@ -31,6 +32,20 @@ TOTAL_LABELS = (
 )  # the JSON keys, exactly as issue 3 gives them
 TEXT_LABELS = (*TOTAL_LABELS[:6], ("financial", "Finansiella poster, netto"), *TOTAL_LABELS[6:])
 SEVERITY_HEADINGS = (("error", "Fel"), ("warning", "Varningar"), ("info", "Upplysningar"))
+
+
+class Heading(Protocol):
+    """What a report says of the budget besides its check: a Budget, or a file checked by
+    column (`core.budget_columns.CheckedFile`)."""
+
+    @property
+    def years(self) -> tuple[int, ...]: ...
+
+    @property
+    def unit(self) -> str: ...
+
+    @property
+    def first_month(self) -> int: ...
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -89,8 +104,11 @@ def import_file(args: argparse.Namespace) -> int:
 
 
 def check_file(args: argparse.Namespace) -> int:
-    budget = load_budget(args.file, args.unit)
-    check = check_budget(budget)
+    try:
+        budget = check_budget_cells(*cells_at(args.file), args.unit)
+    except InputError as error:
+        raise CommandError(str(error)) from error
+    check = budget.check
     if args.format == "json":
         print(json.dumps(check_as_json(budget, check), ensure_ascii=False, indent=2))
     else:
@@ -106,7 +124,7 @@ def load_budget(path: str | Path, unit: str | None = None) -> Budget:
         raise CommandError(str(error)) from error
 
 
-def check_as_json(budget: Budget, check: BudgetCheck) -> dict[str, Any]:
+def check_as_json(budget: Heading, check: BudgetCheck) -> dict[str, Any]:
     """The check as the documented JSON object; every amount in whole kronor."""
     return {
         "unit": budget.unit,
@@ -136,7 +154,7 @@ def _kronor_or_none(ore: int | None) -> int | None:
     return None if ore is None else kronor(ore)
 
 
-def check_as_text(budget: Budget, check: BudgetCheck, name: str) -> str:
+def check_as_text(budget: Heading, check: BudgetCheck, name: str) -> str:
     """A readable Swedish report: the findings by severity, then the totals per year."""
     first = budget.years[0] if budget.years else 0
     years = ", ".join(year_label(year, first, budget.first_month) for year in budget.years)

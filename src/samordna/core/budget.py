@@ -241,13 +241,19 @@ class _Running:
         return {year: self._totals(year) for year in self.sums}
 
     def _totals(self, year: int) -> YearTotals:
-        sums = self.sums[year]
-        return YearTotals(
-            income=sums[Section.INCOME],
-            equity_drawn=sums[Section.EQUITY],
-            individual=sums[Section.INDIVIDUAL],
-            structural=sums[Section.STRUCTURAL],
-            administration=sums[Section.ADMINISTRATION],
-            financial=sums[Section.FINANCIAL],
-            lumped=frozenset(self.lumped[year]),
-        )
+        return year_totals(self.sums[year], frozenset(self.lumped[year]))
+
+
+def year_totals(
+    sums: Mapping[Section, int], lumped: frozenset[Section] = frozenset()
+) -> YearTotals:
+    """One year's totals from its sum per section."""
+    return YearTotals(
+        income=sums[Section.INCOME],
+        equity_drawn=sums[Section.EQUITY],
+        individual=sums[Section.INDIVIDUAL],
+        structural=sums[Section.STRUCTURAL],
+        administration=sums[Section.ADMINISTRATION],
+        financial=sums[Section.FINANCIAL],
+        lumped=lumped,
+    )

@@ -63,26 +63,32 @@ def check_budget(budget: Budget) -> BudgetCheck:
 
 
 def _check(step: Step, year: int, stated: int) -> list[Finding]:
+    number = step.row.number
     if step.row.kind is RowKind.RESULT:
-        return [_check_result(step.above[year], step, year, stated)]
+        return [result_finding(step.above[year], number, year, stated)]
     if not step.summed:
-        return [_no_lines(step, year, stated)]
+        return [no_lines_finding(number, year, stated)]
     if step.is_lump(year):
         return [_lump(step, year, stated)]
-    computed = step.computed(year)
+    return sum_findings(step.row.kind, number, year, stated, step.computed(year))
+
+
+def sum_findings(
+    kind: RowKind, number: int | None, year: int, stated: int, computed: int
+) -> list[Finding]:
+    """A stated sum against what its lines add up to: nothing, or the one error."""
     if computed == stated:
         return []
     message = f"Summan stämmer inte: angivet {_kr(stated)}, beräknat {_kr(computed)}."
-    return [
-        _finding("error", _MISMATCH_CODES[step.row.kind], message, step, year, stated, computed)
-    ]
+    return [_finding("error", _MISMATCH_CODES[kind], message, number, year, stated, computed)]
 
 
-def _no_lines(step: Step, year: int, stated: int) -> Finding:
+def no_lines_finding(number: int | None, year: int, stated: int) -> Finding:
+    """A stated sum with no lines to sum: a warning, and the amount is not counted."""
     message = (
         f"Summaraden har inga budgetrader att summera; {_kr(stated)} räknas inte in i summorna."
     )
-    return _finding("warning", "sum_without_lines", message, step, year, stated, None)
+    return _finding("warning", "sum_without_lines", message, number, year, stated, None)
 
 
 def _lump(step: Step, year: int, stated: int) -> Finding:
@@ -92,59 +98,60 @@ def _lump(step: Step, year: int, stated: int) -> Finding:
             f"Raderna saknar belopp för {year} och hör till flera avsnitt: summan {_kr(stated)} "
             "kan inte föras till ett avsnitt och räknas inte in. Fyll i raderna eller dela summan."
         )
-        return _finding("warning", "lump_sum_mixed_sections", message, step, year, stated, None)
+        return _finding(
+            "warning", "lump_sum_mixed_sections", message, step.row.number, year, stated, None
+        )
     message = (
         f"Raderna saknar belopp för {year}: summan {_kr(stated)} räknas som "
         f"{SECTION_LABELS[section]} (året anges i klump)."
     )
-    return _finding("info", "lump_sum", message, step, year, stated, None)
+    return _finding("info", "lump_sum", message, step.row.number, year, stated, None)
 
 
-def _check_result(totals: YearTotals, step: Step, year: int, stated: int) -> Finding:
+def result_finding(totals: YearTotals, number: int | None, year: int, stated: int) -> Finding:
+    """A stated result against both conventions, from the totals of every row above it."""
     result, balance = totals.result, totals.balance
     if stated == result == balance:
         message = (
             f"Resultatet {_kr(stated)} är både årets resultat och budgetbalansen "
             "(inget eget kapital ianspråktas detta år)."
         )
-        return _finding("info", "result_both_conventions", message, step, year, stated, stated)
+        return _finding("info", "result_both_conventions", message, number, year, stated, stated)
     if stated == result:
         message = (
             f"Resultatet {_kr(stated)} är årets resultat (intäkter − kostnader; eget kapital "
             f"räknas inte som intäkt). Budgetbalansen är {_kr(balance)}."
         )
-        return _finding("info", "result_annual_result", message, step, year, stated, result)
+        return _finding("info", "result_annual_result", message, number, year, stated, result)
     if stated == balance:
         message = (
             f"Resultatet {_kr(stated)} är budgetbalansen (intäkter + ianspråktaget eget kapital "
             f"− kostnader). Årets resultat är {_kr(result)}."
         )
-        return _finding("info", "result_budget_balance", message, step, year, stated, balance)
-    return _result_mismatch(totals, step, year, stated)
+        return _finding("info", "result_budget_balance", message, number, year, stated, balance)
+    return _result_mismatch(totals, number, year, stated)
 
 
-def _result_mismatch(totals: YearTotals, step: Step, year: int, stated: int) -> Finding:
+def _result_mismatch(totals: YearTotals, number: int | None, year: int, stated: int) -> Finding:
     result, balance = totals.result, totals.balance
     message = (
         f"Resultatet stämmer inte med någon av konventionerna: angivet {_kr(stated)}, "
         f"budgetbalans {_kr(balance)}, årets resultat {_kr(result)}."
     )
     nearest = min((balance, result), key=lambda value: abs(value - stated))
-    return _finding("error", "result_mismatch", message, step, year, stated, nearest)
+    return _finding("error", "result_mismatch", message, number, year, stated, nearest)
 
 
 def _finding(
     severity: str,
     code: str,
     message: str,
-    step: Step,
+    number: int | None,
     year: int,
     stated: int,
     computed: int | None,
 ) -> Finding:
-    return Finding(
-        severity, code, message, row=step.row.number, year=year, stated=stated, computed=computed
-    )
+    return Finding(severity, code, message, row=number, year=year, stated=stated, computed=computed)
 
 
 def _kr(ore: int) -> str:

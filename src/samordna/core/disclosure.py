@@ -163,9 +163,7 @@ class _Program:
         rows: list[list[float]],
         rhs: Sequence[float],
         limits: Sequence[tuple[float, float]],
-        lower: Sequence[float] | None = None,
     ) -> None:
-        """Rows equal to `rhs`, or between `lower` and `rhs` when given (-inf for none)."""
         self.limits = limits
         self.n = len(limits)
         program = highs.HighsLp()
@@ -173,8 +171,7 @@ class _Program:
         program.col_cost_ = np.zeros(self.n)
         program.col_lower_ = np.array([low for low, _ in limits], dtype=float)
         program.col_upper_ = np.array([high for _, high in limits], dtype=float)
-        program.row_upper_ = np.array(rhs, dtype=float)
-        program.row_lower_ = program.row_upper_ if lower is None else np.array(lower, dtype=float)
+        program.row_lower_ = program.row_upper_ = np.array(rhs, dtype=float)
         matrix = program.a_matrix_
         matrix.format_ = highs.MatrixFormat.kRowwise
         matrix.num_col_, matrix.num_row_ = self.n, len(rows)
@@ -201,9 +198,6 @@ class _Program:
             return None
         value = self.solver.getInfo().objective_function_value
         return value, list(self.solver.getSolution().col_value)
-
-
-Program = _Program  # the attacker's audit in the tests loads its programs the same way
 
 
 def _range(

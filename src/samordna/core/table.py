@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -48,6 +48,13 @@ class Table:
             name: self.header[i] if i is not None else headers[name][0] for name, i in index.items()
         }
         return index, title
+
+
+def table_of(header: tuple[str, ...], rows: Sequence[Sequence[str]]) -> Table:
+    """The table of a file's rows below its header: numbered from 2 as the user sees them in
+    Excel, empty rows left out."""
+    numbered = (Row(number, tuple(cells)) for number, cells in enumerate(rows, start=2))
+    return Table(header, tuple(row for row in numbered if not row.is_empty))
 
 
 def word_lookup(words: Mapping[str, str]) -> dict[str, str]:

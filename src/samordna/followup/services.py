@@ -132,7 +132,8 @@ def _protected(
 ]:
     individual = association.interventions.filter(kind="individual").order_by("pk")
     chosen = list(individual)
-    counts = aggregates.tallies(individual, year)
+    counted = aggregates.tallies(association, year)
+    counts = {i.pk: counted.get(i.pk, followup.Tally()) for i in chosen}
     goals = targets(association, year)
     by_line = actuals.actuals_by_line(association, year)
     keys = insats_reports.line_keys(chosen)
