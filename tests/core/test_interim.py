@@ -26,21 +26,17 @@ against 1 200 000 − 610 000 = 590 000; forecast 3 600 000 − 1 880 000 = 1 72
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from samordna.core.budget import Budget, Section, line
-from samordna.core.followup import EpisodeFacts
 from samordna.core.interim import (
     BUDGET,
     LINEAR,
     TYPED,
     PeriodError,
     budget_to_date,
-    episode_as_of,
     interim_lines,
     linear_forecast,
     missing_months,
@@ -229,23 +225,3 @@ def test_the_totals_add_up_the_lines(books, through):
             for x in lines
             if x.section is not Section.EQUITY
         )
-
-
-EPISODE = EpisodeFacts(
-    sex="kvinna",
-    birth_year=1990,
-    start=date(2024, 2, 1),
-    end=date(2024, 6, 30),
-    income_end="lon",
-    end_reason="arbete",
-    quality_start=4,
-    quality_end=7,
-)
-
-
-def test_an_episode_as_it_stood_at_the_end_of_the_period():
-    assert episode_as_of(EPISODE, date(2024, 1, 31)) is None  # not begun
-    running = episode_as_of(EPISODE, date(2024, 4, 30))
-    assert running is not None and running.end is None and running.end_reason == ""
-    assert running.quality_end is None and running.ran_in(2024) and not running.ended_in(2024)
-    assert episode_as_of(EPISODE, date(2024, 8, 31)) == EPISODE

@@ -108,19 +108,31 @@ def test_a_typed_forecast_replaces_the_linear_one_and_says_so(booked):
 
 def test_participants_so_far_are_those_begun_by_the_periods_end_protected(booked):
     until = date(2020, 4, 30)
-    reports, _ = followup_services.published(booked, 2020, until=until)
+    found = followup_services.so_far(booked, 2020, 4)
     begun = Episode.objects.filter(
         intervention__association=booked, intervention__kind="individual", start__lte=until
     ).exclude(end__lt=date(2020, 1, 1))
-    assert reports[ALL].participants.count == begun.count()
+    assert found.participants.count == begun.count()
+    assert found.exits.count == begun.filter(end__lte=until).count()
     year, _ = followup_services.published(booked, 2020)
-    assert reports[ALL].participants.count <= year[ALL].participants.count
+    assert found.participants.count <= year[ALL].participants.count
     text = interim.build(booked, 2020, T1).text()
-    assert f"deltog {reports[ALL].participants.shown} personer" in text
+    assert f"deltog {found.participants.shown} personer" in text
     tables = interim.build(booked, 2020, T1).tables()
     insatser = next(t for t in tables if t.caption.startswith("Insatser"))
     counts = [row.cells[3] for row in insatser.rows if row.cells[1] == "individinriktade"]
     assert all(c == "<5" or c == "" or c >= 5 for c in counts)
+
+
+def test_january_to_december_shows_the_years_own_protected_figures(booked):
+    year, _ = followup_services.published(booked, 2020)
+    found = followup_services.so_far(booked, 2020, 12)
+    assert (found.participants, found.exits, found.by_sex) == (
+        year[ALL].participants,
+        year[ALL].exits,
+        year[ALL].by_sex,
+    )
+    assert "deltog" in interim.build(booked, 2020, parse_period("12")).text()
 
 
 def test_the_preview_shows_the_findings_and_the_period_choice(client, booked):

@@ -12,17 +12,25 @@ a number is itself, "<5" is 1–4 (0–4 in a group under five, which is not bro
 
 from __future__ import annotations
 
+import io
 import random
+import re
 from dataclasses import dataclass, field
 from math import inf
 
 import numpy as np
+import openpyxl
 import pytest
 from scipy.optimize._highspy import _core as highs  # HiGHS itself, as core/disclosure.py
 
 from samordna.associations.models import Association
-from samordna.core.followup import END_REASONS, IN_WORK_OR_STUDIES, INCOMES, as_data
+from samordna.core import document as doc
+from samordna.core import followup_so_far
+from samordna.core.followup import END_REASONS, IN_WORK_OR_STUDIES, INCOMES, SEXES, as_data
+from samordna.core.interim import parse_period
 from samordna.core.socioeconomic import rounded, transitions
+from samordna.documents import interim
+from samordna.documents.outputs import render
 from samordna.followup import services
 from samordna.followup.models import Episode
 from samordna.interventions.services import visible_to
@@ -196,7 +204,92 @@ def _published(
     if everyone:
         _outcomes_by_sex(attack, association, year)
         _cumulative_effect(attack, association, year, visible, exact)
+        _so_far(attack, association, year, visible)
     return attack
+
+
+def _so_far(attack: Attack, association: Association, year: int, visible) -> None:
+    """The delårsrapport for January to each month, as its document shows it: participants,
+    exits and participants by sex so far, and each insats's participants so far. A reader
+    knows that these counts only grow from month to month and end in the year's own cells
+    (an insats's women so far are at most its women of the year), and writes that down with
+    counts no one sees: each insats's women and men and exits so far."""
+    for month in range(1, 13):
+        shown = interim_shown(association, year, month, {i.name: i.pk for i in visible})
+        scope = ("so far", month)
+        attack.cell((scope, "participants"), shown["participants"])
+        attack.cell((scope, "exits"), shown["exits"])
+        attack.table(scope, "sex", shown["sex"])
+        attack.same((scope, "participants"), (scope, "sex", "Totalt"))
+        for pk, value in shown["insatser"].items():
+            attack.cell((scope, pk, "participants"), value)
+        _sum(attack, (scope, "participants"), [(scope, i.pk, "participants") for i in visible])
+        _sum(attack, (scope, "exits"), [(scope, i.pk, "exits") for i in visible])
+        for label in SEXES.values():
+            mine = [(scope, i.pk, "sex", label) for i in visible]
+            _sum(attack, (scope, "sex", label), mine)
+        for i in visible:
+            sexes = [(scope, i.pk, "sex", label) for label in SEXES.values()]
+            _sum(attack, (scope, i.pk, "participants"), sexes)
+            _at_most(attack, (scope, i.pk, "exits"), (scope, i.pk, "participants"))
+    for i in visible:
+        for what in [("exits",), *(("sex", label) for label in SEXES.values())]:
+            for month in range(1, 12):
+                later = (("so far", month + 1), i.pk, *what)
+                _at_most(attack, (("so far", month), i.pk, *what), later)
+            attack.same((("so far", 12), i.pk, *what), (i.pk, *what))
+
+
+def _sum(attack: Attack, total: tuple, parts: list[tuple]) -> None:
+    for part in parts:
+        attack.cell(part, None)  # not published: only a count
+    attack.equal.append(({**{p: 1 for p in parts}, total: -1}, 0))
+
+
+def _at_most(attack: Attack, smaller: tuple, larger: tuple) -> None:
+    attack.cell(smaller, None)
+    attack.cell(larger, None)
+    attack.below.append(({smaller: 1, larger: -1}, 0))
+
+
+_INTERIM: dict[tuple, dict] = {}  # the same document for every role that reads it
+
+
+def interim_shown(association: Association, year: int, month: int, pks: dict[str, int]) -> dict:
+    """The delårsrapport's participants as its document shows them (`participant_blocks`):
+    the sentence, the table by sex and the table of insatser."""
+    key = (association.slug, year, month, tuple(sorted(pks.items())))
+    if key not in _INTERIM:
+        blocks = participant_blocks(association, year, month)
+        _INTERIM[key] = _read_interim(blocks, pks)
+    return _INTERIM[key]
+
+
+def participant_blocks(association: Association, year: int, month: int) -> list:
+    """The delårsrapport's section on participants: the document (which every format renders)
+    ends with it (`test_the_audit_reads_the_delarsrapport_as_its_files_show_it`)."""
+    return interim.participant_blocks(association, year, parse_period(str(month)))
+
+
+def _read_interim(blocks: list, pks: dict[str, int]) -> dict:
+    text = "\n".join(b.text for b in blocks if isinstance(b, doc.Paragraph))
+    said = re.search(r"deltog (.+?) personer .* och (.+?) avslutade", text)
+    participants, exits = (_shown(said[1]), _shown(said[2])) if said else (0, 0)
+    tables = [b for b in blocks if isinstance(b, doc.Table)]
+    by_sex = next((t for t in tables if t.caption.endswith("per kön")), None)
+    if by_sex is None:
+        sex = {label: 0 for label in (*SEXES.values(), "Totalt")}
+    else:
+        labels = [c.heading for c in by_sex.columns[1:]]
+        sex = dict(zip(labels, by_sex.rows[0].cells[1:], strict=True))
+    listed = next(t for t in tables if t.caption.startswith("Insatser"))
+    insatser = {pks[r.cells[0]]: r.cells[3] for r in listed.rows if r.cells[0] in pks}
+    return {"participants": participants, "exits": exits, "sex": sex, "insatser": insatser}
+
+
+def _shown(text: str) -> object:
+    digits = text.replace(" ", "").replace("\u00a0", "")
+    return int(digits) if digits.isdigit() else text
 
 
 def _cumulative_effect(
@@ -320,12 +413,28 @@ def _audit(attack: Attack) -> list[str]:
     return problems
 
 
+def _view(association: Association, role: str) -> tuple | None:
+    """What `_published` reads for a role depends only on whether it reads the förbund's
+    tables and which insatser it sees: roles with the same view read the same cells (the
+    chef, the board and the auditor see every insats)."""
+    membership = association.memberships.filter(role=role).first()
+    if membership is None:
+        return None
+    visible = visible_to(association, membership).filter(kind="individual")
+    return role != "insatspersonal", tuple(sorted(visible.values_list("pk", flat=True)))
+
+
 @pytest.mark.parametrize("slug", sorted(YEARS))
 def test_no_hidden_cell_can_be_worked_out_by_any_role(demo, slug):
     association = Association.objects.get(slug=slug)
     audited = 0
+    readers: dict[tuple, str] = {}  # one role of each distinct view, in ROLES order
+    for role in ROLES:
+        view = _view(association, role)
+        if view is not None:
+            readers.setdefault(view, role)
     for year in YEARS[slug]:
-        for role in ROLES:
+        for role in readers.values():
             attack = _published(association, year, role)
             if attack is None:
                 continue
@@ -342,3 +451,37 @@ def test_amounts_priced_from_exact_counts_would_give_small_groups_away(demo):
     attack = _published(association, 2015, "chef", exact=True)
     assert attack is not None
     assert [p for p in _audit(attack) if "'income'" in p]
+
+
+def test_the_audit_reads_the_delarsrapport_as_its_files_show_it(demo):
+    """The audit reads the delårsrapport's participants from `participant_blocks`: the
+    document ends with exactly those blocks, and the Excel file carries their cells."""
+    association = demo["trollhattan-lilla-edet-grastorp"]
+    blocks = participant_blocks(association, 2020, 4)
+    built = interim.build(association, 2020, parse_period("4"))
+    assert built.blocks[-len(blocks) :] == tuple(blocks)
+    by_sex = next(b for b in blocks if isinstance(b, doc.Table) and "per kön" in b.caption)
+    book = openpyxl.load_workbook(io.BytesIO(render(built, "xlsx")))
+    rows = [r for sheet in book.worksheets for r in sheet.iter_rows(values_only=True)]
+    assert tuple(by_sex.rows[0].cells) in {tuple(c for c in r if c is not None) for r in rows}
+
+
+def test_a_delarsrapport_that_bypassed_the_joint_protection_would_be_caught(demo, monkeypatch):
+    """Plant a bypass: each month's participants with only the counts 1–4 hidden, not
+    protected with the year's tables. The audit pins small groups with it (with the year's
+    men and the other months' figures, the men of January–March 2008 are two)."""
+
+    def alone(association: Association, year: int, month: int) -> followup_so_far.Figures:
+        reports, _matrix, linked, _hidden = services._protected(association, year)
+        if month == 12:
+            return followup_so_far.year_figures(reports, "förbundet")
+        insatser = [k for k in reports if isinstance(k, int)]
+        return followup_so_far.figures(linked, frozenset(), month, insatser)
+
+    monkeypatch.setattr(services, "so_far", alone)
+    _INTERIM.clear()
+    association = demo["vanersborg-mellerud"]
+    attack = _published(association, 2008, "chef")
+    _INTERIM.clear()
+    assert attack is not None
+    assert "(('so far', 3), 'sex', 'Män') is 2 by subtraction" in _audit(attack)

@@ -144,6 +144,7 @@ def test_the_page_shows_the_rule_the_due_episodes_and_the_next_removal(
     client.force_login(board)
     page = client.get(reverse("data_protection", args=[association.slug])).content.decode()
     assert "Vad som sparas" in page and "Ny regel" not in page
+    assert "&lt;5 deltagare är förfallna nu" in page and "Nästa gallring" not in page
 
 
 def test_the_chef_adds_a_dated_rule_and_a_second_for_the_same_day_is_refused(

@@ -1,7 +1,7 @@
 """The follow-up counted by the database (GROUP BY per insats) against the same counts made
 from the episodes one by one, on the demo and on generated data, and the published report
 built from the database's counts against the one built from episodes and protected the same
-way: the same cells, the same "<5" and "x"."""
+way (with the delårsrapport's months): the same cells, the same "<5" and "x"."""
 
 from __future__ import annotations
 
@@ -13,10 +13,12 @@ from django.test.utils import CaptureQueriesContext
 
 from samordna.associations.models import Association
 from samordna.core import followup
-from samordna.core.followup_disclosure import protect_reports
+from samordna.core.followup_disclosure import hidden_cells, linked_set, protect_reports
+from samordna.core.followup_so_far import NOT_ENDED, SoFar, add_months
 from samordna.demo.national import build
 from samordna.followup import aggregates, services
 from samordna.followup.models import Episode
+from samordna.followup.so_far import so_far_counts
 
 YEARS = range(2016, 2027)
 
@@ -45,6 +47,9 @@ def _check_tallies(association: Association, year: int) -> None:
     assert counted.keys() <= expected.keys()
     for pk, tally in expected.items():
         assert _same(counted.get(pk, followup.Tally()), tally), (association.slug, year, pk)
+    individual = association.interventions.filter(kind="individual")
+    by_month = so_far_counts(individual, year)
+    assert by_month == _so_far_one_by_one(association, year), (association.slug, year)
 
 
 def test_the_database_counts_the_demo_as_the_episodes_do(demo):
@@ -76,7 +81,28 @@ def _from_episodes(association, year, groups):
     costs = {s: r.cost for s, r in services.published(association, year)[0].items()}
     reports = {s: replace(r, cost=costs[s]) for s, r in reports.items()}  # from the actuals
     matrix = followup.outcomes_by_sex(followup.total(tallies.values()))
-    return protect_reports(services._income_for_all_only(reports), groups, matrix)
+    reports = services._income_for_all_only(reports)
+    linked = linked_set(reports, groups, matrix)
+    add_months(linked, _so_far_one_by_one(association, year))
+    hidden = hidden_cells(linked, groups)
+    return protect_reports(reports, groups, matrix, hidden=hidden)
+
+
+def _so_far_one_by_one(association: Association, year: int) -> dict[int, SoFar]:
+    """The delårsrapport's counts by month, from the episodes read one by one."""
+    found = {}
+    for insats in association.interventions.filter(kind="individual"):
+        begun: dict[tuple[int, str], int] = {}
+        ended: dict[int, int] = {}
+        for e in Episode.objects.filter(intervention=insats):
+            if e.start.year > year or (e.end is not None and e.end.year < year):
+                continue
+            first = 1 if e.start.year < year else e.start.month
+            last = e.end.month if e.end is not None and e.end.year == year else NOT_ENDED
+            begun[(first, e.sex)] = begun.get((first, e.sex), 0) + 1
+            ended[last] = ended.get(last, 0) + 1
+        found[insats.pk] = SoFar(begun, ended)
+    return found
 
 
 @pytest.fixture(scope="module")

@@ -40,9 +40,12 @@ class LinkedSet:
     values: dict[Key, int] = field(default_factory=dict)
     equations: list[tuple[Key, tuple[Key, ...]]] = field(default_factory=list)
     loose: set[Key] = field(default_factory=set)  # shown "<5" even when 0: a small table's
+    unpublished: set[Key] = field(default_factory=set)  # counts no one sees, only their sums
 
     def known(self, key: Key) -> tuple[int, int]:
-        """What a reader knows of a hidden cell from its label."""
+        """What a reader knows of a hidden or unpublished cell from its label."""
+        if key in self.unpublished:
+            return 0, CEILING
         if key in self.loose:
             return 0, LIMIT - 1
         return bounds(self.values[key], True)
@@ -50,6 +53,13 @@ class LinkedSet:
     def add(self, key: Key, value: int) -> None:
         if self.values.setdefault(key, value) != value:
             raise ValueError(f"{key!r} has two values")
+
+    def add_unpublished(self, key: Key, value: int) -> None:
+        """A count that is never shown but that shown cells are sums of (an insats's women
+        so far this year, when only the förbund's women are shown): a reader knows only that
+        it is a count, and it never needs hiding itself."""
+        self.add(key, value)
+        self.unpublished.add(key)
 
     def add_sum(self, total: Key, parts: Iterable[Key], table: bool = False) -> None:
         """`total` = the sum of `parts` (all of them added before); `table` when they are shown
@@ -149,7 +159,10 @@ class _Program:
     is solved from the basis the previous one left (the optimum is the same, found sooner)."""
 
     def __init__(
-        self, rows: list[list[float]], rhs: list[int], limits: list[tuple[int, int]]
+        self,
+        rows: list[list[float]],
+        rhs: Sequence[float],
+        limits: Sequence[tuple[float, float]],
     ) -> None:
         self.limits = limits
         self.n = len(limits)
@@ -216,7 +229,7 @@ class Store(Protocol):
     def put(self, fingerprint: str, hidden: list[int]) -> None: ...
 
 
-VERSION = "1"  # part of every fingerprint: change it when `_protect` would choose differently
+VERSION = "2"  # part of every fingerprint: change it when `_protect` would choose differently
 
 
 def fingerprint(linked: LinkedSet) -> str:
@@ -229,6 +242,7 @@ def fingerprint(linked: LinkedSet) -> str:
             sorted(linked.values.items(), key=repr),
             linked.equations,
             sorted(linked.loose, key=repr),
+            sorted(linked.unpublished, key=repr),
         )
     )
     return hashlib.sha256(described.encode("utf-8")).hexdigest()
@@ -263,7 +277,8 @@ def _stored(linked: LinkedSet, key: str, store: Store) -> frozenset[Key]:
 
 
 def _protect(linked: LinkedSet) -> frozenset[Key]:
-    hidden = {k for k, v in linked.values.items() if is_small(v)} | linked.loose
+    hidden = {k for k, v in linked.values.items() if is_small(v)} - linked.unpublished
+    hidden |= linked.loose
     _pair_singles(linked, hidden)
     safe: set[frozenset[Key]] = set()
     stuck: set[Key] = set()
@@ -283,13 +298,19 @@ def _protect(linked: LinkedSet) -> frozenset[Key]:
 def _derivable(linked: LinkedSet, hidden: set[Key]) -> set[Key]:
     """Cells hidden in vain (5 or more, or 0 in a small group): the other figures give them
     away, so showing them tells nothing new (and a reader is not left guessing)."""
-    secret = sorted(hidden, key=repr)
+    secret = sorted(hidden | linked.unpublished, key=repr)
     known = {k: linked.known(k) for k in secret}
     found: set[Key] = set()
     for group in _components(secret, linked.equations):
+        asked = [
+            i
+            for i, k in enumerate(group)
+            if k in hidden and not is_small(linked.values[k])  # shown if pinned
+        ]
+        if not asked:
+            continue
         rows, rhs = _system(linked.values, linked.equations, group)
         program = _Program(rows, rhs, [known[k] for k in group])
-        asked = [i for i, k in enumerate(group) if not is_small(linked.values[k])]
         found |= {group[i] for i in _pinned(asked, program, [])}
     return found
 
@@ -312,15 +333,15 @@ def _pinned(
 
 
 def _pair_singles(linked: LinkedSet, hidden: set[Key]) -> None:
-    """Hide a partner in every equation where exactly one cell is hidden (it would be the
-    total minus the shown cells)."""
+    """Hide a partner in every equation where exactly one cell is hidden and none is
+    unpublished (it would be the total minus the shown cells)."""
     changed = True
     while changed:
         changed = False
         for total, parts in linked.equations:
             cells = (total, *parts)
-            concealed = [k for k in cells if k in hidden]
-            if len(concealed) != 1:
+            concealed = [k for k in cells if k in hidden or k in linked.unpublished]
+            if len(concealed) != 1 or concealed[0] not in hidden:
                 continue
             partner = _partner(linked, hidden, concealed[0], (total, parts))
             if partner is not None:
@@ -331,13 +352,14 @@ def _pair_singles(linked: LinkedSet, hidden: set[Key]) -> None:
 def _exposed(
     linked: LinkedSet, hidden: set[Key], safe: set[frozenset[Key]], stuck: set[Key]
 ) -> list[Key]:
-    """One exposed cell from each group of hidden cells that has one."""
-    secret = sorted(hidden, key=repr)
+    """One exposed cell from each group of hidden cells that has one (unpublished cells
+    tie groups together but need no protection of their own)."""
+    secret = sorted(hidden | linked.unpublished, key=repr)
     known = {k: linked.known(k) for k in secret}
     found = []
     for group in _components(secret, linked.equations):
         members = frozenset(group)
-        if members in safe:
+        if members in safe or not members & hidden:
             continue
         exposed = _first_exposed(linked, group, known, stuck)
         if exposed is None:
@@ -356,7 +378,9 @@ def _first_exposed(
     asked = [
         i  # only a small group needs protecting; others are shown if pinned
         for i in _maybe_fixed(program, points)
-        if group[i] not in stuck and is_small(linked.values[group[i]])
+        if group[i] not in linked.unpublished
+        and group[i] not in stuck
+        and is_small(linked.values[group[i]])
     ]
     pinned = _pinned(asked, program, points, first=True)
     return group[pinned[0]] if pinned else None
@@ -391,11 +415,12 @@ def _partner(
     when there is none, in an equation with a hidden cell tied to it, and so on outwards."""
     equations = [only] if only else linked.equations
     reached = {exposed}
+    unseen = hidden | linked.unpublished
     for _ in range(1 if only else 4):
         touching = [(t, p) for t, p in equations if t in reached or reached & set(p)]
         cells = {k for t, p in touching for k in (t, *p)}
-        candidates = [k for k in cells if k not in hidden and linked.values[k] >= LIMIT]
+        candidates = [k for k in cells if k not in unseen and linked.values[k] >= LIMIT]
         if candidates:
             return min(candidates, key=lambda k: (linked.values[k], repr(k)))
-        reached |= {k for k in cells if k in hidden}
+        reached |= {k for k in cells if k in unseen}
     return None

@@ -129,25 +129,35 @@ def linked_set(
     return linked
 
 
-def protect_reports(
-    reports: Mapping[Scope, Report],
+def hidden_cells(
+    linked: disclosure.LinkedSet,
     groups: Mapping[Scope, Sequence[Scope]],
-    outcome_sex: Matrix | None = None,
     store: disclosure.Store | None = None,
-) -> tuple[dict[Scope, Report], Matrix | None]:
-    """The reports (and the förbund's exits by reason and sex) with the jointly chosen cells
-    hidden; a `store` keeps the choice for every process (`disclosure.protect`)."""
-    hidden: set[Key] = {
-        k
-        for k in disclosure.protect(linked_set(reports, groups, outcome_sex), store)
-        if isinstance(k, tuple)
-    }
+) -> frozenset[Key]:
+    """The cells of `linked` (made by `linked_set`, maybe with more tables published with
+    the reports) that the joint protection hides; a `store` keeps the choice for every
+    process (`disclosure.protect`)."""
+    hidden: set[Key] = {k for k in disclosure.protect(linked, store) if isinstance(k, tuple)}
     for scope, members in groups.items():
         if len(members) == 1:  # the förbund with one insats: the same cells, the same hiding
             hidden |= {(scope, *key[1:]) for key in hidden if key[0] == members[0]}
             hidden |= {
                 (members[0], *k[1:]) for k in hidden if k[0] == scope and k[1] == "outcome_sex"
             }
+    return frozenset(hidden)
+
+
+def protect_reports(
+    reports: Mapping[Scope, Report],
+    groups: Mapping[Scope, Sequence[Scope]],
+    outcome_sex: Matrix | None = None,
+    store: disclosure.Store | None = None,
+    hidden: frozenset[Key] | None = None,
+) -> tuple[dict[Scope, Report], Matrix | None]:
+    """The reports (and the förbund's exits by reason and sex) with the jointly chosen cells
+    hidden (`hidden`, or chosen over these tables alone)."""
+    if hidden is None:
+        hidden = hidden_cells(linked_set(reports, groups, outcome_sex), groups, store)
     protected = {
         scope: _apply(scope, report, frozenset(hidden)) for scope, report in reports.items()
     }
@@ -162,8 +172,10 @@ def _cell(cell: Cell, key: tuple[object, ...], hidden: frozenset[object]) -> Cel
 
 
 def _apply(scope: Scope, report: Report, hidden: frozenset[object]) -> Report:
+    rated_hidden = (scope, "goal", "quality", "whole") in hidden
     return replace(
         report,
+        quality_change=None if rated_hidden else report.quality_change,
         participants=_cell(report.participants, (scope, "participants"), hidden),
         exits=_cell(report.exits, (scope, "exits"), hidden),
         by_sex=_breakdown(scope, "sex", report.by_sex, hidden),

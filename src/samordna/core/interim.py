@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 from fractions import Fraction
 
 from samordna.core.budget import Budget, RowKind, Section, YearTotals
 from samordna.core.calendar import MONTH_NAMES
-from samordna.core.followup import EpisodeFacts
 from samordna.core.money import whole_kronor_ore
 from samordna.core.outcome import fold
 
@@ -191,15 +189,3 @@ def missing_months(with_books: Iterable[int], through: int, first_month: int = 1
     """The budget's months up to `through` that have no amount in the books."""
     booked = set(with_books)
     return [m for m in range(first_month, through + 1) if m not in booked]
-
-
-def episode_as_of(episode: EpisodeFacts, day: date) -> EpisodeFacts | None:
-    """The episode as it stood on `day`: None when it had not begun; still running (no end,
-    no exit facts) when it ended later."""
-    if episode.start > day:
-        return None
-    if episode.end is None or episode.end <= day:
-        return episode
-    return replace(
-        episode, end=None, income_end="", end_reason="", quality_end=None, steps=episode.steps
-    )

@@ -105,11 +105,15 @@ def _subgoal_table(found: followup.Report, year: int) -> doc.Table:
 
 
 def by_sex_table(found: followup.Report, year: int, label: str = "Deltog under året") -> doc.Table:
-    columns = [("Deltagare", TEXT), *((label, COUNT) for label in found.by_sex.labels)]
+    return sex_table(found.by_sex, f"Deltagare {year} per kön", label)
+
+
+def sex_table(by_sex: followup.Breakdown, caption: str, label: str) -> doc.Table:
+    """Participants by sex as one row: `label`, each sex and the total, protected as given."""
+    columns = [("Deltagare", TEXT), *((sex, COUNT) for sex in by_sex.labels)]
     columns.append(("Totalt", COUNT))
-    cells = [c.shown for c in found.by_sex.cells]
-    rows = [(label, *cells, found.by_sex.total.shown)]
-    return doc.table(f"Deltagare {year} per kön", columns, rows)
+    cells = [c.shown for c in by_sex.cells]
+    return doc.table(caption, columns, [(label, *cells, by_sex.total.shown)])
 
 
 def _indicators(association: Association, year: int) -> list[Block]:

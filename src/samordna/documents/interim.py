@@ -28,11 +28,11 @@ from samordna.core.budget import SECTION_LABELS, Section, YearTotals
 from samordna.core.budget_print import has_financial, names_section
 from samordna.core.calendar import MONTH_NAMES, MONTHS
 from samordna.core.document import AMOUNT, COUNT, TEXT, Block, Row
-from samordna.core.followup_disclosure import ALL
 from samordna.core.interim import InterimLine, LineKey, Period
 from samordna.core.money import format_amount
+from samordna.core.suppression import Cell
 from samordna.documents import common
-from samordna.documents.followup_doc import by_sex_table
+from samordna.documents.followup_doc import sex_table
 from samordna.documents.interim_models import InterimForecast
 from samordna.documents.models import DocumentText
 from samordna.followup import services as followup_services
@@ -196,7 +196,7 @@ def build(association: Association, year: int, period: Period) -> doc.Document:
         *_comment(text_of(association, year, period)),
         *_economy(found),
         *_equity(found),
-        *_participants(association, year, period),
+        *participant_blocks(association, year, period),
     ]
     return doc.Document(
         kind="interim",
@@ -376,10 +376,10 @@ def _equity(found: InterimFigures) -> list[Block]:
     return [heading, table, doc.Paragraph(said)]
 
 
-def _participants(association: Association, year: int, period: Period) -> list[Block]:
+def participant_blocks(association: Association, year: int, period: Period) -> list[Block]:
+    """Participants and insatser so far, protected with the year's tables (the last section)."""
     until = last_day(year, period)
-    reports, _matrix = followup_services.published(association, year, until=until)
-    found = reports[ALL]
+    found = followup_services.so_far(association, year, period.through)
     when = f"1 januari–{doc.long_date(until)}"
     since = f"Från 1 januari till {doc.long_date(until)}"
     blocks: list[Block] = [doc.Heading("Deltagare och insatser hittills i år")]
@@ -391,16 +391,16 @@ def _participants(association: Association, year: int, period: Period) -> list[B
                 "Grupper med färre än fem personer visas som ”<5”."
             )
         )
-        by_sex = by_sex_table(found, year, "Deltog hittills i år")
-        blocks.append(replace(by_sex, caption=f"Deltagare {period.months} {year} per kön"))
+        caption = f"Deltagare {period.months} {year} per kön"
+        blocks.append(sex_table(found.by_sex, caption, "Deltog hittills i år"))
     else:
         blocks.append(doc.Paragraph(f"Inga deltagare är registrerade under {when}."))
-    blocks.append(_insats_table(association, year, period, reports))
+    blocks.append(_insats_table(association, year, period, found.by_insats))
     return blocks
 
 
 def _insats_table(
-    association: Association, year: int, period: Period, reports: Mapping[Any, Any]
+    association: Association, year: int, period: Period, by_insats: Mapping[int, Cell]
 ) -> doc.Table:
     until, first = last_day(year, period), date(year, 1, 1)
     running = (
@@ -412,7 +412,7 @@ def _insats_table(
     )
     rows = []
     for insats in running:
-        shown = reports[insats.pk].participants.shown if insats.pk in reports else ""
+        shown = by_insats[insats.pk].shown if insats.pk in by_insats else ""
         kind = SECTION_LABELS[Section(insats.kind)].removesuffix(" insatser").lower()
         rows.append((insats.name, kind, common.period(insats.start, insats.end), shown))
     columns = (("Insats", TEXT), ("Inriktning", TEXT), ("Period", TEXT), ("Deltagare", COUNT))

@@ -14,9 +14,14 @@ from django.db.models import Count, Max, Q, QuerySet
 from samordna.actuals import services as actuals
 from samordna.actuals.services import LineKey
 from samordna.associations.models import Association
-from samordna.core import followup, indicators, socioeconomic
-from samordna.core.followup_disclosure import ALL, Scope, protect_reports
-from samordna.core.interim import episode_as_of
+from samordna.core import disclosure, followup, followup_so_far, indicators, socioeconomic
+from samordna.core.followup_disclosure import (
+    ALL,
+    Scope,
+    hidden_cells,
+    linked_set,
+    protect_reports,
+)
 from samordna.core.params import ParameterError
 from samordna.core.stored_tally import from_json
 from samordna.followup import aggregates
@@ -29,6 +34,7 @@ from samordna.followup.models import (
     SupportCost,
 )
 from samordna.followup.protection_store import STORE
+from samordna.followup.so_far import so_far_counts
 from samordna.interventions import reports as insats_reports
 from samordna.interventions.models import Intervention
 
@@ -97,22 +103,37 @@ def outcomes_by_sex(association: Association, year: int) -> followup.Matrix:
 
 
 def published(
-    association: Association,
-    year: int,
-    extra: Iterable[Intervention] | None = None,
-    until: date | None = None,
+    association: Association, year: int, extra: Iterable[Intervention] | None = None
 ) -> tuple[dict[Scope, followup.Report], followup.Matrix | None]:
     """Every follow-up table of the year that some role can see, protected as one linked set:
     the förbund's, each individual insats's, each insats staff member's own insatser together
-    (and `extra`, a further set of insatser, when a page asks for one).
+    (and `extra`, a further set of insatser, when a page asks for one), and the delårsrapport's
+    participants so far in each month (`so_far`)."""
+    return _protected(association, year, extra)[:2]
 
-    With `until` (a delårsrapport), the episodes as they stood on that day."""
-    chosen = list(association.interventions.filter(kind="individual").order_by("pk"))
-    if until is None:
-        counted = aggregates.tallies(association, year)
-        counts = {i.pk: counted.get(i.pk, followup.Tally()) for i in chosen}
-    else:
-        counts = _tallies_as_of(chosen, year, until)
+
+def so_far(association: Association, year: int, month: int) -> followup_so_far.Figures:
+    """The delårsrapport's participants from January to the end of `month`, protected with
+    the year's tables and every other month's (January–December is the year's report)."""
+    reports, _matrix, linked, hidden = _protected(association, year)
+    if month >= 12:
+        return followup_so_far.year_figures(reports, ALL)
+    insatser = [k for k in reports if isinstance(k, int)]
+    return followup_so_far.figures(linked, hidden, month, insatser)
+
+
+def _protected(
+    association: Association, year: int, extra: Iterable[Intervention] | None = None
+) -> tuple[
+    dict[Scope, followup.Report],
+    followup.Matrix | None,
+    disclosure.LinkedSet,
+    frozenset[Any],
+]:
+    individual = association.interventions.filter(kind="individual").order_by("pk")
+    chosen = list(individual)
+    counted = aggregates.tallies(association, year)
+    counts = {i.pk: counted.get(i.pk, followup.Tally()) for i in chosen}
     goals = targets(association, year)
     by_line = actuals.actuals_by_line(association, year)
     keys = insats_reports.line_keys(chosen)
@@ -127,18 +148,12 @@ def published(
         cost = _outcome_cost(by_line, keys, picked)
         reports[scope] = followup.counted(found, year, goals, cost)
     matrix = followup.outcomes_by_sex(followup.total(counts.values()))
-    return protect_reports(_income_for_all_only(reports), groups, matrix, STORE)
-
-
-def _tallies_as_of(chosen: list[Intervention], year: int, until: date) -> dict[int, followup.Tally]:
-    """Each insats's tally of the year with its episodes as they stood on `until`."""
-    by_insats: dict[int, list[followup.EpisodeFacts]] = {i.pk: [] for i in chosen}
-    episodes = Episode.objects.filter(intervention__in=chosen).prefetch_related("steps")
-    for episode in episodes:
-        found = episode_as_of(facts(episode), until)
-        if found is not None:
-            by_insats[episode.intervention_id].append(found)
-    return {pk: followup.tally(found, year) for pk, found in by_insats.items()}
+    reports = _income_for_all_only(reports)
+    linked = linked_set(reports, groups, matrix)
+    followup_so_far.add_months(linked, so_far_counts(individual, year))
+    hidden = hidden_cells(linked, groups, STORE)
+    protected, shown = protect_reports(reports, groups, matrix, hidden=hidden)
+    return protected, shown, linked, hidden
 
 
 def _income_for_all_only(reports: dict[Scope, followup.Report]) -> dict[Scope, followup.Report]:
