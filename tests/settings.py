@@ -14,3 +14,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True  # the files from the package, looked up per request (no .static/)
+
+# The threads some tests start (the live server, two writers at once) would otherwise keep their
+# PostgreSQL connections for SAMORDNA_POSTGRES_CONN_MAX_AGE seconds, and the test database could
+# not be dropped at the end ("being accessed by other users"). The app's own setting is tested
+# in tests/web/test_database_connections.py.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
