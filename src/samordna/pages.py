@@ -18,9 +18,11 @@ def form_page(
 ) -> HttpResponse:
     """Show `form`; on a valid POST save it, say so, and return `success`. When someone else
     saved the same object in between, the form comes back saying what they changed."""
-    if request.method == "POST" and form.is_valid() and saved(form) is not None:
-        messages.success(request, f"{title}: sparat.")
-        return success
+    if request.method == "POST" and form.is_valid():
+        saved(form)  # a form's own save may return nothing; a refusal adds an error instead
+        if not form.errors:
+            messages.success(request, f"{title}: sparat.")
+            return success
     status = 400 if request.method == "POST" else 200
     return render(
         request, "form_page.html", {"form": form, "title": title, **context}, status=status
