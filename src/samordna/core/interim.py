@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from samordna.core.budget import Budget, RowKind, Section, YearTotals
+from samordna.core.budget import Budget, RowKind, Section, YearTotals, year_totals
 from samordna.core.calendar import MONTH_NAMES
 from samordna.core.money import whole_kronor_ore
 from samordna.core.outcome import fold
@@ -175,14 +175,7 @@ def totals(lines: Iterable[InterimLine], column: str) -> YearTotals:
     sums = {section: 0 for section in Section}
     for line in lines:
         sums[line.section] += getattr(line, column)
-    return YearTotals(
-        income=sums[Section.INCOME],
-        equity_drawn=sums[Section.EQUITY],
-        individual=sums[Section.INDIVIDUAL],
-        structural=sums[Section.STRUCTURAL],
-        administration=sums[Section.ADMINISTRATION],
-        financial=sums[Section.FINANCIAL],
-    )
+    return year_totals(sums)
 
 
 def missing_months(with_books: Iterable[int], through: int, first_month: int = 1) -> list[int]:

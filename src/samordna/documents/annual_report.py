@@ -20,7 +20,7 @@ from samordna.closing import services as closing
 from samordna.control import sections as control_sections
 from samordna.core import document as doc
 from samordna.core import equity, goals
-from samordna.core.budget import YearTotals
+from samordna.core.budget import Section, YearTotals, year_totals
 from samordna.core.document import AMOUNT, TEXT, Block, Row
 from samordna.core.money import format_amount
 from samordna.core.statements import StatementRow, Statements, line_label
@@ -160,14 +160,7 @@ def _outcome_totals(association: Association, year: int) -> YearTotals:
     sections: dict[str, int] = {}
     for (section, _label), months in actuals.actuals_by_line(association, year).items():
         sections[section] = sections.get(section, 0) + sum(months.values())
-    return YearTotals(
-        income=sections.get("income", 0),
-        equity_drawn=sections.get("equity", 0),
-        individual=sections.get("individual", 0),
-        structural=sections.get("structural", 0),
-        administration=sections.get("administration", 0),
-        financial=sections.get("financial", 0),
-    )
+    return year_totals({section: sections.get(section.value, 0) for section in Section})
 
 
 def _cap(association: Association, year: int) -> equity.Cap | None:
