@@ -22,7 +22,7 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import resolve_url
 from django.test import Client
 
-from samordna.associations.models import Association
+from samordna.associations.models import Association, Member
 from samordna.demo import load_demo
 from tests.browser.snapshot import Snapshot
 
@@ -174,3 +174,17 @@ def log_in(page, username: str, password: str) -> None:
     page.get_by_label("Användarnamn").fill(username)
     page.get_by_label("Lösenord").fill(password)
     page.get_by_role("button", name="Logga in").click()
+
+
+def new_forbund() -> Association:
+    """An empty förbund as a new customer starts it: four members and its chef, "nychef"."""
+    from tests.conftest import make_user
+
+    association = Association.objects.create(slug="nytt", name="Samordningsförbundet Nytt")
+    for position, (name, kind) in enumerate(
+        [("Försäkringskassan", "fk"), ("Arbetsförmedlingen", "af"), ("Region Nord", "region")]
+        + [("Norrby kommun", "municipality")]
+    ):
+        Member.objects.create(association=association, name=name, kind=kind, position=position)
+    make_user("nychef", association, "chef")
+    return association

@@ -9,10 +9,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from samordna.associations.models import Association, Member
 from samordna.budgets import services
-from tests.browser.conftest import check_page, log_in
-from tests.conftest import PASSWORD, make_user
+from tests.browser.conftest import check_page, log_in, new_forbund
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 LINE = "Bidrag från staten och regionen"
@@ -21,13 +20,7 @@ LINE = "Bidrag från staten och regionen"
 @pytest.fixture
 def typed(transactional_db):
     """An empty förbund whose budget has only its kansli typed, the pre-filled line removed."""
-    association = Association.objects.create(slug="nytt", name="Samordningsförbundet Nytt")
-    for position, (name, kind) in enumerate(
-        [("Försäkringskassan", "fk"), ("Arbetsförmedlingen", "af"), ("Region Nord", "region")]
-        + [("Norrby kommun", "municipality")]
-    ):
-        Member.objects.create(association=association, name=name, kind=kind, position=position)
-    make_user("nychef", association, "chef")
+    association = new_forbund()
     budget = services.create(association, services.NewBudget("Budget 2027", 2027), None)
     version = budget.versions.get()
     version.lines.get(label="Medlemsbidrag").delete()

@@ -8,10 +8,8 @@ import io
 import pytest
 from PIL import Image
 
-from samordna.associations.models import Association, Member
 from samordna.budgets.models import BudgetAmount
-from tests.browser.conftest import check_page, sign_in
-from tests.conftest import make_user
+from tests.browser.conftest import check_page, new_forbund, sign_in
 
 pytestmark = pytest.mark.browser
 NOTE = "Preliminär minskning 10 %"
@@ -19,14 +17,7 @@ NOTE = "Preliminär minskning 10 %"
 
 @pytest.fixture
 def empty(transactional_db):
-    association = Association.objects.create(slug="nytt", name="Samordningsförbundet Nytt")
-    for position, (name, kind) in enumerate(
-        [("Försäkringskassan", "fk"), ("Arbetsförmedlingen", "af"), ("Region Nord", "region")]
-        + [("Norrby kommun", "municipality")]
-    ):
-        Member.objects.create(association=association, name=name, kind=kind, position=position)
-    make_user("nychef", association, "chef")
-    return association
+    return new_forbund()
 
 
 def _chart(tmp_path):
