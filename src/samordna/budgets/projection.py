@@ -22,9 +22,6 @@ def bands_for(budget: Budget) -> list[equity.Band]:
     return [b for b in defaults if b.confirmed] + entered if entered else defaults
 
 
-contributions_by_year = services.contributions_by_year  # kept here for its callers
-
-
 def projection_of(budget: Budget) -> list[equity.EquityYear]:
     """The equity projection of the budget's current version (empty without opening equity)."""
     version = services.current_version(budget)
@@ -42,7 +39,7 @@ def projection(budget: Budget, totals: Any, version: Any, bands: Any) -> list[eq
     if budget.opening_equity is None:
         return []
     results = {year: totals[year].result for year in budget.years}
-    contributions = contributions_by_year(budget, totals, version)
+    contributions = services.contributions_by_year(budget, totals, version)
     return equity.project(budget.opening_equity, results, contributions, bands)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from samordna.associations.models import Association
 from samordna.budgets import services as budgets
 from samordna.budgets.models import Budget
-from samordna.budgets.projection import bands_for, contributions_by_year, projection_of
+from samordna.budgets.projection import bands_for, projection_of
 from samordna.core.equity import cap
 from samordna.core.followup import Matrix
 from samordna.core.money import whole_kronor_ore
@@ -68,7 +68,7 @@ def budget_figures(association: Association, year: int) -> BudgetFigures:
     totals = budgets.version_totals(version)
     found = totals[year]
     equity = next((y for y in projection_of(budget) if y.year == year), None)
-    contributions = contributions_by_year(budget, totals, version).get(year)
+    contributions = budgets.contributions_by_year(budget, totals, version).get(year)
     return BudgetFigures(
         contributions,
         found.costs,
