@@ -15,6 +15,7 @@ from samordna.population.models import SupportMeasure
 
 SCB_SOURCE = "SCB, Folkmängd 31 december"
 SOURCE_LENGTH = 300  # Population.source and SupportMeasure.source
+FIRST_YEAR, LAST_YEAR = 2004, 2100  # Finsam began in 2004; the page's year field has the same
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ def import_support(
     association: Association, table: Table, file_name: str, year: int, reference_date: date
 ) -> SupportMeasure:
     """The förbund's row of finsam.se's file for `year`, with the national sums."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InputError(f"Året {year} går inte: ange ett år mellan {FIRST_YEAR} och {LAST_YEAR}.")
     found = read_support(table, association.name)
     source = f"finsam.se: {found.title or file_name} ({file_name})"[:SOURCE_LENGTH]
     measure, _created = SupportMeasure.objects.update_or_create(
