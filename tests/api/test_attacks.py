@@ -207,3 +207,24 @@ def test_stopping_sharing_takes_effect_at_once_in_every_channel(client, demo, ne
     assert demo[ROSLAGEN].name not in cells
     page = client.get(reverse("network", kwargs={"slug": "nns-demo"}), {"ar": 2016})
     assert demo[ROSLAGEN].name not in page.content.decode()
+
+
+@pytest.mark.parametrize("year", [0, 1, 9999, 99999, 2147483648])
+def test_a_network_file_for_a_year_that_cannot_be_is_a_clear_refusal(
+    client, demo, network_reader, year
+):
+    client.force_login(network_reader)
+    for name in ("network_xlsx", "network_open_data"):
+        response = client.get(reverse(name, kwargs={"slug": "nns-demo", "year": year}))
+        assert response.status_code in (200, 404), (name, year, response.status_code)
+    page = client.get(reverse("network", kwargs={"slug": "nns-demo"}), {"ar": year})
+    assert page.status_code in (200, 400), (year, page.status_code)
+
+
+@pytest.mark.parametrize("role", ["styrelse", "revisor", "insatspersonal"])
+def test_only_the_chef_decides_to_share(client, demo, role):
+    association = demo["vanersborg-mellerud"]
+    client.force_login(make_user(f"attack-dela-{role}", association, role))
+    url = reverse("sharing", kwargs={"slug": association.slug})
+    assert client.post(url, {"shares": "ja"}).status_code == 403
+    assert not network.shares(association)

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from samordna.population.services import FIRST_YEAR, LAST_YEAR
+from samordna.core.calendar import FIRST_YEAR, LAST_YEAR
 
 SCB, SUPPORT = "scb", "forsorjningsmatt"
 

@@ -8,6 +8,7 @@ from datetime import date
 from django.db import transaction
 
 from samordna.associations.models import Association, Member, Population
+from samordna.core.calendar import FIRST_YEAR, LAST_YEAR
 from samordna.core.findings import InputError
 from samordna.core.population_files import municipality_key, read_scb, read_support
 from samordna.core.table import Table
@@ -15,7 +16,6 @@ from samordna.population.models import SupportMeasure
 
 SCB_SOURCE = "SCB, Folkmängd 31 december"
 SOURCE_LENGTH = 300  # Population.source and SupportMeasure.source
-FIRST_YEAR, LAST_YEAR = 2004, 2100  # Finsam began in 2004; the page's year field has the same
 
 
 @dataclass(frozen=True)
