@@ -8,6 +8,7 @@ import io
 
 import openpyxl
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from samordna.accounts import services as accounts
@@ -228,3 +229,18 @@ def test_only_the_chef_decides_to_share(client, demo, role):
     url = reverse("sharing", kwargs={"slug": association.slug})
     assert client.post(url, {"shares": "ja"}).status_code == 403
     assert not network.shares(association)
+
+
+def test_a_site_administrator_token_reads_no_forbund_and_no_network(client, demo):
+    admin = get_user_model().objects.create_superuser("attack-admin", "admin@example.se", "x")
+    token = _token(admin)
+    for path in FORBUND_PATHS:
+        assert _get(client, path.format(slug=TROLLHATTAN), token).status_code == 404
+    assert _get(client, "/natverk/nns-demo/2020", token).status_code == 404
+
+
+def test_a_token_name_with_a_personnummer_is_refused(client, demo, chef):
+    client.force_login(chef)
+    response = client.post(reverse("api_tokens"), {"name": "Till 19121212-1212"})
+    assert response.status_code == 400
+    assert not ApiToken.objects.filter(user=chef).exists()
