@@ -126,3 +126,15 @@ def test_the_page_refuses_a_count_too_large_with_a_message(client, association, 
     response = client.post(url, {"kind": "scb", "file": upload})
     assert response.status_code == 400
     assert "Ingenting har importerats." in response.content.decode()
+
+
+def test_the_source_names_the_file_not_the_folder_it_was_in(capsys, association, tmp_path):
+    """The page stores the file's name; the command line did the whole path (a home folder
+    says whose computer it was)."""
+    folder = tmp_path / "anna.andersson"
+    folder.mkdir()
+    path = _scb(folder, [(m, [5000]) for m in MUNICIPALITIES])
+    assert _scb_main(path, association) == 0
+    stored = Population.objects.filter(member__association=association, year=2024).first()
+    assert stored.source == "SCB, Folkmängd 31 december (scb.xlsx)"
+    assert "anna.andersson" not in capsys.readouterr().out
