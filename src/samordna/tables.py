@@ -73,25 +73,34 @@ def file_bytes(path: str | Path) -> bytes:
 
 def plain_csv_lines(data: bytes, filename: str) -> tuple[str, list[str]] | None:
     """A CSV file's delimiter and lines, header first, when `cells_from_bytes` reads each line
-    as the line split at the delimiter (empty cells at the end left out): no quotation mark,
-    lines ending in LF or CR LF, the same number of delimiters on every line, every limit kept
-    and no run of digits that could be a personnummer. None for any other file: read it with
-    `cells_from_bytes`. A Hypothesis test compares the two (tests/files/test_plain_csv.py)."""
+    as the line split at the delimiter (empty cells at the end left out): a header, no
+    quotation mark, lines ending in LF or CR LF, the same number of delimiters on every line,
+    every limit kept and no run of digits that could be a personnummer. None for any other
+    file: read it with `cells_from_bytes`. A Hypothesis test compares the two
+    (tests/files/test_plain_csv.py)."""
     refuse_identity_in_name(filename)
-    if filename.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
-        return None
-    if b'"' in data or may_hold_identity(data) or data.count(b"\r") != data.count(b"\r\n"):
-        return None
-    try:
-        text = data.decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError:
-        return None
-    lines = text.removesuffix("\n").split("\n")
+    text = _plain_text(data, filename)
+    lines = text.removesuffix("\n").split("\n") if text is not None else [""]
     if len(lines) >= MAX_ROWS or max(map(len, lines)) > MAX_CELL_CHARS:
         return None
-    delimiter = _delimiter(text)
+    delimiter = _delimiter(text or "")
+    if not lines[0].replace(delimiter, "").strip():
+        return None  # no header (or not a plain text): `cells_from_bytes` says what is wrong
     widths = set(map(str.count, lines, repeat(delimiter)))
     return (delimiter, lines) if len(widths) == 1 and widths.pop() < MAX_COLUMNS else None
+
+
+def _plain_text(data: bytes, filename: str) -> str | None:
+    """The text of a CSV file without quotation marks, its line ends made LF; None for an
+    Excel file, a file that is not UTF-8 and a file that may hold a personnummer."""
+    if filename.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
+        return None
+    if b'"' in data or data.count(b"\r") != data.count(b"\r\n") or may_hold_identity(data):
+        return None
+    try:
+        return data.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        return None
 
 
 def store_all_or_nothing(

@@ -97,7 +97,7 @@ def check_budget_lines(
     The year cells of all rows are read in one go: each line split once before its first year
     cell, the rest of the lines joined and read by `money.parse_whole_units`."""
     header = lines[0].split(delimiter)
-    if not 1 < len(lines) <= MAX_ROWS + 1 or not header[-1] or not "".join(header).strip():
+    if not 1 < len(lines) <= MAX_ROWS + 1 or not header[-1]:
         return None
     layout = _layout(Table(tuple(cell.replace("\ufeff", "").strip() for cell in header), ()), unit)
     first = layout.width - len(layout.years)
