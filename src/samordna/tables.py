@@ -98,9 +98,10 @@ def _plain_text(data: bytes, filename: str) -> str | None:
     if b'"' in data or data.count(b"\r") != data.count(b"\r\n") or may_hold_identity(data):
         return None
     try:
-        return data.decode("utf-8-sig").replace("\r\n", "\n")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
+    return text.replace("\r\n", "\n") if b"\r" in data else text
 
 
 def store_all_or_nothing(

@@ -104,10 +104,16 @@ def check_budget_lines(
     if layout.blank or layout.notes or layout.year_columns != tuple(range(first, layout.width)):
         return None
     parts = list(map(str.split, lines[1:], repeat(delimiter), repeat(first)))
-    kinds = list(map(parse_section, map(str.strip, map(itemgetter(layout.section), parts))))
+    kinds = _kinds([cells[layout.section] for cells in parts])
     years = delimiter.join(map(itemgetter(first), parts))
     amounts = None if None in kinds else parse_whole_units(years, delimiter, layout.unit)
     return None if amounts is None else _checked_lines(kinds, amounts, layout)  # type: ignore[arg-type]
+
+
+def _kinds(names: Sequence[str]) -> list[Kind | None]:
+    """The row kind each `avsnitt` cell names (None when unknown), each spelling looked up once."""
+    known = {name: parse_section(name.strip()) for name in set(names)}
+    return list(map(known.__getitem__, names))
 
 
 def _checked_lines(kinds: list[Kind], amounts: list[int], layout: _Layout) -> CheckedFile | None:
@@ -129,7 +135,7 @@ def _columns(rows: Sequence[list[str]], layout: _Layout) -> _Columns | None:
     lengths = set(map(len, rows))
     grid = rows if lengths <= {width} else [_to_width(cells, width) for cells in rows]
     columns = list(zip(*grid, strict=True))
-    kinds: list[Kind | None] = list(map(parse_section, map(str.strip, columns[layout.section])))
+    kinds = _kinds(columns[layout.section])
     odd = {i for i, kind in enumerate(kinds) if kind is None} if None in kinds else set()
     if max(lengths, default=0) > width:
         odd.update(i for i, cells in enumerate(rows) if len(cells) > width)
