@@ -95,13 +95,16 @@ def _plain_text(data: bytes, filename: str) -> str | None:
     Excel file, a file that is not UTF-8 and a file that may hold a personnummer."""
     if filename.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
         return None
-    if b'"' in data or data.count(b"\r") != data.count(b"\r\n") or may_hold_identity(data):
+    crlf = b"\r" in data  # then every line must end in CR LF
+    if crlf and data.count(b"\r") != data.count(b"\r\n"):
+        return None
+    if b'"' in data or may_hold_identity(data):
         return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
-    return text.replace("\r\n", "\n") if b"\r" in data else text
+    return text.replace("\r\n", "\n") if crlf else text
 
 
 def store_all_or_nothing(
