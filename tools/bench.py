@@ -74,13 +74,13 @@ def bench_budget_check() -> list[Measurement]:
     return [
         Measurement(
             "bar tolkning av budgetfilen",
-            f"csv.reader, 5 000 rader × 10 år; processortid {_decimal(bare_cpu, 3)} s",
+            f"csv.reader, 5 000 rader × 10 år; processortid {_decimal(bare_cpu, 4)} s",
             bare,
         ),
         Measurement(
             "budget check",
             f"5 000 budgetrader × 10 år, CSV: {_decimal(seconds / bare, 1)} × bar tolkning "
-            f"(processortid {_decimal(cpu, 3)} s, {_decimal(cpu / bare_cpu, 1)} ×)",
+            f"(processortid {_decimal(cpu, 4)} s, {_decimal(cpu / bare_cpu, 1)} ×)",
             seconds,
         ),
     ]
