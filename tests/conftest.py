@@ -160,9 +160,9 @@ def load_tool(name: str) -> ModuleType:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Under `--dist loadgroup` (make test, make test-fast) a module that loads the demo once
-    runs in one worker, so the demo is loaded once per module rather than once in each worker.
-    A module that groups its own tests (`xdist_group`) keeps its groups."""
+    """Under `--dist loadgroup` (make test, make test-fast) a module that reads the demo runs
+    in one worker, so what it makes once for the module from the demo (the crawls, the counts)
+    is made once. A module that groups its own tests (`xdist_group`) keeps its groups."""
     grouped = {item.module for item in items if item.get_closest_marker("xdist_group")}
     for item in items:
         if "demo_in_module" in getattr(item, "fixturenames", ()) and item.module not in grouped:
