@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, settings
 
 from samordna.associations.models import Association, Member, Membership, Population
 from samordna.demo import load_demo
+from tests.browser.snapshot import Snapshot
 
 PASSWORD = "ett-langt-testlosenord"
 TOOLS = Path(__file__).resolve().parents[1] / "tools"
@@ -114,12 +115,31 @@ def kept_for_module(django_db_blocker) -> Iterator[None]:
         transaction.set_rollback(True)
 
 
-@pytest.fixture(scope="module")
-def demo_in_module(django_db_setup, django_db_blocker):
-    """The demo loaded once per test module (loading it takes seconds)."""
-    with kept_for_module(django_db_blocker):
+@pytest.fixture(scope="session")
+def _demo_snapshots(django_db_setup, django_db_blocker) -> tuple[Snapshot, Snapshot]:
+    """The test database without and with the demo, each kept once per session (and xdist
+    worker): loading the demo takes seconds, putting it back milliseconds (see snapshot.py).
+    Module fixtures are torn down when their module ends, so the database holds no test's rows
+    when this is first asked for."""
+    with django_db_blocker.unblock():
+        without = Snapshot.take()
         load_demo()
-        yield
+        with_demo = Snapshot.take()
+        without.restore()
+    return without, with_demo
+
+
+@pytest.fixture(scope="module")
+def demo_in_module(_demo_snapshots, django_db_blocker):
+    """The demo, as loaded, for one test module; the database without it again at the end.
+    Each test runs in its own savepoint (the `db` fixture), so what a test changes is gone for
+    the next one."""
+    without, with_demo = _demo_snapshots
+    with django_db_blocker.unblock():
+        with_demo.restore()
+    yield
+    with django_db_blocker.unblock():
+        without.restore()
 
 
 @pytest.fixture
@@ -140,9 +160,9 @@ def load_tool(name: str) -> ModuleType:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Under `--dist loadgroup` (make test, make test-fast) a module that loads the demo once
-    runs in one worker, so the demo is loaded once per module rather than once in each worker.
-    A module that groups its own tests (`xdist_group`) keeps its groups."""
+    """Under `--dist loadgroup` (make test, make test-fast) a module that reads the demo runs
+    in one worker, so what it makes once for the module from the demo (the crawls, the counts)
+    is made once. A module that groups its own tests (`xdist_group`) keeps its groups."""
     grouped = {item.module for item in items if item.get_closest_marker("xdist_group")}
     for item in items:
         if "demo_in_module" in getattr(item, "fixturenames", ()) and item.module not in grouped:

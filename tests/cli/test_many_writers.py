@@ -44,14 +44,15 @@ def _create(env: dict[str, str], name: str, org: str) -> subprocess.CompletedPro
     return _samordna(env, "association", "create", name, "--org-number", org)
 
 
-def _hold_write_lock(path: Path, seconds: float) -> threading.Thread:
+def _hold_write_lock(path: Path, release: threading.Event) -> threading.Thread:
+    """A second connection that holds the write lock until `release` is set."""
     ready = threading.Event()
 
     def hold() -> None:
         connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         connection.execute("BEGIN IMMEDIATE")
         ready.set()
-        time.sleep(seconds)
+        release.wait(timeout=300)
         connection.execute("COMMIT")
         connection.close()
 
@@ -90,11 +91,38 @@ def test_the_sqlite_file_runs_in_wal_mode(migrated_file, home):
         connection.close()
 
 
+def _has_open(pid: int, path: Path) -> bool:
+    """Whether process `pid` has the file open (from /proc, Linux)."""
+    try:
+        return any(link.resolve() == path for link in Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:  # the process ended, or a descriptor closed while looking
+        return False
+
+
 def test_a_second_writer_waits_for_the_first_instead_of_failing(home):
-    holder = _hold_write_lock(home / "samordna.sqlite3", 10)
-    result = _create(_env(home, "20"), "Andra förbundet", "222000-2733")
-    holder.join()
-    assert result.returncode == 0, result.stderr
+    """The lock is held from before the command starts until it has had the database open
+    for two seconds: it asks for the lock milliseconds after opening it (it reads which
+    migrations have run first), so it waits for the lock, however long it took to start."""
+    database = (home / "samordna.sqlite3").resolve()
+    release = threading.Event()
+    holder = _hold_write_lock(database, release)
+    command = [sys.executable, "-m", "samordna", "association", "create", "Andra förbundet"]
+    writer = subprocess.Popen(
+        [*command, "--org-number", "222000-2733"],
+        env=_env(home, "20"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        while writer.poll() is None and not _has_open(writer.pid, database):
+            time.sleep(0.05)
+        time.sleep(2)
+    finally:
+        release.set()
+        holder.join()
+    _, stderr = writer.communicate(timeout=120)
+    assert writer.returncode == 0, stderr
     listing = _samordna(_env(home, "20"), "association", "list").stdout
     assert "Andra förbundet" in listing and "Första förbundet" in listing
 
