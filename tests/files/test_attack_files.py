@@ -48,13 +48,11 @@ def test_too_many_rows_say_the_limit_in_one_sentence():
     data = ("avsnitt;rad;2025\n" + "Intäkter;x;1\n" * (MAX_ROWS + 1)).encode()
     with pytest.raises(TableError) as refused:
         table_from_bytes(data, "stor.csv")
-    assert str(refused.value) == (
-        "Filen har fler än 20 000 rader, det största som kan läsas in."
-    )
+    assert str(refused.value) == ("Filen har fler än 20 000 rader, det största som kan läsas in.")
 
 
 def test_a_nul_byte_in_a_csv_cell_names_row_and_column():
-    data = "namn;slag\nSteget\x00;individ\n".encode()
+    data = b"namn;slag\nSteget\x00;individ\n"
     with pytest.raises(TableError, match=r"rad 2, kolumn namn: .*NUL"):
         table_from_bytes(data, "insatser.csv")
 
