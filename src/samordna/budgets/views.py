@@ -38,6 +38,7 @@ from samordna.core.findings import InputError
 from samordna.core.money import format_amount
 from samordna.core.outcome import outcome_table
 from samordna.tables import TableError, table_from_bytes
+from samordna.upload_names import kept_name
 
 
 def _budget(association: Association, pk: int) -> Budget:
@@ -93,7 +94,8 @@ def budget_import(request: HttpRequest, association: Association) -> HttpRespons
         try:
             table = table_from_bytes(upload.read(), upload.name)
             parsed = budget_from_table(table, form.cleaned_data["unit"] or None)
-            name = form.cleaned_data["name"] or f"Budget {parsed.years[0]} ({upload.name})"
+            named = f"Budget {parsed.years[0]} ({kept_name(upload.name, 180)})"
+            name = form.cleaned_data["name"] or named
             budget = services.import_budget(
                 association,
                 parsed,
