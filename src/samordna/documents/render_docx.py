@@ -80,7 +80,34 @@ def template_error(data: bytes) -> str | None:
     missing = [name for name in STYLES if name not in names and name != "Table Grid"]
     if missing:
         return f"Mallen saknar formatmallarna {', '.join(missing)}. Utgå från standardmallen."
+    try:
+        docx(SAMPLE, data)  # a stored template must make every later document
+    except Exception:  # noqa: BLE001 - python-docx fails in many ways on a template without parts
+        return (
+            "Mallen går inte att använda: ett dokument kunde inte skrivas med den (till exempel "
+            "saknar den sidinställningar). Utgå från standardmallen och spara den i Word."
+        )
     return None
+
+
+SAMPLE = doc.Document(
+    kind="plan",
+    title="Prov",
+    association="Prov",
+    year=2026,
+    subtitle="Prov",
+    cover_lines=("Prov",),
+    blocks=(
+        doc.Heading("Prov"),
+        doc.Heading("Prov", level=2),
+        doc.Paragraph("Prov"),
+        doc.Bullets(("Prov",)),
+        doc.Table(
+            "Prov", (doc.Column("Rad"), doc.Column("2026", AMOUNT)), (doc.Row(("Prov", 100)),)
+        ),
+        doc.PageBreak(),
+    ),
+)
 
 
 def docx(document: doc.Document, template: bytes | None = None) -> bytes:
