@@ -119,7 +119,7 @@ def budget_detail(request: HttpRequest, association: Association, pk: int) -> Ht
     number = request.GET.get("version")
     version = (
         _version(budget, int(number))
-        if number and number.isdigit()
+        if number and number.isdecimal()
         else services.current_version(budget)
     )
     return render(request, "budgets/detail.html", _detail_context(association, budget, version))
@@ -431,7 +431,7 @@ def budget_compare(request: HttpRequest, association: Association, pk: int) -> H
 
 
 def _pick(budget: Budget, number: str | None, default: BudgetVersion) -> BudgetVersion:
-    return _version(budget, int(number)) if number and number.isdigit() else default
+    return _version(budget, int(number)) if number and number.isdecimal() else default
 
 
 def _decisions_between(before: BudgetVersion, after: BudgetVersion) -> list[BudgetVersion]:
