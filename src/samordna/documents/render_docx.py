@@ -9,6 +9,7 @@ the same drawing as on the page (PNG), with their figures in a table after them.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from docx import Document as open_docx
@@ -76,6 +77,11 @@ def template_error(data: bytes) -> str | None:
         word = open_docx(io.BytesIO(data))
     except Exception:  # python-docx raises several kinds for a file that is not .docx
         return "Filen är inte ett Word-dokument (.docx). Spara mallen i Word som .docx."
+    if _fetches_from_elsewhere(data):
+        return (
+            "Mallen hämtar något från en annan plats när den öppnas (en extern mall eller ett "
+            "länkat objekt). Det skulle följa med i varje Word-fil; utgå från standardmallen."
+        )
     names = {style.name for style in word.styles}
     missing = [name for name in STYLES if name not in names and name != "Table Grid"]
     if missing:
@@ -88,6 +94,21 @@ def template_error(data: bytes) -> str | None:
             "saknar den sidinställningar). Utgå från standardmallen och spara den i Word."
         )
     return None
+
+
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+
+
+def _fetches_from_elsewhere(data: bytes) -> bool:
+    """Whether a part of the template points outside the file, other than a plain link: Word
+    fetches an external template, frame, sub-document or linked object when a file opens."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        rels = [archive.read(name) for name in archive.namelist() if name.endswith(".rels")]
+    return any(
+        b"External" in tag and not re.search(rb"/hyperlink[\"']", tag)
+        for part in rels
+        for tag in _RELATIONSHIP.findall(part)
+    )
 
 
 SAMPLE = doc.Document(
