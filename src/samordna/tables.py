@@ -106,8 +106,8 @@ def _plain_text(data: bytes, filename: str) -> str | None:
     crlf = b"\r" in data  # then every line must end in CR LF
     if crlf and data.count(b"\r") != data.count(b"\r\n"):
         return None
-    if b'"' in data or may_hold_identity(data):
-        return None
+    if b'"' in data or b"\x00" in data or may_hold_identity(data):
+        return None  # a NUL is named by `cells_from_bytes`
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
