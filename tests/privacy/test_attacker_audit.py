@@ -34,6 +34,10 @@ from samordna.documents.outputs import render
 from samordna.followup import services
 from samordna.followup.models import Episode
 from samordna.interventions.services import visible_to
+from samordna.network import national
+from samordna.network.national import SEX_CODES, TOTAL
+from samordna.network.services import set_sharing
+from tests.conftest import make_user
 
 WORK = [END_REASONS[k] for k in IN_WORK_OR_STUDIES]
 CEILING = 10**6  # far above any count of a förbund
@@ -205,7 +209,37 @@ def _published(
         _outcomes_by_sex(attack, association, year)
         _cumulative_effect(attack, association, year, visible, exact)
         _so_far(attack, association, year, visible)
+    _open_data(attack, association, year, visible, everyone)
     return attack
+
+
+def _open_data(
+    attack: Attack, association: Association, year: int, visible, everyone: bool
+) -> None:
+    """The open data (and the network page, its Excel and the API, which carry the same
+    figures) as anyone may read it once the förbund shares: the förbund's participants and
+    its exits by sex. Every role reads it, insats staff too: for them the förbund's figures
+    are their own insatser's plus the others' (counts no one sees)."""
+    set_sharing(association, True, None)
+    rows = national.open_data(year)
+    shown = {(r[0], r[3]): r[4] for r in rows if r[1] == association.slug}
+    scope = "open data"
+    attack.cell((scope, "participants"), shown[("deltagare", TOTAL)])
+    exits = {s: shown[("avslutade_deltagare", code)] for s, code in SEX_CODES.items()}
+    attack.table(scope, "exits", {**exits, "Totalt": shown[("avslutade_deltagare", TOTAL)]})
+    if everyone:
+        attack.same((scope, "participants"), ("all", "participants"))
+        attack.same((scope, "exits", "Totalt"), ("all", "exits"))
+        for label in exits:
+            attack.same((scope, "exits", label), ("doc", "Totalt", label))
+        return
+    everything = association.interventions.filter(kind="individual").count()
+    for what, total in (("participants", (scope, "participants")), ("exits", None)):
+        own = ("own", what)
+        whole = total or (scope, "exits", "Totalt")
+        others = (scope, "others", what)
+        attack.cell(others, 0 if len(visible) == everything else None)
+        attack.equal.append(({own: 1, others: 1, whole: -1}, 0))
 
 
 def _so_far(attack: Attack, association: Association, year: int, visible) -> None:
@@ -485,3 +519,30 @@ def test_a_delarsrapport_that_bypassed_the_joint_protection_would_be_caught(demo
     _INTERIM.clear()
     assert attack is not None
     assert "(('so far', 3), 'sex', 'Män') is 2 by subtraction" in _audit(attack)
+
+
+def test_open_data_that_bypassed_the_protection_would_be_caught(demo, monkeypatch):
+    """Plant a bypass: the open data with the exact exits by sex. The audit reads the open
+    data for every role, so it pins the hidden exits with it, for the chef and for insats
+    staff alike."""
+    exact = national._rows
+
+    def bypass(found):
+        rows = exact(found)
+        matrix = found.outcomes
+        totals = zip(matrix.columns, matrix.column_totals, strict=True)
+        counts = {SEX_CODES[s]: t.count for s, t in totals}
+        return [
+            (*r[:4], counts[r[3]]) if r[0] == "avslutade_deltagare" and r[3] in counts else r
+            for r in rows
+        ]
+
+    monkeypatch.setattr(national, "_rows", bypass)
+    association = demo["vanersborg-mellerud"]
+    staff = make_user("audit-staff", association, "insatspersonal")
+    for insats in association.interventions.filter(kind="individual"):
+        insats.staff.add(staff)
+    for role in ("chef", "insatspersonal"):
+        attack = _published(association, 2008, role)
+        assert attack is not None
+        assert [p for p in _audit(attack) if "'open data'" in p or "'own'" in p], role

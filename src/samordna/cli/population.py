@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from samordna.cli import CommandError, association_named, imported, table_at
 
@@ -45,7 +46,9 @@ def read_scb(args: argparse.Namespace) -> int:
     from samordna.population import services
 
     table = table_at(args.file)
-    result = imported(args.file, lambda: services.import_scb(association, table, args.file))
+    result = imported(
+        args.file, lambda: services.import_scb(association, table, Path(args.file).name)
+    )
     for member, year, count in result.stored:
         print(f"{member} {year}: {count} invånare")
     print(f"Källa: {result.source}")
@@ -63,7 +66,7 @@ def read_support(args: argparse.Namespace) -> int:
     table = table_at(args.file)
     found = imported(
         args.file,
-        lambda: services.import_support(association, table, args.file, args.year, on),
+        lambda: services.import_support(association, table, Path(args.file).name, args.year, on),
     )
     print(
         f"{association.name} {found.year}: försörjningsmått {found.support} "

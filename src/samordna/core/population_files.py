@@ -31,6 +31,7 @@ POPULATION_HEADERS = (
 NAME_HEADERS = ("samordningsförbund", "förbund", "namn")
 TOTAL_WORDS = ("totalt", "summa", "riket", "hela landet")
 FORBUND_WORDS = re.compile(r"\b(samordningsförbundet|samordningsförbund|finsam|i)\b")
+MOST_PEOPLE = 20_000_000  # more than Sweden has: a larger count is a mistake in the file
 
 
 @dataclass(frozen=True)
@@ -74,23 +75,78 @@ def read_scb(table: Table, wanted: set[str]) -> list[MunicipalityCount]:
     rows = _grid(table)
     at = _header_at(rows, _has_years)
     header = rows[at]
-    years = {i: int(c.strip()) for i, c in enumerate(header.cells) if YEAR.match(c.strip())}
+    years = _years(header)
     found: list[MunicipalityCount] = []
     errors: list[InputError] = []
+    seen: dict[str, int] = {}
     for row in rows[at + 1 :]:
         match = MUNICIPALITY.match(row.get(0))
         if match is None or municipality_key(match.group(2)) not in wanted:
             continue
+        if _again(seen, municipality_key(match.group(2)), row, header, errors):
+            continue
         for index, year in years.items():
-            try:
-                count = parse_count(row.get(index))
-            except MoneyError:
-                errors.append(_bad_count(row, index, header, "invånare"))
-                continue
-            found.append(MunicipalityCount(match.group(1), match.group(2), year, count, row.number))
+            count = _count(row, index, header, "invånare", errors)
+            if count is not None:
+                found.append(
+                    MunicipalityCount(match.group(1), match.group(2), year, count, row.number)
+                )
     if errors:
         raise all_errors(errors)
     return found
+
+
+def _years(header: Row) -> dict[int, int]:
+    """The year of each column whose heading is a year; a year twice is an error."""
+    years: dict[int, int] = {}
+    for index, cell in enumerate(header.cells):
+        if not YEAR.match(cell.strip()):
+            continue
+        year = int(cell.strip())
+        if year in years.values():
+            raise InputError(
+                f"Året {year} står i två kolumner. Ladda ned filen på nytt och läs in den som "
+                "den är.",
+                header.number,
+                str(year),
+            )
+        years[index] = year
+    return years
+
+
+def _again(seen: dict[str, int], key: str, row: Row, header: Row, errors: list[InputError]) -> bool:
+    """True (and an error naming both rows) when the name `key` has had a row already."""
+    if key not in seen:
+        seen[key] = row.number
+        return False
+    errors.append(
+        InputError(
+            f"”{row.get(0)}” står två gånger i filen, på rad {seen[key]} och rad {row.number}. "
+            "Ta bort den rad som inte gäller.",
+            row.number,
+            header.get(0) or "A",
+        )
+    )
+    return True
+
+
+def _count(row: Row, index: int, header: Row, what: str, errors: list[InputError]) -> int | None:
+    """The count in the cell, or None with its error (not a count, or more than Sweden has)."""
+    try:
+        count = parse_count(row.get(index))
+    except MoneyError:
+        errors.append(_bad_count(row, index, header, what))
+        return None
+    if count > MOST_PEOPLE:
+        errors.append(
+            InputError(
+                f"{row.get(index)} {what} är fler än hela Sveriges befolkning.",
+                row.number,
+                header.get(index),
+            )
+        )
+        return None
+    return count
 
 
 def _bad_count(row: Row, index: int, header: Row, what: str) -> InputError:
@@ -129,9 +185,12 @@ def read_support(table: Table, association: str) -> SupportFigures:
     own: tuple[str, int, int | None] | None = None
     sums, stated = [0, 0], None
     errors: list[InputError] = []
+    seen: dict[str, int] = {}
     for row in rows[at + 1 :]:
         name = row.get(name_at)
         if not name or _is_note(row, support_at, population_at):
+            continue
+        if _again(seen, association_key(name), row, header, errors):
             continue
         values = _values(row, header, support_at, population_at, errors)
         if values is None:
@@ -147,6 +206,11 @@ def read_support(table: Table, association: str) -> SupportFigures:
     if own is None:
         raise InputError(f"Filen har ingen rad för {association}. Kontrollera förbundets namn.")
     national = stated or (sums[0], sums[1] if population_at is not None else None)
+    if max(national[0], national[1] or 0) > MOST_PEOPLE:
+        raise InputError(
+            "Summan för hela landet blir fler än Sveriges befolkning: filen har rader som inte "
+            "är förbund, eller samma förbund flera gånger."
+        )
     return SupportFigures(own[0], own[1], own[2], national[0], national[1], title)
 
 
@@ -174,10 +238,9 @@ def _values(
         if index is None:
             counts.append(None)
             continue
-        try:
-            counts.append(parse_count(row.get(index)))
-        except MoneyError:
-            errors.append(_bad_count(row, index, header, what))
+        count = _count(row, index, header, what, errors)
+        if count is None:
             return None
+        counts.append(count)
     assert counts[0] is not None
     return counts[0], counts[1]

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from samordna.associations.access import MemberRequest, association_view
 from samordna.associations.models import Association
+from samordna.core.calendar import year_from
 from samordna.documents.outputs import CONTENT_TYPES
 from samordna.documents.render_html import body
 from samordna.documents.render_xlsx import xlsx
@@ -35,16 +36,25 @@ def network_page(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "network/national.html", context)
 
 
+def _year(year: int) -> int:
+    """The year in a file's address, or 404 when it is not one the app has figures for."""
+    found = year_from(str(year))
+    if found is None:
+        raise Http404(f"Samordna har inga siffror för år {year}.")
+    return found
+
+
 @login_required
 def network_xlsx(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     network = services.network_for(request.user, slug)
-    document = national.document(network, year)
+    document = national.document(network, _year(year))
     return file_response(xlsx(document), f"{document.filename}.xlsx", CONTENT_TYPES["xlsx"])
 
 
 @login_required
 def open_data(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     network = services.network_for(request.user, slug)
+    year = _year(year)
     return national.open_data_response(year, f"oppna-data-{network.slug}-{year}.csv")
 
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 
+from samordna.core.calendar import FIRST_YEAR, LAST_YEAR
+
 SCB, SUPPORT = "scb", "forsorjningsmatt"
 
 
@@ -21,8 +23,8 @@ class PopulationImportForm(forms.Form):
     file = forms.FileField(label="Filen, som du laddade ned den")
     year = forms.IntegerField(
         label="År som försörjningsmåttet gäller",
-        min_value=2004,
-        max_value=2100,
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
         required=False,
         help_text="Bara för finsam.se:s fil: året för statens fördelning.",
     )
