@@ -16,7 +16,13 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 def _project_dir() -> Path:
     if os.environ.get("SAMORDNA_HOME"):
-        return Path(os.environ["SAMORDNA_HOME"]).resolve()
+        home = Path(os.environ["SAMORDNA_HOME"]).resolve()
+        if not home.is_dir():
+            raise ImproperlyConfigured(
+                f"SAMORDNA_HOME pekar på {home}, som inte finns eller inte är en mapp. "
+                "Skapa mappen eller ändra SAMORDNA_HOME (se docs/drift.md)."
+            )
+        return home
     checkout = PACKAGE_DIR.parents[1]
     return checkout if (checkout / "pyproject.toml").exists() else Path.cwd()
 
@@ -133,12 +139,32 @@ POSTGRES_CONN_MAX_AGE = int(os.environ.get("SAMORDNA_POSTGRES_CONN_MAX_AGE", "30
 SQLITE_BUSY_SECONDS = float(os.environ.get("SAMORDNA_SQLITE_BUSY_SECONDS", "20"))
 
 
+ENGINES = ("django.db.backends.sqlite3", "django.db.backends.postgresql")
+
+
+def _database_from_url() -> dict:
+    """The database DATABASE_URL names; an empty one (as env files write it) means the SQLite
+    file, and one Samordna cannot use stops with a Swedish message instead of a traceback."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    unusable = ImproperlyConfigured(
+        f"DATABASE_URL ”{url.split('@')[-1]}” går inte att använda: skriv postgres://… för "
+        "PostgreSQL eller låt den vara tom för SQLite-filen (se docs/drift.md)."
+    )
+    try:
+        database = dj_database_url.parse(url, conn_max_age=0) if url else None
+    except ValueError as error:
+        raise unusable from error
+    if database is None:
+        return dict(dj_database_url.parse(f"sqlite:///{PROJECT_DIR / 'samordna.sqlite3'}"))
+    if database.get("ENGINE") not in ENGINES:
+        raise unusable
+    return dict(database)
+
+
 def _database() -> dict:
     """DATABASE_URL or the SQLite file. SQLite runs in WAL mode with a busy timeout and
     BEGIN IMMEDIATE, so readers never wait for a writer and writers queue instead of failing."""
-    database = dj_database_url.config(
-        default=f"sqlite:///{PROJECT_DIR / 'samordna.sqlite3'}", conn_max_age=0
-    )
+    database = _database_from_url()
     if database["ENGINE"] == "django.db.backends.postgresql":
         # A new PostgreSQL connection per request costs a server process and a login, which on
         # a loaded machine took longer than the page's queries; each worker thread keeps its

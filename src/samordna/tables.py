@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -66,9 +67,16 @@ def file_bytes(path: str | Path) -> bytes:
         raise TableError(f"Filen {path} finns inte.")
     if path.is_dir():
         raise TableError(f"{path} är en mapp, inte en fil.")
+    if not path.is_file():  # /dev/zero or a named pipe: never ends, or waits for a writer
+        raise TableError(f"{path} är inte en vanlig fil. Ange en CSV- eller Excel-fil.")
     if path.stat().st_size > MAX_FILE_BYTES:
         raise TableError(_too_big(path.name))
-    return path.read_bytes()
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise TableError(f"Filen {path} går inte att läsa ({error.strerror}).") from error
+    return data
 
 
 def plain_csv_lines(data: bytes, filename: str) -> tuple[str, list[str]] | None:
@@ -98,8 +106,8 @@ def _plain_text(data: bytes, filename: str) -> str | None:
     crlf = b"\r" in data  # then every line must end in CR LF
     if crlf and data.count(b"\r") != data.count(b"\r\n"):
         return None
-    if b'"' in data or may_hold_identity(data):
-        return None
+    if b'"' in data or b"\x00" in data or may_hold_identity(data):
+        return None  # a NUL is named by `cells_from_bytes`
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -138,6 +146,8 @@ def cells_from_bytes(data: bytes, filename: str) -> Cells:
     else:
         text = _csv_text(data, Path(filename))
         raw = _csv_rows(text, Path(filename))
+        if "\x00" in text:  # PostgreSQL cannot store it; Excel never writes it
+            _refuse_nul(raw)
         if may_hold_identity(data):  # a cell's digits stand in the file as they are
             _refuse_identities(raw)
     return _header_and_rows(raw)
@@ -169,6 +179,18 @@ def _refuse_identities(raw: list[list[str]]) -> None:
         )
 
 
+def _refuse_nul(raw: list[list[str]]) -> None:
+    """TableError naming the first cell that holds a NUL character (byte 0)."""
+    header = raw[0] if raw else []
+    for number, cells in enumerate(raw, start=1):
+        for index, cell in enumerate(cells):
+            if "\x00" in cell:
+                raise TableError(
+                    f"rad {number}, kolumn {_title(header, index)}: cellen innehåller ett "
+                    "NUL-tecken (byte 0), som inte kan sparas. Spara filen som CSV UTF-8 igen."
+                )
+
+
 def _title(header: list[str], index: int) -> str:
     title = str(header[index]).strip() if index < len(header) else ""
     return title or str(index + 1)
@@ -185,11 +207,8 @@ def _limited(rows: Iterable[Sequence[object]], texts: bool = False) -> list[list
     out: list[list[str]] = []
     for number, row in enumerate(rows, start=1):
         if number > MAX_ROWS:
-            raise TableError(
-                f"Filen har fler än {MAX_ROWS:,} rader, det största som kan läsas in.".replace(
-                    ",", " "
-                )
-            )
+            rows = f"{MAX_ROWS:,}".replace(",", " ")
+            raise TableError(f"Filen har fler än {rows} rader, det största som kan läsas in.")
         cells = row if texts and type(row) is list else [_cell_text(value) for value in row]
         while cells and not cells[-1]:
             cells.pop()
@@ -288,22 +307,24 @@ def _xlsx_rows(data: bytes, path: Path) -> list[list[str]]:
 
     check_zip(data, path.name, "Excel-fil (XLSX)")
     unreadable = f"Filen {path.name} går inte att läsa som en Excel-fil (XLSX)."
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
-        raise TableError(unreadable) from error
-    try:
-        if not workbook.worksheets:
-            raise TableError(unreadable)
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # a file's own dimension claim is not trusted
-        return _limited(sheet.iter_rows(values_only=True))
-    except TableError:
-        raise
-    except Exception as error:  # noqa: BLE001 - broken sheet XML surfaces while reading rows
-        raise TableError(unreadable) from error
-    finally:
-        workbook.close()
+    with warnings.catch_warnings():  # openpyxl's English warnings are not for the user
+        warnings.simplefilter("ignore")
+        try:
+            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
+            raise TableError(unreadable) from error
+        try:
+            if not workbook.worksheets:
+                raise TableError(unreadable)
+            sheet = workbook.worksheets[0]
+            sheet.reset_dimensions()  # a file's own dimension claim is not trusted
+            return _limited(sheet.iter_rows(values_only=True))
+        except TableError:
+            raise
+        except Exception as error:  # noqa: BLE001 - broken sheet XML surfaces while reading rows
+            raise TableError(unreadable) from error
+        finally:
+            workbook.close()
 
 
 def _cell_text(value: object) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from samordna.cli import main
 from samordna.cli.backup import pg_dump_command, pg_restore_command
 from tests.cli.conftest import copy_of
 from tests.cli.test_many_writers import _env, _samordna
@@ -83,3 +84,9 @@ def test_on_postgresql_pg_dump_and_pg_restore_are_run_for_the_same_database():
     assert restore[0] == "pg_restore" and restore[-1] == "k.dump"
     assert {"--clean", "--if-exists", "--single-transaction"} <= set(restore)
     assert restore[-1 - len(where) : -1] == where
+
+
+@pytest.mark.parametrize("path", ["/dev/zero", "/tmp"])
+def test_a_restore_from_a_device_or_a_folder_says_what_it_is(capsys, path):
+    assert main(["restore", path]) == 2
+    assert "inte en vanlig fil" in capsys.readouterr().err

@@ -60,3 +60,62 @@ def test_a_template_that_unpacks_beyond_the_limit_is_refused_before_opening(
     response = _post(client, association, "word_template", out.getvalue(), "mall.docx")
     assert "MB uppackad" in response.content.decode()
     assert _stored(association) is None or _stored(association).word_template is None
+
+
+def _without_section_properties() -> bytes:
+    """The standard template with its page set-up (w:sectPr) removed: Word opens such a file."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(render_docx.standard_template())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for item in source.infolist():
+            body = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                start, end = body.index(b"<w:sectPr"), body.index(b"</w:sectPr>")
+                body = body[:start] + body[end + len(b"</w:sectPr>") :]
+            target.writestr(item.filename, body)
+    return out.getvalue()
+
+
+def test_a_template_no_document_can_be_written_with_is_refused_and_downloads_keep_working(
+    client, chef, association
+):
+    client.force_login(chef)
+    response = _post(client, association, "word_template", _without_section_properties(), "m.docx")
+    assert "Mallen går inte att använda" in response.content.decode()
+    assert _stored(association) is None or _stored(association).word_template is None
+    download = reverse("document_download", args=[association.slug, "plan", 2026, "docx"])
+    assert client.get(download).status_code == 200
+
+
+def _with_settings_relationship(kind: str, target: str) -> bytes:
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(render_docx.standard_template())) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target_zip,
+    ):
+        for item in source.infolist():
+            target_zip.writestr(item.filename, source.read(item.filename))
+        target_zip.writestr(
+            "word/_rels/settings.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="'
+            'http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1"'
+            f' Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}"'
+            f' Target="{target}" TargetMode="External"/></Relationships>',
+        )
+    return out.getvalue()
+
+
+def test_a_template_that_fetches_a_template_from_elsewhere_is_refused(client, chef, association):
+    client.force_login(chef)
+    data = _with_settings_relationship("attachedTemplate", "http://example.invalid/mall.dotm")
+    response = _post(client, association, "word_template", data, "mall.docx")
+    assert "hämtar något från en annan plats" in response.content.decode()
+    assert _stored(association) is None or _stored(association).word_template is None
+
+
+def test_a_template_with_a_plain_link_to_the_website_is_kept(client, chef, association):
+    client.force_login(chef)
+    data = _with_settings_relationship("hyperlink", "https://example.invalid/")
+    assert _post(client, association, "word_template", data, "mall.docx").status_code == 302

@@ -56,3 +56,16 @@ def test_an_amount_beyond_any_real_one_is_refused(association, amount):
     data = HEAD + f"#RES 0 3010 {amount}\n".encode()
     _refused(association, data, "rad 5: .* större än något belopp")
     assert not ActualAmount.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("line", "limit"),
+    [(b"#KONTO 3010 " + b"x" * 201, 200), (b'#FNAMN "' + b"y" * 301 + b'"', 300)],
+    ids=["account", "company"],
+)
+def test_a_name_longer_than_its_column_names_the_line_and_keeps_the_outcome(
+    association, imported, line, limit
+):
+    data = HEAD + line + b"\n#RES 0 3010 -100.00\n"
+    _refused(association, data, f"rad 5: Namnet får vara högst {limit} tecken")
+    assert (ActualAmount.objects.count(), Balance.objects.count()) == imported

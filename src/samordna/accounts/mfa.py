@@ -41,7 +41,7 @@ def qr_data_uri(text: str) -> str:
 
 def code_matches(secret: str, code: str) -> bool:
     code = code.strip().replace(" ", "")
-    return code.isdigit() and TOTP(bytes.fromhex(secret)).verify(int(code), tolerance=1)
+    return code.isdecimal() and TOTP(bytes.fromhex(secret)).verify(int(code), tolerance=1)
 
 
 @transaction.atomic

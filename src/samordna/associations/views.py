@@ -117,7 +117,7 @@ def member_delete(request: HttpRequest, association: Association, pk: int) -> Ht
 def population_add(request: HttpRequest, association: Association, pk: int) -> HttpResponse:
     member = get_object_or_404(Member, pk=pk, association=association)
     year = request.POST.get("year", "")
-    found = Population.objects.filter(member=member, year=int(year)) if year.isdigit() else None
+    found = Population.objects.filter(member=member, year=int(year)) if year.isdecimal() else None
     existing = found.first() if found is not None else None
     form = PopulationForm(_bound(request), instance=existing or Population(member=member))
     title = f"Invånare i {member.name}"

@@ -42,7 +42,7 @@ def default_version(association: Association, year: int) -> BudgetVersion | None
 
 def chosen_version(association: Association, year: int, pk: str | None) -> BudgetVersion | None:
     """The version with id `pk` among the year's, or the default when none (or another) is asked."""
-    if pk and pk.isdigit():
+    if pk and pk.isdecimal():
         found = versions_of_year(association, year).filter(pk=int(pk)).first()
         if found is not None:
             return found

@@ -179,7 +179,7 @@ def save_links(version: BudgetVersion, links: dict[int, str], pool: str) -> int:
     changed = 0
     for line in insats_lines(version):
         chosen = links.get(line.pk, "")
-        wanted = (int(chosen) if chosen.isdigit() else None, chosen == pool)
+        wanted = (int(chosen) if chosen.isdecimal() else None, chosen == pool)
         if (line.intervention_id, line.is_pool) != wanted:
             line.intervention_id, line.is_pool = wanted
             line.save()

@@ -38,6 +38,7 @@ from samordna.core.findings import InputError
 from samordna.core.money import format_amount
 from samordna.core.outcome import outcome_table
 from samordna.tables import TableError, table_from_bytes
+from samordna.upload_names import kept_name
 
 
 def _budget(association: Association, pk: int) -> Budget:
@@ -93,7 +94,8 @@ def budget_import(request: HttpRequest, association: Association) -> HttpRespons
         try:
             table = table_from_bytes(upload.read(), upload.name)
             parsed = budget_from_table(table, form.cleaned_data["unit"] or None)
-            name = form.cleaned_data["name"] or f"Budget {parsed.years[0]} ({upload.name})"
+            named = f"Budget {parsed.years[0]} ({kept_name(upload.name, 180)})"
+            name = form.cleaned_data["name"] or named
             budget = services.import_budget(
                 association,
                 parsed,
@@ -117,7 +119,7 @@ def budget_detail(request: HttpRequest, association: Association, pk: int) -> Ht
     number = request.GET.get("version")
     version = (
         _version(budget, int(number))
-        if number and number.isdigit()
+        if number and number.isdecimal()
         else services.current_version(budget)
     )
     return render(request, "budgets/detail.html", _detail_context(association, budget, version))
@@ -429,7 +431,7 @@ def budget_compare(request: HttpRequest, association: Association, pk: int) -> H
 
 
 def _pick(budget: Budget, number: str | None, default: BudgetVersion) -> BudgetVersion:
-    return _version(budget, int(number)) if number and number.isdigit() else default
+    return _version(budget, int(number)) if number and number.isdecimal() else default
 
 
 def _decisions_between(before: BudgetVersion, after: BudgetVersion) -> list[BudgetVersion]:

@@ -58,6 +58,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     source = Path(args.file)
+    if source.exists() and not source.is_file():
+        raise CommandError(f"{source} är inte en vanlig fil (utan en mapp eller en enhet).")
     if not source.is_file():
         raise CommandError(f"Filen {source} finns inte.")
     setup_django()

@@ -75,7 +75,7 @@ def worker_count(environ: Mapping[str, str] = os.environ) -> int:
     text = environ.get(WORKERS, "").strip()
     if not text:
         return 2 * (os.cpu_count() or 1) + 1
-    if not text.isdigit() or int(text) < 1:
+    if not text.isdecimal() or int(text) < 1:
         raise CommandError(f"{WORKERS} ska vara ett heltal större än noll, inte ”{text}”.")
     return int(text)
 

@@ -34,6 +34,7 @@ from samordna.control.models import (
 from samordna.downloads import XLSX, file_response
 from samordna.interventions.models import Meeting
 from samordna.pages import form_page
+from samordna.upload_names import kept_name
 
 # The auditors' own write right: they attach their reports to the year, and only that.
 ATTACHERS = (*EDITORS, "revisor")
@@ -204,7 +205,7 @@ def audit_report_new(request: HttpRequest, association: Association, year: int) 
             year=_year(year),
             title=form.cleaned_data["title"],
             file=data,
-            filename=upload.name or "rapport.pdf",
+            filename=kept_name(upload.name) or "rapport.pdf",
             size=len(data),
             uploaded_by=request.user if request.user.is_authenticated else None,
         )

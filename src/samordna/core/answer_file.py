@@ -49,7 +49,7 @@ def read_answers(table: Table) -> tuple[dict[str, str], list[AnswerRow], list[In
         values = {name: row.get(i) for name, i in index.items()}
         bad = []
         for name in ("number", "year", "score"):
-            if not values[name].isdigit():
+            if not values[name].isdecimal():
                 bad.append((name, f"”{values[name]}” är inget heltal."))
         if values["sex"].casefold() not in SEX_OR_NONE:
             bad.append(("sex", f"”{values['sex']}”: skriv kvinna eller man, eller lämna tomt."))

@@ -17,7 +17,7 @@ FIRST_YEAR, LAST_YEAR = 2004, 2100  # Finsam began in 2004; years a page can be 
 
 def year_from(text: str) -> int | None:
     """The year a user typed ("2026"), or None when it is not a plausible year."""
-    if text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR:
+    if text.isdecimal() and FIRST_YEAR <= int(text) <= LAST_YEAR:
         return int(text)
     return None
 

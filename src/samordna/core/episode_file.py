@@ -239,7 +239,7 @@ def _word(words: Mapping[str, str], what: str) -> Callable[[str], str]:
 def _quality(text: str) -> int | None:
     if not text:
         return None
-    if not text.isdigit() or not 0 <= int(text) <= 10:
+    if not text.isdecimal() or not 0 <= int(text) <= 10:
         raise CellError(f"”{text}”: livskvalitet är ett heltal 0–10.")
     return int(text)
 

@@ -26,6 +26,7 @@ _MINUSES = str.maketrans({"\u2212": "-", "\u2013": "-"})
 _NUMBER = re.compile(r"^[-+]?(\d+)(,\d+)?$")
 # Whole kronor, thousands split by spaces, at most 13 digits (MAX_ORE): most cells in a file.
 _PLAIN = re.compile(r"-?(?:\d{1,3}(?: \d{3}){0,4}|\d{1,13})")
+MAX_COUNT = 2**31 - 1  # an integer column on PostgreSQL; far above any count of people
 MAX_ORE = 10**15  # 10 000 miljarder kr: far above any förbund, far below what the database holds
 _TO_COMMA = {separator: bytes.maketrans(separator.encode(), b",") for separator in ";,"}
 _ALL_ZERO = bytes.maketrans(b"0123456789", b"0" * 10)
@@ -103,6 +104,10 @@ def parse_count(text: str) -> int:
     ore = parse_amount(raw)
     if ore < 0 or ore % ORE_PER_UNIT["kr"]:
         raise MoneyError(f"”{raw}” är inte ett helt antal. Skriv till exempel 41 230.")
+    if ore // ORE_PER_UNIT["kr"] > MAX_COUNT:
+        raise MoneyError(
+            f"”{raw}” är större än 2 147 483 647, det största antal som går att spara."
+        )
     return ore // ORE_PER_UNIT["kr"]
 
 

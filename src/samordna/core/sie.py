@@ -136,11 +136,11 @@ def parse_sie(data: bytes) -> SieFile:
 
 def _header(sie: SieFile, label: str, parts: list[str], number: int) -> None:
     if label == "#FNAMN":
-        sie.company = _stored_text(_at(parts, 1, number, "företagsnamn"), number)
+        sie.company = _stored_text(_at(parts, 1, number, "företagsnamn"), number, 300)
     elif label == "#ORGNR":
         sie.org_number = _at(parts, 1, number, "organisationsnummer")
     elif label == "#KONTO":
-        name = _stored_text(_at(parts, 2, number, "kontonamn"), number)
+        name = _stored_text(_at(parts, 2, number, "kontonamn"), number, 200)
         sie.accounts[_account(parts, 1, number)] = name
     elif label == "#RAR" and _at(parts, 1, number, "årsnummer") == "0":
         sie.year_start = _date(_at(parts, 2, number, "startdatum"), number)
@@ -152,8 +152,11 @@ def _header(sie: SieFile, label: str, parts: list[str], number: int) -> None:
         target[account] = _amount(_at(parts, 3, number, "belopp"), number)
 
 
-def _stored_text(text: str, number: int) -> str:
-    """A text Samordna keeps (company and account names): never with a personnummer."""
+def _stored_text(text: str, number: int, limit: int) -> str:
+    """A text Samordna keeps (company and account names): never with a personnummer, and no
+    longer than its column (`limit` characters, as the database holds it)."""
+    if len(text) > limit:
+        raise InputError(f"Namnet får vara högst {limit} tecken (här {len(text)}).", row=number)
     found = find_identities(text)
     if found:
         raise InputError(

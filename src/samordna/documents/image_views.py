@@ -17,6 +17,7 @@ from samordna.associations.models import Association
 from samordna.confirm import Removal, confirm
 from samordna.documents import images
 from samordna.documents.image_models import TextImage
+from samordna.upload_names import kept_name
 
 
 class ImageForm(NoIdentityMixin, forms.Form):
@@ -44,7 +45,7 @@ def image_list(request: HttpRequest, association: Association) -> HttpResponse:
     form = ImageForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        name = getattr(request.FILES.get("image"), "name", "") or ""
+        name = kept_name(getattr(request.FILES.get("image"), "name", ""))
         saved = images.add_image(association, data["image"], name, data["alt"], request.user)
         messages.success(
             request,

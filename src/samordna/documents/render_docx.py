@@ -9,6 +9,7 @@ the same drawing as on the page (PNG), with their figures in a table after them.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from docx import Document as open_docx
@@ -76,11 +77,58 @@ def template_error(data: bytes) -> str | None:
         word = open_docx(io.BytesIO(data))
     except Exception:  # python-docx raises several kinds for a file that is not .docx
         return "Filen är inte ett Word-dokument (.docx). Spara mallen i Word som .docx."
+    if _fetches_from_elsewhere(data):
+        return (
+            "Mallen hämtar något från en annan plats när den öppnas (en extern mall eller ett "
+            "länkat objekt). Det skulle följa med i varje Word-fil; utgå från standardmallen."
+        )
     names = {style.name for style in word.styles}
     missing = [name for name in STYLES if name not in names and name != "Table Grid"]
     if missing:
         return f"Mallen saknar formatmallarna {', '.join(missing)}. Utgå från standardmallen."
+    try:
+        docx(SAMPLE, data)  # a stored template must make every later document
+    except Exception:  # noqa: BLE001 - python-docx fails in many ways on a template without parts
+        return (
+            "Mallen går inte att använda: ett dokument kunde inte skrivas med den (till exempel "
+            "saknar den sidinställningar). Utgå från standardmallen och spara den i Word."
+        )
     return None
+
+
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+
+
+def _fetches_from_elsewhere(data: bytes) -> bool:
+    """Whether a part of the template points outside the file, other than a plain link: Word
+    fetches an external template, frame, sub-document or linked object when a file opens."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        rels = [archive.read(name) for name in archive.namelist() if name.endswith(".rels")]
+    return any(
+        b"External" in tag and not re.search(rb"/hyperlink[\"']", tag)
+        for part in rels
+        for tag in _RELATIONSHIP.findall(part)
+    )
+
+
+SAMPLE = doc.Document(
+    kind="plan",
+    title="Prov",
+    association="Prov",
+    year=2026,
+    subtitle="Prov",
+    cover_lines=("Prov",),
+    blocks=(
+        doc.Heading("Prov"),
+        doc.Heading("Prov", level=2),
+        doc.Paragraph("Prov"),
+        doc.Bullets(("Prov",)),
+        doc.Table(
+            "Prov", (doc.Column("Rad"), doc.Column("2026", AMOUNT)), (doc.Row(("Prov", 100)),)
+        ),
+        doc.PageBreak(),
+    ),
+)
 
 
 def docx(document: doc.Document, template: bytes | None = None) -> bytes:

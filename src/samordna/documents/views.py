@@ -44,6 +44,7 @@ from samordna.documents.outputs import CONTENT_TYPES
 from samordna.downloads import file_response
 from samordna.economy.models import ContributionYear
 from samordna.followup.models import Episode
+from samordna.upload_names import kept_name
 
 BUILDERS: dict[str, Callable[..., doc.Document]] = {
     "plan": plan.build,
@@ -300,7 +301,7 @@ def document_layout(request: HttpRequest, association: Association) -> HttpRespo
 
 def _file_name(request: HttpRequest, field: str) -> str:
     upload = request.FILES.get(field)
-    return upload.name or "" if upload is not None else ""
+    return kept_name(upload.name) if upload is not None else ""
 
 
 def _save_layout(layout: DocumentLayout, form: LayoutForm, request: HttpRequest) -> None:

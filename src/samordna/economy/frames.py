@@ -173,7 +173,7 @@ def _previous_carried(association: Association, year: int) -> int | None:
 @association_view(*EDITORS)
 def frame_edit(request: HttpRequest, association: Association) -> HttpResponse:
     year = request.GET.get("ar")
-    frame = association.frames.filter(year=year).first() if year and year.isdigit() else None
+    frame = association.frames.filter(year=year).first() if year and year.isdecimal() else None
     initial = {key: getattr(frame, key) for key in FrameForm.base_fields} if frame else {}
     for key in ("requested_total", "requested_carried", "allocated_state", "carried_equity"):
         if initial.get(key) is not None:

@@ -144,7 +144,9 @@ def survey_links(request: HttpRequest, association: Association) -> HttpResponse
     this_year = {"year": timezone.localdate().year}
     form = SurveyLinkForm(request.POST or None, association=association, initial=this_year)
     if request.method == "POST" and request.POST.get("action") == "toggle":
-        link = get_object_or_404(SurveyLink, association=association, pk=request.POST.get("link"))
+        chosen = request.POST.get("link", "")
+        pk = int(chosen) if chosen.isdecimal() and len(chosen) < 19 else 0
+        link = get_object_or_404(SurveyLink, association=association, pk=pk)
         link.open = not link.open
         link.save(update_fields=["open"])
         messages.success(request, "Länken är öppen." if link.open else "Länken är stängd.")

@@ -36,7 +36,7 @@ EPISODE_ROLES = services.EPISODE_ROLES
 def _chosen(request: MemberRequest, association: Association) -> Intervention | None:
     """The insats asked for in ?insats=, among those the member may see, or None for all."""
     text = request.GET.get("insats", "")
-    if not text.isdigit():
+    if not text.isdecimal():
         return None
     found = visible_to(association, request.membership).filter(pk=int(text)).first()
     if found is None:
@@ -68,7 +68,7 @@ def followup_report(request: MemberRequest, association: Association) -> HttpRes
 def episode_list(request: MemberRequest, association: Association) -> HttpResponse:
     episodes = services.episodes_for(association, request.membership)
     chosen = request.GET.get("insats", "")
-    if chosen.isdigit():
+    if chosen.isdecimal():
         episodes = episodes.filter(intervention_id=int(chosen))
     today = timezone.localdate()
     rows = [(e, age_band(e.birth_year, e.start)) for e in episodes]

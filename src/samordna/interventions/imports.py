@@ -88,6 +88,9 @@ def _check(
         future = future_error(citation.date if citation else None, today)
         if future:
             fail(future, column)
+        paragraph = {"paragraph": citation.paragraph if citation else ""}
+        for message in length_errors(Decision, paragraph).values():
+            fail(message, column)
     chosen = _members(row, members, fail)
     if not row.members and existing is not None:
         chosen = list(existing.members.all())

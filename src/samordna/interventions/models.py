@@ -61,7 +61,7 @@ class MeetingPlan(models.Model):
 
     @property
     def month_numbers(self) -> list[int]:
-        return [int(m) for m in self.months.split(",") if m.strip().isdigit()]
+        return [int(m) for m in self.months.split(",") if m.strip().isdecimal()]
 
     def __str__(self) -> str:
         return f"{self.get_body_display()} {self.year}"

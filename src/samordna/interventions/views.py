@@ -46,7 +46,7 @@ def intervention_list(request: MemberRequest, association: Association) -> HttpR
     if status in STATUSES:
         interventions = interventions.filter(status=status)
     year = request.GET.get("ar", "")
-    if year.isdigit():
+    if year.isdecimal():
         interventions = interventions.filter(budget_years__year=int(year)).distinct()
     today = timezone.localdate()
     rows = [
