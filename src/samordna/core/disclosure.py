@@ -240,13 +240,14 @@ def fingerprint(linked: LinkedSet) -> str:
     """A hash of everything the choice depends on: each cell's key and value, the equations
     in their order, the loose cells and VERSION. Another value gives another fingerprint, so a
     stored result is never stale."""
-    described = repr(
+    name = {key: repr(key) for key in linked.values}  # each key written once, then reused
+    described = "\n".join(
         (
             VERSION,
-            sorted(linked.values.items(), key=repr),
-            linked.equations,
-            sorted(linked.loose, key=repr),
-            sorted(linked.unpublished, key=repr),
+            ";".join(f"{name[k]}:{linked.values[k]}" for k in sorted(name, key=name.__getitem__)),
+            ";".join(f"{name[t]}={'+'.join([name[p] for p in ps])}" for t, ps in linked.equations),
+            ";".join(sorted(name[k] for k in linked.loose)),
+            ";".join(sorted(name[k] for k in linked.unpublished)),
         )
     )
     return hashlib.sha256(described.encode("utf-8")).hexdigest()
