@@ -47,7 +47,4 @@ def so_far_counts(interventions: Iterable[Intervention], year: int) -> dict[int,
         mine[(month, sex)] = mine.get((month, sex), 0) + n
         exits = ended.setdefault(pk, {})
         exits[left] = exits.get(left, 0) + n
-    return {
-        pk: SoFar(begun.get(pk, {}), ended.get(pk, {}))
-        for pk in (i.pk for i in interventions)
-    }
+    return {pk: SoFar(begun.get(pk, {}), ended.get(pk, {})) for pk in (i.pk for i in interventions)}
