@@ -193,7 +193,7 @@ class _Program:
         self.solver.passModel(program)
         self.columns = np.arange(self.n, dtype=np.int32)
 
-    def minimum(self, goal: Sequence[float]) -> tuple[float, list[float]] | None:
+    def minimum(self, goal: Sequence[float] | np.ndarray) -> tuple[float, list[float]] | None:
         """The smallest value of goal · cells and a solution that has it; None when the
         bounds and equations admit no solution."""
         self.solver.changeColsCost(self.n, self.columns, np.array(goal, dtype=float))
