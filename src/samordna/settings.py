@@ -135,6 +135,8 @@ TEMPLATES = [
     }
 ]
 
+FORM_RENDERER = "samordna.form_renderer.FormRenderer"  # lists' options without an include each
+
 POSTGRES_CONN_MAX_AGE = int(os.environ.get("SAMORDNA_POSTGRES_CONN_MAX_AGE", "300"))
 SQLITE_BUSY_SECONDS = float(os.environ.get("SAMORDNA_SQLITE_BUSY_SECONDS", "20"))
 

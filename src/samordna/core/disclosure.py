@@ -111,8 +111,10 @@ def _components(
 
     for total, parts in equations:
         tied = [k for k in (total, *parts) if k in parent]
-        for other in tied[1:]:
-            parent[root(other)] = root(tied[0])
+        if len(tied) > 1:
+            first = root(tied[0])
+            for other in tied[1:]:
+                parent[root(other)] = first
     groups: dict[Key, list[Key]] = {}
     for k in secret:
         groups.setdefault(root(k), []).append(k)
@@ -130,26 +132,29 @@ def _solve(
     return {k: _range(program, i) for i, k in enumerate(group)}
 
 
+Row = list[tuple[int, int]]  # (column, coefficient) by column, no zeros: a sparse row
+
+
 def _system(
     values: Mapping[Key, int],
     equations: Sequence[tuple[Key, tuple[Key, ...]]],
     group: list[Key],
-) -> tuple[list[list[float]], list[int]]:
-    """The equations touching `group`, as rows over its cells, shown cells moved right."""
+) -> tuple[list[Row], list[int]]:
+    """The equations touching `group`, as sparse rows over its cells, shown cells moved right
+    (a row holds only the group's cells it names: a large group has hundreds of columns)."""
     index = {k: i for i, k in enumerate(group)}
     rows, rhs = [], []
     for total, parts in equations:
-        terms = [(total, -1)] + [(p, 1) for p in parts]
-        if not any(k in index for k, _ in terms):
+        if total not in index and index.keys().isdisjoint(parts):
             continue
-        row = [0.0] * len(group)
+        row: dict[int, int] = {}
         constant = 0
-        for k, sign in terms:
+        for k, sign in ((total, -1), *((p, 1) for p in parts)):
             if k in index:
-                row[index[k]] += sign
+                row[index[k]] = row.get(index[k], 0) + sign
             else:
                 constant -= sign * values[k]
-        rows.append(row)
+        rows.append(sorted((j, a) for j, a in row.items() if a))
         rhs.append(constant)
     return rows, rhs
 
@@ -160,7 +165,7 @@ class _Program:
 
     def __init__(
         self,
-        rows: list[list[float]],
+        rows: list[Row],
         rhs: Sequence[float],
         limits: Sequence[tuple[float, float]],
     ) -> None:
@@ -177,9 +182,8 @@ class _Program:
         matrix.num_col_, matrix.num_row_ = self.n, len(rows)
         starts, indices, coefficients = [0], [], []
         for row in rows:
-            used = [(j, a) for j, a in enumerate(row) if a]
-            indices += [j for j, _ in used]
-            coefficients += [a for _, a in used]
+            indices += [j for j, _ in row]
+            coefficients += [a for _, a in row]
             starts.append(len(indices))
         matrix.start_ = np.array(starts, dtype=np.int32)
         matrix.index_ = np.array(indices, dtype=np.int32)
@@ -189,7 +193,7 @@ class _Program:
         self.solver.passModel(program)
         self.columns = np.arange(self.n, dtype=np.int32)
 
-    def minimum(self, goal: list[float]) -> tuple[float, list[float]] | None:
+    def minimum(self, goal: Sequence[float] | np.ndarray) -> tuple[float, list[float]] | None:
         """The smallest value of goal · cells and a solution that has it; None when the
         bounds and equations admit no solution."""
         self.solver.changeColsCost(self.n, self.columns, np.array(goal, dtype=float))
@@ -236,13 +240,14 @@ def fingerprint(linked: LinkedSet) -> str:
     """A hash of everything the choice depends on: each cell's key and value, the equations
     in their order, the loose cells and VERSION. Another value gives another fingerprint, so a
     stored result is never stale."""
-    described = repr(
+    name = {key: repr(key) for key in linked.values}  # each key written once, then reused
+    described = "\n".join(
         (
             VERSION,
-            sorted(linked.values.items(), key=repr),
-            linked.equations,
-            sorted(linked.loose, key=repr),
-            sorted(linked.unpublished, key=repr),
+            ";".join(f"{name[k]}:{linked.values[k]}" for k in sorted(name, key=name.__getitem__)),
+            ";".join(f"{name[t]}={'+'.join([name[p] for p in ps])}" for t, ps in linked.equations),
+            ";".join(sorted(name[k] for k in linked.loose)),
+            ";".join(sorted(name[k] for k in linked.unpublished)),
         )
     )
     return hashlib.sha256(described.encode("utf-8")).hexdigest()
@@ -335,17 +340,18 @@ def _pinned(
 def _pair_singles(linked: LinkedSet, hidden: set[Key]) -> None:
     """Hide a partner in every equation where exactly one cell is hidden and none is
     unpublished (it would be the total minus the shown cells)."""
+    unseen = hidden | linked.unpublished
     changed = True
     while changed:
         changed = False
         for total, parts in linked.equations:
-            cells = (total, *parts)
-            concealed = [k for k in cells if k in hidden or k in linked.unpublished]
+            concealed = [k for k in (total, *parts) if k in unseen]
             if len(concealed) != 1 or concealed[0] not in hidden:
                 continue
             partner = _partner(linked, hidden, concealed[0], (total, parts))
             if partner is not None:
                 hidden.add(partner)
+                unseen.add(partner)
                 changed = True
 
 
@@ -391,18 +397,18 @@ def _maybe_fixed(program: _Program, points: list[list[float]]) -> list[int]:
     their own smallest and largest value solved (a cell seen with two values is open).
     The points go to `points`."""
     n = program.n
-    seen: list[set[int]] = [set() for _ in range(n)]
-    spread = random.Random(n)
+    draw = random.Random(n).random
+    found_here = []
     for _ in range(4):
-        goal = [spread.uniform(-1, 1) for _ in range(n)]
+        goal = np.array([-1 + 2 * draw() for _ in range(n)])  # random.uniform(-1, 1), n times
         for sign in (1, -1):
-            found = program.minimum([sign * g for g in goal])
+            found = program.minimum(sign * goal)
             if found is None:
                 return list(range(n))
             points.append(found[1])
-            for i, value in enumerate(found[1]):
-                seen[i].add(round(value))
-    return [i for i in range(n) if len(seen[i]) == 1]
+            found_here.append(found[1])
+    rounded = np.rint(np.array(found_here))  # as round(): halves to even
+    return [int(i) for i in np.flatnonzero(rounded.min(axis=0) == rounded.max(axis=0))]
 
 
 def _partner(

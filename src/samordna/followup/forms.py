@@ -71,10 +71,11 @@ class EpisodeForm(ConcurrentEditMixin, NoIdentityMixin, forms.ModelForm):
         super().__init__(*args, **kw)
         self.association = association
         self.fields["intervention"].queryset = interventions.filter(kind="individual")  # type: ignore[attr-defined]
+        members = association.members.all()  # listed by both referrer fields, read once
         for name in ("main_referrer", "co_referrers"):
-            self.fields[name].queryset = association.members.all()  # type: ignore[attr-defined]
-        for name in ("intervention", "main_referrer", "co_referrers"):
-            listed(self.fields[name])
+            self.fields[name].queryset = members  # type: ignore[attr-defined]
+            listed(self.fields[name], members)
+        listed(self.fields["intervention"])
         for name in ("quality_start", "quality_end"):
             self.fields[name].widget.attrs.update({"min": 0, "max": 10})
 

@@ -90,7 +90,7 @@ def report(
     """The year's report over `interventions` (every individual insats when None), with the
     cells hidden that protect the förbund's whole follow-up of the year (see `published`)."""
     reports, _matrix = published(association, year, interventions)
-    individual = _individual_pks(association)
+    individual = [k for k in reports if isinstance(k, int)]  # each individual insats's own
     scope = _scope([i.pk for i in interventions] if interventions is not None else individual)
     return reports[ALL if scope == _scope(individual) else scope]
 
@@ -150,7 +150,7 @@ def _protected(
     matrix = followup.outcomes_by_sex(followup.total(counts.values()))
     reports = _income_for_all_only(reports)
     linked = linked_set(reports, groups, matrix)
-    followup_so_far.add_months(linked, so_far_counts(individual, year))
+    followup_so_far.add_months(linked, so_far_counts(chosen, year))
     hidden = hidden_cells(linked, groups, STORE)
     protected, shown = protect_reports(reports, groups, matrix, hidden=hidden)
     return protected, shown, linked, hidden
@@ -163,10 +163,6 @@ def _income_for_all_only(reports: dict[Scope, followup.Report]) -> dict[Scope, f
     return {s: r if s == ALL else replace(r, income=empty) for s, r in reports.items()}
 
 
-def _individual_pks(association: Association) -> list[int]:
-    return list(association.interventions.filter(kind="individual").values_list("pk", flat=True))
-
-
 def _scope(pks: Iterable[int]) -> Scope:
     chosen = sorted(set(pks))
     return chosen[0] if len(chosen) == 1 else tuple(chosen)
@@ -177,12 +173,7 @@ def _groups(
 ) -> dict[Scope, list[int]]:
     """The sums published beside single insatser: the förbund's and each staff member's."""
     groups: dict[Scope, list[int]] = {ALL: individual}
-    sets: list[Iterable[int]] = [
-        association.interventions.filter(staff=m.user, kind="individual").values_list(
-            "pk", flat=True
-        )
-        for m in association.memberships.filter(role="insatspersonal")
-    ]
+    sets: list[Iterable[int]] = list(_staff_insatser(association).values())
     if extra is not None:
         sets.append([i.pk for i in extra if i.kind == "individual"])
     for pks in sets:
@@ -190,6 +181,22 @@ def _groups(
         if isinstance(scope, tuple) and len(scope) > 1 and scope != _scope(individual):
             groups[scope] = list(scope)
     return groups
+
+
+def _staff_insatser(association: Association) -> dict[int, list[int]]:
+    """Each insats staff member's individual insatser, by user, in the order of the
+    memberships: two queries, however many the staff."""
+    staff = association.memberships.filter(role="insatspersonal").values_list("user_id", flat=True)
+    found: dict[int, list[int]] = {user: [] for user in staff}
+    if found:
+        pairs = Intervention.staff.through.objects.filter(
+            intervention__association=association,
+            intervention__kind="individual",
+            user_id__in=list(found),
+        ).values_list("user_id", "intervention_id")
+        for user, insats in pairs:
+            found[user].append(insats)
+    return found
 
 
 def _outcome_cost(

@@ -3,9 +3,10 @@ GROUP BY per förbund and year, whatever the number of episodes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import ExtractMonth
 
 from samordna.core.followup_so_far import NOT_ENDED, SoFar
@@ -13,10 +14,11 @@ from samordna.followup.models import Episode
 from samordna.interventions.models import Intervention
 
 
-def so_far_counts(interventions: QuerySet[Intervention], year: int) -> dict[int, SoFar]:
+def so_far_counts(interventions: Iterable[Intervention], year: int) -> dict[int, SoFar]:
     """Each insats's episodes that ran during the year, by the month they count from (January
     for one begun earlier), sex and the month they ended (NOT_ENDED when not this year).
     Episodes removed by retention are not here: they are in the year's figures only."""
+    interventions = list(interventions)  # read once (a query set), in its order
     first, last = date(year, 1, 1), date(year, 12, 31)
     ran = Episode.objects.filter(intervention__in=interventions, start__lte=last).filter(
         Q(end=None) | Q(end__gte=first)
@@ -45,7 +47,4 @@ def so_far_counts(interventions: QuerySet[Intervention], year: int) -> dict[int,
         mine[(month, sex)] = mine.get((month, sex), 0) + n
         exits = ended.setdefault(pk, {})
         exits[left] = exits.get(left, 0) + n
-    return {
-        pk: SoFar(begun.get(pk, {}), ended.get(pk, {}))
-        for pk in interventions.values_list("pk", flat=True)
-    }
+    return {pk: SoFar(begun.get(pk, {}), ended.get(pk, {})) for pk in (i.pk for i in interventions)}
