@@ -119,3 +119,41 @@ def test_a_template_with_a_plain_link_to_the_website_is_kept(client, chef, assoc
     client.force_login(chef)
     data = _with_settings_relationship("hyperlink", "https://example.invalid/")
     assert _post(client, association, "word_template", data, "mall.docx").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        _without_section_properties(),
+        _with_settings_relationship("attachedTemplate", "http://example.invalid/mall.dotm"),
+    ],
+    ids=["no-page-set-up", "fetches-from-elsewhere"],
+)
+def test_a_template_kept_before_uploads_were_checked_gives_the_standard_one_and_says_why(
+    client, chef, association, template
+):
+    """Stored by an older version, which took any .docx: the Word files are still written (with
+    the standard template, so nothing from elsewhere travels in them) and the layout page says
+    the stored template is not used, and why."""
+    DocumentLayout.objects.create(
+        association=association, word_template=template, word_template_name="gammal.docx"
+    )
+    client.force_login(chef)
+    download = client.get(
+        reverse("document_download", args=[association.slug, "plan", 2026, "docx"])
+    )
+    assert download.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(download.content)) as word:
+        assert b"example.invalid" not in b"".join(word.read(n) for n in word.namelist())
+    page = client.get(reverse("document_layout", args=[association.slug])).content.decode()
+    assert "Den sparade mallen används inte." in page
+    assert "standardmall tills en ny mall laddas upp" in page
+
+
+def test_a_usable_stored_template_raises_no_warning(client, chef, association):
+    DocumentLayout.objects.create(
+        association=association, word_template=render_docx.standard_template()
+    )
+    client.force_login(chef)
+    page = client.get(reverse("document_layout", args=[association.slug])).content.decode()
+    assert "Den sparade mallen används inte." not in page

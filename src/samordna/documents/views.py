@@ -295,7 +295,9 @@ def document_layout(request: HttpRequest, association: Association) -> HttpRespo
         _save_layout(layout, form, request)
         messages.success(request, "Layouten är sparad.")
         return redirect(reverse("document_layout", args=[association.slug]))
-    context = {"association": association, "form": form, "layout": layout}
+    stored = bytes(layout.word_template) if layout.word_template else None
+    problem = common.template_problem(stored) if stored else None
+    context = {"association": association, "form": form, "layout": layout, "problem": problem}
     return render(request, "documents/layout.html", context)
 
 
