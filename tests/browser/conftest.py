@@ -25,7 +25,7 @@ from django.test import Client
 from samordna.associations.models import Association, Member
 from samordna.demo import load_demo
 from tests.browser.axe import serious_violations
-from tests.browser.snapshot import Snapshot
+from tests.browser.snapshot import Snapshot, restart_keys
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop runs in this thread
 
@@ -70,6 +70,7 @@ def demo_snapshot(django_db_setup, django_db_blocker) -> Snapshot:
     """The demo loaded once per session and kept. Session fixtures are set up before a test's
     own, so the database is empty here (each browser test empties it when it ends)."""
     with django_db_blocker.unblock():
+        restart_keys()  # the same addresses in every worker (the crawl shares its list)
         load_demo()
         return Snapshot.take()
 
