@@ -19,7 +19,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from itertools import islice
+from itertools import islice, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import TypeVar
@@ -56,6 +56,11 @@ def read_table(path: str | Path) -> Table:
 def read_cells(path: str | Path) -> Cells:
     """Read `path` as its header and the rows below it (numbered from 2, empty rows kept), for
     readers that go column by column; every limit and the identity search as `read_table`."""
+    return cells_from_bytes(file_bytes(path), Path(path).name)
+
+
+def file_bytes(path: str | Path) -> bytes:
+    """The bytes of the file at `path`; TableError when there is none or it is too big."""
     path = Path(path)
     if not path.exists():
         raise TableError(f"Filen {path} finns inte.")
@@ -63,8 +68,43 @@ def read_cells(path: str | Path) -> Cells:
         raise TableError(f"{path} är en mapp, inte en fil.")
     if path.stat().st_size > MAX_FILE_BYTES:
         raise TableError(_too_big(path.name))
-    data = path.read_bytes()
-    return cells_from_bytes(data, path.name)
+    return path.read_bytes()
+
+
+def plain_csv_lines(data: bytes, filename: str) -> tuple[str, list[str]] | None:
+    """A CSV file's delimiter and lines, header first, when `cells_from_bytes` reads each line
+    as the line split at the delimiter (empty cells at the end left out): a header, no
+    quotation mark, lines ending in LF or CR LF, the same number of delimiters on every line,
+    every limit kept and no run of digits that could be a personnummer. None for any other
+    file: read it with `cells_from_bytes`. A Hypothesis test compares the two
+    (tests/files/test_plain_csv.py)."""
+    refuse_identity_in_name(filename)
+    text = _plain_text(data, filename)
+    lines = text.removesuffix("\n").split("\n") if text is not None else [""]
+    if len(lines) >= MAX_ROWS or max(map(len, lines)) > MAX_CELL_CHARS:
+        return None
+    delimiter = _delimiter(text or "")
+    if not lines[0].replace(delimiter, "").strip():
+        return None  # no header (or not a plain text): `cells_from_bytes` says what is wrong
+    widths = set(map(str.count, lines, repeat(delimiter)))
+    return (delimiter, lines) if len(widths) == 1 and widths.pop() < MAX_COLUMNS else None
+
+
+def _plain_text(data: bytes, filename: str) -> str | None:
+    """The text of a CSV file without quotation marks, its line ends made LF; None for an
+    Excel file, a file that is not UTF-8 and a file that may hold a personnummer."""
+    if filename.lower().endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
+        return None
+    crlf = b"\r" in data  # then every line must end in CR LF
+    if crlf and data.count(b"\r") != data.count(b"\r\n"):
+        return None
+    if b'"' in data or may_hold_identity(data):
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    return text.replace("\r\n", "\n") if crlf else text
 
 
 def store_all_or_nothing(
@@ -184,8 +224,7 @@ def _csv_text(data: bytes, path: Path) -> str:
 
 
 def _csv_rows(text: str, path: Path) -> list[list[str]]:
-    first_line = _first_line(text) if text.strip() else ""
-    delimiter = ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line else ","
+    delimiter = _delimiter(text)
     within = _within_limits(text, delimiter)
     if within is not None:
         return within
@@ -197,6 +236,12 @@ def _csv_rows(text: str, path: Path) -> list[list[str]]:
             f"rad {reader.line_num}: filen {path.name} går inte att läsa som CSV "
             f"(en cell är för lång eller ett citattecken saknar sin pars)."
         ) from error
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter: ";" when the first line has one and no more commas than semicolons."""
+    first_line = _first_line(text) if text.strip() else ""
+    return ";" if first_line.count(";") >= first_line.count(",") and ";" in first_line else ","
 
 
 def _first_line(text: str) -> str:

@@ -5,12 +5,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from samordna.core import budget_file
 from samordna.core.budget_check import check_budget
-from samordna.core.budget_columns import check_budget_cells
+from samordna.core.budget_columns import check_budget_cells, check_budget_lines
 from samordna.core.findings import InputError
 from samordna.core.money import format_amount
 from samordna.core.personnummer import find_identities, may_hold_identity
@@ -191,3 +192,89 @@ def _sum_of(block: list[list[str]], column: int) -> str:
     except ValueError:
         return "1"
     return str(total)
+
+
+# --- Plain CSV lines: the check of all amounts at once is the check read a column at a time ----
+
+
+LINE_HEADERS = [
+    ("avsnitt", "rad", "2025", "2026", "2027"),
+    ("rad", "avsnitt", "2025 (tkr)", "2026 (tkr)"),
+    ("section", "line", "2025"),
+    ("avsnitt", "rad", "2025", "not"),
+    ("rad", "2025", "avsnitt"),
+]
+full_cells = st.one_of(
+    st.integers(min_value=-(10**6), max_value=10**6).map(str),
+    st.integers(min_value=-(10**12), max_value=10**12).map(
+        lambda n: format_amount(n * 100, "kr", suffix=False).replace("\u2212", "-")
+    ),
+)
+line_rows = st.lists(
+    st.tuples(
+        rare.flatmap(lambda n: st.sampled_from(ODD_SECTIONS if n == 0 else PLAIN_SECTIONS)),
+        st.sampled_from(["Lokaler", "Medlemsbidrag", " ", ""]),
+        rare.flatmap(lambda n: st.lists(odd_cells if n == 0 else full_cells, min_size=3)),
+        st.just(False),
+    ),
+    max_size=14,
+)
+
+
+def _line_of(cells: list[str], width: int) -> str:
+    return ";".join([*cells, *[""] * width][:width])
+
+
+@settings(max_examples=4 * settings.default.max_examples)
+@given(
+    header=st.sampled_from(LINE_HEADERS),
+    unit=st.sampled_from([None, "kr", "tkr"]),
+    written=line_rows,
+    sums_right=st.booleans(),
+)
+def test_a_file_checked_at_once_is_the_file_checked_a_column_at_a_time(
+    header, unit, written, sums_right
+) -> None:
+    rows = [_file_row(header, *row) for row in written]
+    if sums_right:
+        rows = _with_right_sums(header, rows)
+    lines = [";".join(header), *(_line_of(cells, len(header)) for cells in rows)]
+    at_once = _outcome(lambda: check_budget_lines(";", lines, unit))
+    if at_once is not None:
+        cells = [_popped(line.split(";")) for line in lines[1:]]
+        assert at_once == _outcome(lambda: check_budget_cells(header, cells, unit))
+
+
+def _popped(cells: list[str]) -> list[str]:
+    while cells and not cells[-1]:
+        cells.pop()  # as the file reader leaves a row
+    return cells
+
+
+@pytest.mark.parametrize("unit", [None, "tkr"])
+def test_a_plain_file_is_checked_at_once_with_every_finding(unit) -> None:
+    lines = [
+        "avsnitt;rad;2025;2026",
+        "Intäkter;Medlemsbidrag;1 000 000;1 100 000",
+        "Kansli;Lokaler;200 000;210 000",
+        "Individinriktade insatser;Steget vidare;700 000;900 000",
+        "Summa kostnader;Summa kostnader;900 000;1 100 000",
+        "Resultat;Årets resultat;100 000;-5 000",
+    ]
+    at_once = check_budget_lines(";", lines, unit)
+    assert at_once is not None
+    assert {(f.row, f.year) for f in at_once.check.findings if f.severity == "error"} == {
+        (5, 2026),
+        (6, 2026),
+    }
+    header = tuple(lines[0].split(";"))
+    assert at_once == check_budget_cells(header, [line.split(";") for line in lines[1:]], unit)
+
+
+def test_a_header_it_cannot_read_is_the_same_error() -> None:
+    lines = ["avsnitt;rad;2025;2025", "Kansli;Lokaler;1;2"]
+    with pytest.raises(InputError) as at_once:
+        check_budget_lines(";", lines)
+    with pytest.raises(InputError) as by_cells:
+        check_budget_cells(("avsnitt", "rad", "2025", "2025"), [["Kansli", "Lokaler", "1", "2"]])
+    assert str(at_once.value) == str(by_cells.value)

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from samordna.cli import swedish_help
 from samordna.core.findings import InputError
 from samordna.core.table import Table
-from samordna.tables import Cells, TableError, read_cells, read_table
+from samordna.tables import TableError, read_table
 
 T = TypeVar("T")
 NOTHING_IMPORTED = "Ingenting har importerats."
@@ -133,10 +133,10 @@ def table_at(path: str | Path, after: str = "") -> Table:
         raise CommandError(f"{error} {after}".strip()) from error
 
 
-def cells_at(path: str | Path) -> Cells:
-    """The file's header and rows below it as text, or stop as `table_at` does (exit 2)."""
+def readable(read: Callable[[], T]) -> T:
+    """What `read` reads from a file, or stop with the reader's Swedish message (exit 2)."""
     try:
-        return read_cells(path)
+        return read()
     except TableError as error:
         raise CommandError(str(error)) from error
 

@@ -11,15 +11,16 @@ import json
 from pathlib import Path
 from typing import Any, Protocol
 
-from samordna.cli import CommandError, association_named, cells_at, imported, table_at
+from samordna.cli import CommandError, association_named, imported, readable, table_at
 from samordna.core.budget import Budget, YearTotals
 from samordna.core.budget_check import BudgetCheck, check_budget
-from samordna.core.budget_columns import check_budget_cells
+from samordna.core.budget_columns import CheckedFile, check_budget_cells, check_budget_lines
 from samordna.core.budget_file import UNITS, budget_from_table
 from samordna.core.budget_print import has_financial
 from samordna.core.calendar import year_label
 from samordna.core.findings import Finding, InputError
 from samordna.core.money import format_amount, kronor
+from samordna.tables import cells_from_bytes, file_bytes, plain_csv_lines
 
 TOTAL_LABELS = (
     ("income", "Intäkter"),
@@ -106,7 +107,7 @@ def import_file(args: argparse.Namespace) -> int:
 
 def check_file(args: argparse.Namespace) -> int:
     try:
-        budget = check_budget_cells(*cells_at(args.file), args.unit)
+        budget = checked_file(args.file, args.unit)
     except InputError as error:
         raise CommandError(str(error)) from error
     check = budget.check
@@ -115,6 +116,16 @@ def check_file(args: argparse.Namespace) -> int:
     else:
         print(check_as_text(budget, check, Path(args.file).name))
     return 1 if check.has_errors else 0
+
+
+def checked_file(path: str, unit: str | None) -> CheckedFile:
+    """The budget file at `path` read and checked: a CSV file of plain lines and numbers all at
+    once (`check_budget_lines`), any other file cell by cell as `check_budget_cells` reads it."""
+    data = readable(lambda: file_bytes(path))
+    name = Path(path).name
+    lines = readable(lambda: plain_csv_lines(data, name))
+    quick = check_budget_lines(*lines, unit) if lines else None
+    return quick or check_budget_cells(*readable(lambda: cells_from_bytes(data, name)), unit)
 
 
 def load_budget(path: str | Path, unit: str | None = None) -> Budget:

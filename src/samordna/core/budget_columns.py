@@ -16,8 +16,6 @@ A Hypothesis test compares the two ways on whole files (tests/core/test_budget_f
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, groupby, pairwise, repeat
@@ -47,12 +45,11 @@ from samordna.core.budget_file import (
     parse_section,
 )
 from samordna.core.findings import Finding, InputError, every_row
-from samordna.core.money import MAX_ORE, ORE_PER_UNIT
+from samordna.core.money import MAX_ORE, ORE_PER_UNIT, parse_whole_units
 from samordna.core.table import Row, Table, table_of
 
 Kind = tuple[RowKind, Section | None]
 Run = tuple[Section, int, int]  # lines of one section: their first and end positions
-_DIGITS = re.compile(r"[-0-9,\t\n\r]*")  # what a column of whole numbers holds, and JSON's spaces
 _SUMMED = {RowKind.INCOME_SUM: INCOME_SECTIONS, RowKind.COST_SUM: COST_SECTIONS}
 
 
@@ -89,6 +86,47 @@ def check_budget_cells(
     return CheckedFile(budget.years, budget.unit, budget.first_month, check_budget(budget))
 
 
+def check_budget_lines(
+    delimiter: str, lines: list[str], unit: str | None = None
+) -> CheckedFile | None:
+    """`check_budget_cells` of a file whose rows are its lines split at `delimiter` (every line
+    with as many cells as the header: `tables.plain_csv_lines`), when the years are the last
+    columns and every row names a known section and gives a whole number each year; None for
+    any other file, for `check_budget_cells`. A header it cannot read raises the same InputError.
+
+    The year cells of all rows are read in one go: each line split once before its first year
+    cell, the rest of the lines joined and read by `money.parse_whole_units`."""
+    header = lines[0].split(delimiter)
+    if not 1 < len(lines) <= MAX_ROWS + 1 or not header[-1]:
+        return None
+    layout = _layout(Table(tuple(cell.replace("\ufeff", "").strip() for cell in header), ()), unit)
+    first = layout.width - len(layout.years)
+    if layout.blank or layout.notes or layout.year_columns != tuple(range(first, layout.width)):
+        return None
+    parts = list(map(str.split, lines[1:], repeat(delimiter), repeat(first)))
+    kinds = _kinds([cells[layout.section] for cells in parts])
+    years = delimiter.join(map(itemgetter(first), parts))
+    amounts = None if None in kinds else parse_whole_units(years, delimiter, layout.unit)
+    return None if amounts is None else _checked_lines(kinds, amounts, layout)  # type: ignore[arg-type]
+
+
+def _kinds(names: Sequence[str]) -> list[Kind | None]:
+    """The row kind each `avsnitt` cell names (None when unknown), each spelling looked up once."""
+    known = {name: parse_section(name.strip()) for name in set(names)}
+    return list(map(known.__getitem__, names))
+
+
+def _checked_lines(kinds: list[Kind], amounts: list[int], layout: _Layout) -> CheckedFile | None:
+    """The check of rows of `kinds` whose amounts are given row after row, every year."""
+    count, numbers = len(layout.years), list(range(2, len(kinds) + 2))
+    per_year = [amounts[year::count] for year in range(count)]
+    empty: list[set[int]] = [set() for _ in per_year]
+    columns = _Columns(numbers, kinds, per_year, empty, ORE_PER_UNIT[layout.unit])
+    if (check := _check_columns(columns, layout.years)) is None:
+        return None  # a year given as a lump: not in a file whose every cell is a number
+    return CheckedFile(layout.years, layout.unit, layout.first_month, check)
+
+
 def _columns(rows: Sequence[list[str]], layout: _Layout) -> _Columns | None:
     """The rows as columns; None when no budget row is left (the row-by-row way says so)."""
     if not rows:
@@ -97,14 +135,13 @@ def _columns(rows: Sequence[list[str]], layout: _Layout) -> _Columns | None:
     lengths = set(map(len, rows))
     grid = rows if lengths <= {width} else [_to_width(cells, width) for cells in rows]
     columns = list(zip(*grid, strict=True))
-    kinds: list[Kind | None] = list(map(parse_section, map(str.strip, columns[layout.section])))
+    kinds = _kinds(columns[layout.section])
     odd = {i for i, kind in enumerate(kinds) if kind is None} if None in kinds else set()
     if max(lengths, default=0) > width:
         odd.update(i for i, cells in enumerate(rows) if len(cells) > width)
-    factor = ORE_PER_UNIT[layout.unit]
-    amounts, blank, bad = _year_columns([columns[i] for i in layout.year_columns], factor)
+    amounts, blank, bad = _year_columns([columns[i] for i in layout.year_columns], layout.unit)
     numbers = list(range(2, len(rows) + 2))
-    found = _Columns(numbers, kinds, amounts, blank, factor)  # type: ignore[arg-type]
+    found = _Columns(numbers, kinds, amounts, blank, ORE_PER_UNIT[layout.unit])  # type: ignore[arg-type]
     odd |= bad
     return _with_odd_rows(found, rows, sorted(odd), layout) if odd else found
 
@@ -114,37 +151,26 @@ def _to_width(cells: list[str], width: int) -> list[str]:
 
 
 def _year_columns(
-    texts: list[tuple[str, ...]], factor: int
+    texts: list[tuple[str, ...]], unit: str
 ) -> tuple[list[list[int]], list[set[int]], set[int]]:
     """Each year's cells as whole units, the numbers of the rows whose cell is empty and the
     positions of the rows with a cell that is not a whole number (`budget_file._whole_kronor`)."""
     amounts, empty, bad = [], [], set()
     for column in texts:
-        values = _whole_column(column, factor)
+        values = _whole_column(column, unit)
         blank: list[int] = []
         if values is None:
-            values, blank, odd = _year_cells(column, factor)
+            values, blank, odd = _year_cells(column, ORE_PER_UNIT[unit])
             bad.update(odd)
         amounts.append(values)
         empty.append({index + 2 for index in blank})
     return amounts, empty, bad
 
 
-def _whole_column(texts: tuple[str, ...], factor: int) -> list[int] | None:
-    """A year's cells at once when every one is a whole number within the limit (digits and a
-    minus sign, spaces taken out): read as one JSON array, which reads such a cell as `int` does.
+def _whole_column(texts: tuple[str, ...], unit: str) -> list[int] | None:
+    """A year's cells at once when every one is a whole number (`money.parse_whole_units`);
     None for anything else, to be read cell by cell."""
-    digits = ",".join(texts).replace(" ", "")
-    if not _DIGITS.fullmatch(digits):
-        return None
-    try:
-        values = json.loads(f"[{digits}]")
-    except ValueError:  # an empty cell, a leading zero, a lone minus
-        return None
-    if len(values) != len(texts):  # a comma in a cell
-        return None
-    limit = MAX_ORE // factor
-    return values if max(values) <= limit and min(values) >= -limit else None
+    return parse_whole_units(";".join(texts), ";", unit)
 
 
 def _whole_numbers(parts: list[str], factor: int) -> list[int] | None:

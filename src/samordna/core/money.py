@@ -6,6 +6,7 @@ Every page, command, document and export goes through `parse_amount` and
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -26,6 +27,8 @@ _NUMBER = re.compile(r"^[-+]?(\d+)(,\d+)?$")
 # Whole kronor, thousands split by spaces, at most 13 digits (MAX_ORE): most cells in a file.
 _PLAIN = re.compile(r"-?(?:\d{1,3}(?: \d{3}){0,4}|\d{1,13})")
 MAX_ORE = 10**15  # 10 000 miljarder kr: far above any förbund, far below what the database holds
+_TO_COMMA = {separator: bytes.maketrans(separator.encode(), b",") for separator in ";,"}
+_ALL_ZERO = bytes.maketrans(b"0123456789", b"0" * 10)
 
 
 class MoneyError(ValueError):
@@ -63,6 +66,28 @@ def parse_amount(text: str, unit: str = "kr") -> int:
             f"”{raw[:40]}” är större än 10 000 miljarder kr, det största belopp som går att spara."
         )
     return int(value)
+
+
+def parse_whole_units(text: str, separator: str, unit: str = "kr") -> list[int] | None:
+    """The cells of `text` (split at `separator`, ";" or ",") read at once, each as a whole
+    number of `unit`: `parse_amount(cell, unit) == number * ORE_PER_UNIT[unit]`, in order.
+
+    None unless every cell is ASCII digits, a minus sign and spaces, a whole number with no
+    leading zero and with fewer digits than the limit in `unit` has (a budget file's year
+    columns); then read the cells one by one with `parse_amount`. The digits are read by one
+    JSON parse of the whole text, which reads a whole number as `int` does.
+    """
+    digits = text.encode().translate(_TO_COMMA[separator], b" ")
+    if digits.translate(None, b"0123456789,-"):  # anything else: a unit, a decimal, a letter
+        return None
+    longest = len(str(MAX_ORE // ORE_PER_UNIT[unit])) - 1  # more could pass the limit
+    if b"0" * (longest + 1) in digits.translate(_ALL_ZERO):
+        return None
+    try:
+        numbers = json.loads(b"[" + digits + b"]")
+    except ValueError:  # an empty cell, a leading zero, a minus sign alone or inside
+        return None
+    return numbers if len(numbers) == text.count(separator) + 1 else None  # a "," in a cell
 
 
 def parse_count(text: str) -> int:
