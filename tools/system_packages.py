@@ -34,6 +34,8 @@ SETS: dict[str, list[Package]] = {
     "test": [
         *RUN,
         Package("chromium", program="chromium"),  # the browser tests
+        # and its headless shell, which they drive when present (less work per page)
+        Package("chromium-headless-shell", program="chromium-headless-shell"),
         Package("poppler-utils", program="pdftotext"),  # the PDF text the document tests read
     ],
     "messages": [Package("gettext", program="msgfmt")],  # `make messages` compiles .po files

@@ -13,7 +13,7 @@ def _names(kind: str) -> list[str]:
 
 def test_run_time_needs_nothing_from_debian_and_the_tests_add_chromium_and_poppler():
     assert _names("run") == []
-    assert _names("test") == ["chromium", "poppler-utils"]
+    assert _names("test") == ["chromium", "chromium-headless-shell", "poppler-utils"]
     assert _names("messages") == ["gettext"]
 
 
