@@ -54,6 +54,37 @@ def test_the_later_save_shows_what_the_other_saved_and_keeps_both(client, chef, 
     assert BudgetAmount.objects.get(line=line, year=2021).amount == 750_000_00
 
 
+def test_a_save_while_the_grid_is_being_opened_is_never_overwritten(
+    client, chef, association, monkeypatch
+):
+    """The colleague's save lands while my grid is being written out (after its cells are read,
+    before the snapshot was taken, in the old order): my save of another cell must keep the
+    colleague's amount, or tell me, never write back the amount my page showed before."""
+    from samordna.budgets import views
+
+    budget = services.create(association, services.NewBudget("Budget 2021", 2021), user=None)
+    version = budget.versions.get()
+    office = services.add_line(version, "administration", "Kansli")
+    rent = services.add_line(version, "administration", "Lokaler")
+    services.set_amounts(version, {(office.pk, 2021): 800_000_00, (rent.pk, 2021): 90_000_00})
+    real_seen = views.seen
+
+    def colleague_saves_then_seen(opened_version):
+        services.set_amounts(opened_version, {(rent.pk, 2021): 95_000_00})
+        return real_seen(opened_version)
+
+    monkeypatch.setattr(views, "seen", colleague_saves_then_seen)
+    url = reverse("budget_edit", args=[association.slug, budget.pk, 1])
+    client.force_login(chef)
+    mine = _opened(client, url)
+    monkeypatch.setattr(views, "seen", real_seen)
+
+    response = client.post(url, {**mine, f"a-{office.pk}-2021": "810 000"})
+    assert BudgetAmount.objects.get(line=rent, year=2021).amount == 95_000_00
+    if response.status_code == 400:  # told instead
+        assert "Lokaler 2021: 95 000 kr" in _text(response)
+
+
 def test_a_new_row_and_amounts_are_saved_together(client, chef, association):
     budget = services.create(association, services.NewBudget("Budget 2021", 2021), user=None)
     version = budget.versions.get()

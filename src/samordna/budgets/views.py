@@ -196,8 +196,10 @@ def budget_edit(
         if not errors and not others and not removing:
             grid_removal.say_saved(request, grid, request.POST)
             return redirect("budget_edit", slug=association.slug, pk=budget.pk, number=number)
-    context = _grid_context(association, budget, version, errors, request.POST or None)
+    # The snapshot before the cells are read: a save landing in between then shows as a change
+    # on the next save, where read after it would pass unseen and write the older amounts back.
     opened = request.POST.get("seen", "") if (errors or removing) and not others else seen(version)
+    context = _grid_context(association, budget, version, errors, request.POST or None)
     context |= {"line_form": line_form, "others": others, "seen": opened, "removing": removing}
     return render(request, "budgets/edit.html", context, status=400 if errors or others else 200)
 
