@@ -115,32 +115,29 @@ def test_an_empty_database_url_means_the_sqlite_file(tmp_path):
     assert done.stdout.strip() == "django.db.backends.sqlite3", done.stderr
 
 
-def test_a_database_url_of_an_unknown_kind_is_refused_in_swedish(tmp_path):
-    env = {**os.environ, "DATABASE_URL": "ftp://x/y", "SAMORDNA_HOME": str(tmp_path)}
+def _association_list(database_url: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """`samordna association list` in a process of its own, with these two settings only."""
+    env = {**os.environ, "DATABASE_URL": database_url, "SAMORDNA_HOME": str(home)}
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    done = subprocess.run(
+    env.pop("SAMORDNA_SECRET_KEY", None)
+    return subprocess.run(
         [sys.executable, "-m", "samordna", "association", "list"],
         env=env,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_a_database_url_of_an_unknown_kind_is_refused_in_swedish(tmp_path):
+    done = _association_list("ftp://x/y", tmp_path)
     assert done.returncode == 2
     assert "DATABASE_URL" in done.stderr and "går inte att använda" in done.stderr
     assert "Traceback" not in done.stderr and "oväntat" not in done.stderr
 
 
 def test_a_home_folder_that_does_not_exist_is_named(tmp_path):
-    env = {**os.environ, "SAMORDNA_HOME": str(tmp_path / "saknas"), "DATABASE_URL": ""}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    env.pop("SAMORDNA_SECRET_KEY", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "samordna", "association", "list"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = _association_list("", tmp_path / "saknas")
     assert done.returncode == 2
     assert "SAMORDNA_HOME" in done.stderr and "som inte finns" in done.stderr
     assert "oväntat" not in done.stderr
