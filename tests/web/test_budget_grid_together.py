@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from samordna.budgets import services
 from samordna.budgets.models import BudgetAmount
 from tests.conftest import make_user
+from tests.web.saves_at_once import saves_at_once
 
 
 def _text(response) -> str:
@@ -114,40 +113,13 @@ def test_two_saves_at_the_same_moment_never_both_succeed_unseen(monkeypatch):
     first.force_login(make_user("chef", association, "chef"))
     second.force_login(make_user("ekonom", association, "chef"))
     opened = [_opened(first, url), _opened(second, url)]
-    checked, second_done = threading.Event(), threading.Event()
-    check = views.changed_since
-
-    def slow_first_check(version, seen):
-        found = check(version, seen)
-        if threading.current_thread().name == "first":
-            checked.set()
-            second_done.wait(2)  # the second save would run now, if nothing held it back
-        return found
-
-    monkeypatch.setattr(views, "changed_since", slow_first_check)
-    answers = {}
-
-    def save(name, client, fields, amount):
-        if name == "second":
-            checked.wait(10)
-        try:
-            answers[name] = client.post(url, {**fields, f"a-{line.pk}-2021": amount})
-        finally:
-            connection.close()  # this thread's own connection
-        if name == "second":
-            second_done.set()
-
-    people = [
-        threading.Thread(target=save, name=name, args=(name, client, fields, amount))
-        for name, client, fields, amount in (
-            ("first", first, opened[0], "700 000"),
-            ("second", second, opened[1], "900 000"),
-        )
-    ]
-    for person in people:
-        person.start()
-    for person in people:
-        person.join(30)
+    answers, _ = saves_at_once(
+        monkeypatch,
+        views,
+        "changed_since",
+        lambda: first.post(url, {**opened[0], f"a-{line.pk}-2021": "700 000"}),
+        lambda: second.post(url, {**opened[1], f"a-{line.pk}-2021": "900 000"}),
+    )
 
     statuses = sorted(answer.status_code for answer in answers.values())
     assert statuses in ([302, 400], [302, 503]), statuses  # one saved; the other told

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import html
 import re
-import threading
 from datetime import date
 
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -24,6 +22,7 @@ from samordna import concurrency
 from samordna.followup.models import Episode
 from samordna.interventions.models import Intervention
 from tests.conftest import make_association, make_user
+from tests.web.saves_at_once import saves_at_once
 
 
 def _seen(client: Client, url: str) -> str:
@@ -67,39 +66,15 @@ def test_two_saves_at_the_same_moment_never_both_succeed_unseen(monkeypatch, cas
     first.force_login(make_user("chef", association, "chef"))
     second.force_login(make_user("kollega", association, "chef"))
     seen = {"first": _seen(first, url), "second": _seen(second, url)}
-    checked, second_done = threading.Event(), threading.Event()
-    lock = concurrency.locked
+    answers, checked = saves_at_once(
+        monkeypatch,
+        concurrency,
+        "locked",
+        lambda: first.post(url, {**data, field: values[0], "seen": seen["first"]}),
+        lambda: second.post(url, {**data, field: values[1], "seen": seen["second"]}),
+    )
 
-    def slow_first_lock(instance):
-        found = lock(instance)
-        if threading.current_thread().name == "first":
-            checked.set()
-            second_done.wait(2)  # the second save would run now, if nothing held it back
-        return found
-
-    monkeypatch.setattr(concurrency, "locked", slow_first_lock)
-    answers = {}
-
-    def save(name, client, value):
-        if name == "second":
-            checked.wait(10)
-        try:
-            answers[name] = client.post(url, {**data, field: value, "seen": seen[name]})
-        finally:
-            connection.close()  # this thread's own connection
-        if name == "second":
-            second_done.set()
-
-    people = [
-        threading.Thread(target=save, name=name, args=(name, client, value))
-        for name, client, value in (("first", first, values[0]), ("second", second, values[1]))
-    ]
-    for person in people:
-        person.start()
-    for person in people:
-        person.join(30)
-
-    assert checked.is_set(), "the first save reached its locked comparison"
+    assert checked, "the first save reached its locked comparison"
     statuses = {name: answer.status_code for name, answer in answers.items()}
     assert statuses["first"] == 302, statuses  # the first saved
     assert statuses["second"] in (400, 503), statuses  # the second was told, not "sparad"
