@@ -59,21 +59,16 @@ def logo(association: Association) -> bytes | None:
 def word_template(association: Association) -> bytes | None:
     """The förbund's own Word template, or None for the standard one. A template kept before
     uploads were tried on a sample document, which cannot make one, gives the standard one
-    too: the Word files are still written, and the layout page says why (`template_problem`)."""
-    stored = stored_word_template(association)
-    return stored if stored is not None and template_problem(stored) is None else None
-
-
-def stored_word_template(association: Association) -> bytes | None:
-    layout = DocumentLayout.objects.filter(association=association).first()
-    return bytes(layout.word_template) if layout and layout.word_template else None
-
-
-def template_problem(template: bytes) -> str | None:
-    """What keeps `template` from being used, in Swedish, or None when it makes documents."""
+    too: the Word files are still written, and the layout page says why."""
     from samordna.documents.render_docx import template_error
 
-    return template_error(template)
+    stored = _stored_word_template(association)
+    return stored if stored is not None and template_error(stored) is None else None
+
+
+def _stored_word_template(association: Association) -> bytes | None:
+    layout = DocumentLayout.objects.filter(association=association).first()
+    return bytes(layout.word_template) if layout and layout.word_template else None
 
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100  # years a document can be asked for

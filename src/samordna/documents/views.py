@@ -296,7 +296,7 @@ def document_layout(request: HttpRequest, association: Association) -> HttpRespo
         messages.success(request, "Layouten är sparad.")
         return redirect(reverse("document_layout", args=[association.slug]))
     stored = bytes(layout.word_template) if layout.word_template else None
-    problem = common.template_problem(stored) if stored else None
+    problem = render_docx.template_error(stored) if stored else None
     context = {"association": association, "form": form, "layout": layout, "problem": problem}
     return render(request, "documents/layout.html", context)
 
