@@ -105,9 +105,8 @@ def parse_count(text: str) -> int:
     if ore < 0 or ore % ORE_PER_UNIT["kr"]:
         raise MoneyError(f"”{raw}” är inte ett helt antal. Skriv till exempel 41 230.")
     if ore // ORE_PER_UNIT["kr"] > MAX_COUNT:
-        raise MoneyError(
-            f"”{raw}” är större än 2 147 483 647, det största antal som går att spara."
-        )
+        most = _group_thousands(str(MAX_COUNT), " ")
+        raise MoneyError(f"”{raw}” är större än {most}, det största antal som går att spara.")
     return ore // ORE_PER_UNIT["kr"]
 
 
