@@ -14,6 +14,7 @@ from django.utils import timezone
 from samordna.associations.access import ALL_ROLES, EDITORS, MemberRequest, association_view
 from samordna.associations.models import Association
 from samordna.concurrency import saved
+from samordna.core.calendar import year_from
 from samordna.core.findings import InputError
 from samordna.core.intervention_status import STATUSES
 from samordna.interventions import imports, reports, services
@@ -45,9 +46,9 @@ def intervention_list(request: MemberRequest, association: Association) -> HttpR
     status = request.GET.get("status", "")
     if status in STATUSES:
         interventions = interventions.filter(status=status)
-    year = request.GET.get("ar", "")
-    if year.isdecimal():
-        interventions = interventions.filter(budget_years__year=int(year)).distinct()
+    year = year_from(request.GET.get("ar", ""))
+    if year is not None:
+        interventions = interventions.filter(budget_years__year=year).distinct()
     today = timezone.localdate()
     rows = [
         (i, services.warning(i, today), services.budget_by_year(i))
