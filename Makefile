@@ -12,7 +12,7 @@ export PYTHONDONTWRITEBYTECODE :=
 # The Debian packages: installed when missing (as root), otherwise the command to run, exit 2.
 SYSTEM := $(PYTHON) tools/system_packages.py
 
-.PHONY: install run test test-fast lint lint-types lint-rest docs bench bench-load messages clean
+.PHONY: install run test test-fast check lint lint-types lint-rest docs bench bench-load messages clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Samordna kräver Python 3.11 eller senare") if sys.version_info < (3, 11) else None'
@@ -39,7 +39,8 @@ run: install
 # The whole suite in one run on both cores, at full Hypothesis strength (profile `ci`): the
 # browser tests (each worker its own chromium, live server and demo) among the others, so both
 # cores stay busy to the end. A missing chromium fails the browser tests rather than skip them.
-test: install lint
+# Lint is its own target (`make lint`); CI (.ci/run) runs both, `make check` does too.
+test: install
 	$(SYSTEM) test
 	SAMORDNA_BROWSER_REQUIRED=1 $(BIN)/python -m pytest -n 2 --dist loadgroup --hypothesis-profile=ci
 
@@ -47,6 +48,9 @@ test: install lint
 test-fast: install
 	$(SYSTEM) test
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "not browser" --hypothesis-profile=fast
+
+# What CI asks of a change: lint, then the whole suite.
+check: lint test
 
 # mypy (the longest, ~30 s without its cache) beside the others, on the second core.
 lint: install

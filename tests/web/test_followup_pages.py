@@ -111,11 +111,14 @@ def test_consents_running_out_are_listed_for_their_staff(client, association, te
     soon = _episode(teams[0], consent_expires=in_a_week)
     _episode(teams[0], consent_expires=in_a_week + timedelta(days=365))
     revoked = _episode(teams[0], consent_revoked=date(2026, 5, 1))
+    ended = _episode(teams[0], consent_expires=date(2026, 5, 1), end=date(2026, 5, 31))
+    ends_today = _episode(teams[0], consent_expires=date(2026, 5, 1), end=TODAY.date())
     client.force_login(staff)
     page = client.get(_url("episodes", association)).content.decode()
     section = page.split("Samtycken att se över")[1].split("</section>")[0]
-    assert soon.code in section and revoked.code in section
-    assert section.count("<tr>") == 3  # header and the two
+    assert soon.code in section and revoked.code in section and ends_today.code in section
+    assert ended.code not in section  # no longer enrolled: nothing to look over
+    assert section.count("<tr>") == 4  # header and the three
 
 
 def test_import_is_all_or_nothing_and_export_reads_back(client, association, teams, chef):

@@ -225,9 +225,8 @@ def consents(episodes: QuerySet[Episode], today: date) -> list[ConsentRow]:
     soon = today + timedelta(days=EXPIRING_DAYS)
     rows = []
     asked = Q(consent_revoked__isnull=False) | Q(consent_expires__lte=soon)
-    for episode in episodes.filter(asked):  # the database leaves out the many without news
-        if episode.end is not None and episode.end < today:
-            continue
+    running = Q(end__isnull=True) | Q(end__gte=today)
+    for episode in episodes.filter(asked, running):  # the many without news are left out
         if episode.consent_revoked:
             rows.append(ConsentRow(episode, "återkallat"))
         elif episode.consent_expires and episode.consent_expires < today:
