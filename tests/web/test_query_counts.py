@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from samordna.associations.models import Association, Population
 from samordna.budgets import services as budgets
-from samordna.budgets.models import Budget
+from samordna.budgets.models import Budget, BudgetAmount
 from samordna.followup.models import Episode
 from samordna.interventions.models import Decision, Intervention
 from tests.conftest import kept_for_module, make_association, make_user
@@ -121,3 +121,22 @@ def test_a_main_page_asks_as_often_for_a_large_forbund_as_for_a_small_one(client
     client.get(url)  # and again for the grown data (the follow-up stores its new protection)
     large = _count(client, url)
     assert large == small, f"{name}: {small} queries on a small förbund, {large} on a large one"
+
+
+def _save_the_grid(version, amount: int) -> int:
+    """Every amount of the version posted back as the grid posts them, one of them changed."""
+    cells = {
+        (a.line_id, a.year): a.amount for a in BudgetAmount.objects.filter(line__version=version)
+    }
+    cells[min(cells)] = amount
+    with CaptureQueriesContext(connection) as queries:
+        budgets.set_amounts(version, cells)
+    return len(queries)
+
+
+def test_saving_the_budget_grid_asks_as_often_for_a_large_budget_as_for_a_small_one(furnished):
+    version = budgets.current_version(_budget(furnished))
+    small = _save_the_grid(version, 1_00)
+    grow(furnished)
+    large = _save_the_grid(version, 2_00)
+    assert large == small, f"{small} queries for the small budget, {large} for the large one"

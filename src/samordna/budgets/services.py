@@ -223,15 +223,20 @@ def set_amounts(
     """Store amounts keyed by (line id, year), with the amount's note where `notes` gives one;
     None empties the cell. All or nothing."""
     lines = {line.pk: line for line in version.lines.all()}
+    stored = {
+        (cell.line_id, cell.year): cell
+        for cell in BudgetAmount.objects.filter(line__version=version)  # one read, not per cell
+    }
     for (line_id, year), amount in amounts.items():
         note = notes.get((line_id, year)) if notes is not None else None
-        _set_amount(lines[line_id], year, amount, note)
+        _set_amount(lines[line_id], year, amount, note, stored.get((line_id, year)))
 
 
-def _set_amount(line: BudgetLine, year: int, amount: int | None, note: str | None = None) -> None:
+def _set_amount(
+    line: BudgetLine, year: int, amount: int | None, note: str | None, stored: BudgetAmount | None
+) -> None:
     """Change the stored amount in place, so the history shows its before and after; a note of
-    None leaves the stored note as it is."""
-    stored = BudgetAmount.objects.filter(line=line, year=year).first()
+    None leaves the stored note as it is. Unchanged cells are not written."""
     if amount is None:
         if stored is not None:
             stored.delete()
