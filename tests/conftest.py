@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, settings
 
 from samordna.associations.models import Association, Member, Membership, Population
 from samordna.demo import load_demo
-from tests.browser.snapshot import Snapshot
+from tests.browser.snapshot import Snapshot, restart_keys
 
 PASSWORD = "ett-langt-testlosenord"
 TOOLS = Path(__file__).resolve().parents[1] / "tools"
@@ -120,8 +120,11 @@ def _demo_snapshots(django_db_setup, django_db_blocker) -> tuple[Snapshot, Snaps
     """The test database without and with the demo, each kept once per session (and xdist
     worker): loading the demo takes seconds, putting it back milliseconds (see snapshot.py).
     Module fixtures are torn down when their module ends, so the database holds no test's rows
-    when this is first asked for."""
+    when this is first asked for. The keys start again from 1 first, so the demo has the same
+    keys (and its pages the same addresses) in every worker; the browser tests use the same
+    snapshot (tests/browser/conftest.py)."""
     with django_db_blocker.unblock():
+        restart_keys()
         without = Snapshot.take()
         load_demo()
         with_demo = Snapshot.take()

@@ -23,9 +23,8 @@ from django.shortcuts import resolve_url
 from django.test import Client
 
 from samordna.associations.models import Association, Member
-from samordna.demo import load_demo
 from tests.browser.axe import serious_violations
-from tests.browser.snapshot import Snapshot, restart_keys
+from tests.browser.snapshot import Snapshot
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop runs in this thread
 
@@ -66,13 +65,10 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker) -> Snapshot:
-    """The demo loaded once per session and kept. Session fixtures are set up before a test's
-    own, so the database is empty here (each browser test empties it when it ends)."""
-    with django_db_blocker.unblock():
-        restart_keys()  # the same addresses in every worker (the crawl shares its list)
-        load_demo()
-        return Snapshot.take()
+def demo_snapshot(_demo_snapshots) -> Snapshot:
+    """The demo as loaded once per session (and xdist worker) for every test that reads it
+    (tests/conftest.py), with the keys it has in every worker."""
+    return _demo_snapshots[1]
 
 
 @pytest.fixture
