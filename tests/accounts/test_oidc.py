@@ -127,7 +127,9 @@ def _handler(provider: Provider):
 @pytest.fixture
 def provider():
     running = Provider()
-    thread = threading.Thread(target=running.server.serve_forever, daemon=True)
+    # serve_forever looks for shutdown() every poll_interval (0.5 s by default: each test's
+    # ending would wait that long for nothing)
+    thread = threading.Thread(target=running.server.serve_forever, args=(0.01,), daemon=True)
     thread.start()
     with override_settings(**running.settings()):
         yield running

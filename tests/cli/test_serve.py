@@ -59,7 +59,7 @@ def _wait_until_answering(server: subprocess.Popen, url: str) -> None:
             _get(url)
             return
         except OSError:
-            time.sleep(0.5)
+            time.sleep(0.05)
     pytest.fail(f"samordna serve svarade inte på {url}")
 
 
