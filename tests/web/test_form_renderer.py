@@ -40,3 +40,38 @@ def test_the_chosen_option_is_marked_selected():
     ours = _html(FormRenderer(), {"one": "studier"})
     assert '<option value="studier" selected>Studier</option>' in ours
     assert '<option value="kvinna">Kvinna</option>' in ours
+
+
+class FieldForm(forms.Form):
+    text = forms.CharField(max_length=20, widget=forms.TextInput(attrs={"aria-describedby": "h"}))
+    day = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    count = forms.IntegerField(min_value=0, required=False)
+    mail = forms.EmailField(required=False, disabled=True)
+    secret = forms.CharField(required=False, widget=forms.PasswordInput(render_value=True))
+    kept = forms.CharField(required=False, widget=forms.HiddenInput)
+    ticked = forms.BooleanField(required=False)
+    note = forms.CharField(required=False, widget=forms.Textarea)
+
+
+def _fields(renderer: object, data: dict[str, object] | None) -> str:
+    form = FieldForm(data, renderer=renderer)
+    if data is not None:
+        form.is_valid()
+    return "".join(str(field) for field in form)
+
+
+def test_a_text_date_or_number_field_looks_the_same_as_with_djangos_renderer():
+    typed = {
+        "text": 'Ann & "Bo" <i>',
+        "day": "2026-13-40",
+        "count": "-1",
+        "secret": "x' y",
+        "kept": "7",
+        "ticked": "on",
+        "note": "a\nb",
+    }
+    for data in (None, {}, typed):
+        ours = _fields(FormRenderer(), data)
+        assert ours == _fields(DjangoTemplates(), data)
+    ours = _fields(FormRenderer(), typed)
+    assert 'value="Ann &amp; &quot;Bo&quot; &lt;i&gt;"' in ours and "checked" in ours
