@@ -4,6 +4,9 @@ PYTHON ?= python3
 # as the fallback where uv cannot reach the index pip is configured for.
 VENV := .venv
 BIN := $(VENV)/bin
+# The venv is made without pip (ensurepip takes ~6 s): Python's own pip installs uv into it.
+# Where that pip is missing, the venv gets its own pip first.
+PIP := $(BIN)/python -m ensurepip --upgrade >/dev/null && $(BIN)/python -m pip
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 # Python's bytecode (and pytest's rewritten test modules) kept between runs even where the
 # environment says not to (PYTHONDONTWRITEBYTECODE): uv installs without compiling, and each
@@ -16,10 +19,11 @@ SYSTEM := $(PYTHON) tools/system_packages.py
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Samordna kräver Python 3.11 eller senare") if sys.version_info < (3, 11) else None'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet 'uv>=0.5'
+	test -x $(BIN)/python || $(PYTHON) -m venv --without-pip $(VENV)
+	$(PYTHON) -m pip --python $(BIN)/python install --quiet 'uv>=0.5' \
+	  || { $(PIP) install --quiet 'uv>=0.5'; }
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]' \
-	  || $(BIN)/python -m pip install --quiet -e '.[dev]'
+	  || { $(PIP) install --quiet -e '.[dev]'; }
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
