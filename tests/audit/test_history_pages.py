@@ -4,6 +4,7 @@ before and after, for the chef and the revisor of that förbund only."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import openpyxl
@@ -151,6 +152,18 @@ def test_the_excel_download_has_the_rows_of_the_page(client, chef, association):
     assert list(rows[header]) == list(table.header)
     assert len(rows) - header - 1 == len(table.rows) > 10
     assert [r[3] for r in rows[header + 1 :]] == [r[3] for r in table.rows]
+
+
+def test_every_page_of_the_history_offers_the_same_excel_file_of_the_selection(
+    client, chef, association
+):
+    client.force_login(chef)
+    url = reverse("history", args=[association.slug])
+    links = {
+        re.search(r'href="([^"]*historik/excel/[^"]*)"', _text(client.get(url, query))).group(1)
+        for query in ({"action": "andrad"}, {"action": "andrad", "sida": "2"})
+    }
+    assert len(links) == 1 and "action=andrad" in links.pop()
 
 
 def test_a_date_range_backwards_is_refused_in_swedish(client, chef, association):

@@ -42,6 +42,14 @@ def _selected(
     return form, history.filtered(entries, filters)
 
 
+def _selection(request: HttpRequest) -> str:
+    """The filters of the page's address without its page number: the Excel file holds every
+    row of the selection, the same file from every page."""
+    query = request.GET.copy()
+    query.pop("sida", None)
+    return query.urlencode()
+
+
 @association_view(*READERS)
 def association_history(request: HttpRequest, association: Association) -> HttpResponse:
     form, entries = _selected(request, association)
@@ -53,7 +61,7 @@ def association_history(request: HttpRequest, association: Association) -> HttpR
         "form": form,
         "page": page,
         "rows": history.rows(entries.filter(pk__in=[c.pk for c in page.object_list])),
-        "query": request.GET.urlencode(),
+        "query": _selection(request),
     }
     status = 400 if form.errors else 200
     return render(request, "audit/history.html", context, status=status)

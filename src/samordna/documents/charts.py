@@ -1,18 +1,22 @@
 """Charts drawn on the server with matplotlib: one drawing, written as SVG for the web page and
-the PDF, and as PNG for Word. The bundled font is used, so every output looks the same."""
+the PDF, and as PNG for Word. The bundled font is used, so every output looks the same.
+
+A figure is made with matplotlib's Figure itself, not through pyplot, whose list of open
+figures is shared by the threads of a server process. A chart is the same drawing every time
+it is asked for (the SVG's ids come from a fixed salt), so the last drawings are kept: the
+plan's preview, its PDF and its Word file draw each chart once."""
 
 from __future__ import annotations
 
 import io
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 
-from matplotlib import font_manager  # noqa: E402
-from matplotlib import pyplot as plt  # noqa: E402
+from matplotlib import font_manager, rcParams  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
@@ -24,38 +28,38 @@ FONTS = Path(__file__).resolve().parent.parent / "static" / "fonts"
 COLOURS = ("#1f4e79", "#c55a11", "#548235", "#7030a0", "#806000")
 LIMIT_COLOUR = "#b00020"
 WIDTH, HEIGHT = 6.4, 3.2  # inches: the text width of an A4 page
+KEPT = 64  # drawings kept per process, in each format
 
 
 @cache
 def _font() -> str:
     for path in sorted(FONTS.glob("LiberationSans-*.ttf")):
         font_manager.fontManager.addfont(str(path))
-    plt.rcParams["font.family"] = "Liberation Sans"
-    plt.rcParams["svg.fonttype"] = "none"  # text stays text in the SVG
-    plt.rcParams["svg.hashsalt"] = "samordna"  # the same chart gives the same file
+    rcParams["font.family"] = "Liberation Sans"
+    rcParams["svg.fonttype"] = "none"  # text stays text in the SVG
+    rcParams["svg.hashsalt"] = "samordna"  # the same chart gives the same file
     return "Liberation Sans"
 
 
+@lru_cache(maxsize=KEPT)
 def svg(chart: Chart) -> str:
-    figure = _figure(chart)
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None})
-    plt.close(figure)
+    _figure(chart).savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
     return text[text.index("<svg") :]
 
 
+@lru_cache(maxsize=KEPT)
 def png(chart: Chart, dpi: int = 200) -> bytes:
-    figure = _figure(chart)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi)
-    plt.close(figure)
+    _figure(chart).savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
 
 
 def _figure(chart: Chart) -> Figure:
     _font()
-    figure, axes = plt.subplots(figsize=(WIDTH, HEIGHT), layout="constrained")
+    figure = Figure(figsize=(WIDTH, HEIGHT), layout="constrained")
+    axes = figure.subplots()
     scale = _scale(chart)
     if not has_values(chart):
         _nothing_to_show(axes, chart)
