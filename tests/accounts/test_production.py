@@ -17,15 +17,22 @@ from django.test import override_settings
 from samordna.cli import CommandError, serve
 from samordna.demo.data import DEMO_PASSWORD
 from samordna.proxy import TrustedProxy
+from tests.cli.conftest import DATABASE, copy_of, migrated_file  # noqa: F401 (a fixture)
 from tests.conftest import PASSWORD, make_user
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "samordna" / "templates"
 HOST = "samordna.example.se"
 
 
+@pytest.fixture
+def home(tmp_path, migrated_file) -> Path:  # noqa: F811 (the fixture imported above)
+    """A folder whose database the first command has already migrated (tests/cli/conftest.py)."""
+    return copy_of(migrated_file, tmp_path)
+
+
 def _samordna(tmp_path, *args, **env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("SAMORDNA_", "DJANGO_"))}
-    clean |= {"SAMORDNA_HOME": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3"}
+    clean |= {"SAMORDNA_HOME": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/{DATABASE}"}
     return subprocess.run(
         [sys.executable, "-m", "samordna", *args],
         env=clean | env,
@@ -35,9 +42,9 @@ def _samordna(tmp_path, *args, **env):
     )
 
 
-def test_check_deploy_is_clean_with_production_settings(tmp_path):
+def test_check_deploy_is_clean_with_production_settings(home):
     done = _samordna(
-        tmp_path,
+        home,
         "check",
         "--deploy",
         SAMORDNA_ENV="production",
@@ -48,8 +55,8 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     assert "no issues" in done.stdout and "WARNING" not in done.stderr + done.stdout
 
 
-def test_check_deploy_warns_without_production_settings(tmp_path):
-    done = _samordna(tmp_path, "check", "--deploy")
+def test_check_deploy_warns_without_production_settings(home):
+    done = _samordna(home, "check", "--deploy")
     assert done.returncode == 0
     assert "security.W004" in done.stderr and "security.W008" in done.stderr
 
