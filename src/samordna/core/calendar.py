@@ -17,9 +17,14 @@ FIRST_YEAR, LAST_YEAR = 2004, 2100  # Finsam began in 2004; years a page can be 
 
 def year_from(text: str) -> int | None:
     """The year a user typed ("2026"), or None when it is not a plausible year."""
-    if text.isdecimal() and FIRST_YEAR <= int(text) <= LAST_YEAR:
+    if text.isdecimal() and is_plausible_year(int(text)):
         return int(text)
     return None
+
+
+def is_plausible_year(year: int) -> bool:
+    """A year Samordna can hold figures for: FIRST_YEAR to LAST_YEAR."""
+    return FIRST_YEAR <= year <= LAST_YEAR
 
 
 def future_error(day: date | None, today: date) -> str | None:

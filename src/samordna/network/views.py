@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from samordna.associations.access import MemberRequest, association_view
 from samordna.associations.models import Association
-from samordna.core.calendar import year_from
+from samordna.core.calendar import is_plausible_year
 from samordna.documents.outputs import CONTENT_TYPES
 from samordna.documents.render_html import body
 from samordna.documents.render_xlsx import xlsx
@@ -38,10 +38,9 @@ def network_page(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _year(year: int) -> int:
     """The year in a file's address, or 404 when it is not one the app has figures for."""
-    found = year_from(str(year))
-    if found is None:
+    if not is_plausible_year(year):
         raise Http404(f"Samordna har inga siffror för år {year}.")
-    return found
+    return year
 
 
 @login_required

@@ -8,7 +8,7 @@ from datetime import date
 from django.db import transaction
 
 from samordna.associations.models import Association, Member, Population
-from samordna.core.calendar import FIRST_YEAR, LAST_YEAR
+from samordna.core.calendar import FIRST_YEAR, LAST_YEAR, is_plausible_year
 from samordna.core.findings import InputError
 from samordna.core.population_files import municipality_key, read_scb, read_support
 from samordna.core.table import Table
@@ -60,7 +60,7 @@ def import_support(
     association: Association, table: Table, file_name: str, year: int, reference_date: date
 ) -> SupportMeasure:
     """The förbund's row of finsam.se's file for `year`, with the national sums."""
-    if not FIRST_YEAR <= year <= LAST_YEAR:
+    if not is_plausible_year(year):
         raise InputError(f"Året {year} går inte: ange ett år mellan {FIRST_YEAR} och {LAST_YEAR}.")
     found = read_support(table, association.name)
     source = f"finsam.se: {found.title or file_name} ({file_name})"[:SOURCE_LENGTH]
