@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -109,7 +110,9 @@ WIDEST = """width => [...document.querySelectorAll('body *')]
             + ' ' + Math.round(e.getBoundingClientRect().right) + ' px')"""
 
 
-def check_page(page, name: str, axe: bool = True, restore: bool = True) -> None:
+def check_page(
+    page, name: str, axe: bool | Callable[[], bool] = True, restore: bool = True
+) -> None:
     """At 1280 and at 390 px: fail when the page scrolls sideways or axe-core finds a serious
     or critical violation; keep a screenshot of each width. The viewport is put back after
     (with `restore=False` it stays at the width checked last).
@@ -117,11 +120,12 @@ def check_page(page, name: str, axe: bool = True, restore: bool = True) -> None:
     axe-core runs at 1280 px on every page. At 390 px it runs on the first page each browser
     page object checks (the header, the menu folded behind "Meny" and the footer are the same
     on every page); on the others the phone width is checked for sideways scrolling without
-    loading the page again. With `axe=False` (the browser crawl, for a page whose every kind of
-    element axe has checked on another page of its kind) only the widths are checked. A page
-    opened at 390 px is checked at 390 px first, so that one change of width checks both."""
+    loading the page again. With `axe=False` only the widths are checked; `axe` may also be a
+    function asked at 1280 px whether axe is to run there (the browser crawl: not on a page whose
+    every kind of element axe has checked on another page of its kind). A page opened at 390 px
+    is checked at 390 px first, so that one change of width checks both."""
     size = page.viewport_size or {"width": 1280, "height": 900}
-    phone_axe = axe and not getattr(page, "phone_axe_done", False)
+    phone_axe = axe is not False and not getattr(page, "phone_axe_done", False)
     widths = WIDTHS[::-1] if size["width"] == WIDTHS[1] else WIDTHS
     try:
         problems = []
@@ -140,11 +144,11 @@ def check_page(page, name: str, axe: bool = True, restore: bool = True) -> None:
 NEXT_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 
 
-def _check_at(page, name: str, width: int, axe: bool) -> list[str]:
+def _check_at(page, name: str, width: int, axe: bool | Callable[[], bool]) -> list[str]:
     if (page.viewport_size or {}).get("width") != width:
         page.set_viewport_size({"width": width, "height": 900})
         page.evaluate(NEXT_FRAMES)  # let the menu script react to the new width
-    problems = _axe_problems(page, width) if axe else []
+    problems = _axe_problems(page, width) if (axe() if callable(axe) else axe) else []
     wide = page.evaluate("document.documentElement.scrollWidth")
     if wide > width:
         culprits = page.evaluate(WIDEST, width)

@@ -16,6 +16,10 @@ from samordna.cli.backup import pg_dump_command, pg_restore_command
 from tests.cli.conftest import copy_of
 from tests.cli.test_many_writers import _env, _samordna
 
+# One worker runs the module (make test's --dist loadgroup), so the demo is loaded into a file and
+# backed up once (`demo_copy`, seconds of CPU), not once in each worker.
+pytestmark = pytest.mark.xdist_group("tests.cli.test_backup")
+
 
 def _tables(path: Path) -> dict[str, list[tuple]]:
     with sqlite3.connect(path) as db:

@@ -23,7 +23,7 @@ from matplotlib.ticker import FuncFormatter  # noqa: E402
 from samordna.core.document import Chart  # noqa: E402
 from samordna.core.money import format_amount  # noqa: E402
 
-FONTS = Path(__file__).resolve().parent.parent / "static" / "fonts"
+FONTS = Path(__file__).resolve().parent / "fonts"
 # Colours with at least 3:1 contrast against white and each other's neighbours (WCAG 1.4.11).
 COLOURS = ("#1f4e79", "#c55a11", "#548235", "#7030a0", "#806000")
 LIMIT_COLOUR = "#b00020"
