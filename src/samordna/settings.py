@@ -300,6 +300,9 @@ AXES_LOCKOUT_CALLABLE = "samordna.accounts.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "samordna.accounts.lockout.client_ip"
 AXES_USERNAME_CALLABLE = "samordna.accounts.lockout.username"
 AXES_VERBOSE = False
+# No second log of every sign-in and sign-out with address and browser (axes' AccessLog, which no
+# page shows and nothing clears): the history keeps the förbund's sign-ins, failed ones too.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Single sign-on with OpenID Connect (samordna.accounts.oidc), off without a client id. The
 # endpoints are the provider's (its /.well-known/openid-configuration lists them).

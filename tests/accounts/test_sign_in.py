@@ -151,3 +151,19 @@ def test_new_passwords_are_stored_with_argon2_outside_the_tests():
     hasher = Argon2PasswordHasher()
     encoded = hasher.encode("ett lösenord", hasher.salt())
     assert encoded.startswith("argon2$") and hasher.verify("ett lösenord", encoded)
+
+
+def test_a_sign_in_is_kept_in_the_history_and_nowhere_else_with_the_address(client, chef):
+    """django-axes keeps no log of its own of who signed in from where (no page shows it and
+    nothing would clear it); the history has the sign-in, and a failure still counts."""
+    from axes.models import AccessAttempt, AccessLog
+
+    from samordna.audit.models import Change
+
+    assert _try(client, "chef", "fel", address="10.0.0.7").status_code == 200
+    assert AccessAttempt.objects.filter(username="chef").exists()
+    assert _try(client, "chef", PASSWORD, address="10.0.0.7").status_code == 302
+    client.post("/logga-ut/")
+    assert not AccessLog.objects.exists()
+    signed_in = Change.objects.get(event=Change.Event.SIGN_IN, object_id=chef.pk)
+    assert signed_in.remote_addr == "10.0.0.7"

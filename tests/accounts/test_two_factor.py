@@ -105,3 +105,21 @@ def test_the_password_alone_cannot_replace_the_authenticator_or_the_codes(client
     assert "/logga-in/kod/" in client.post("/konto/tvastegs/ta-bort/")["Location"]
     assert StaticToken.objects.filter(device__user=chef).count() == 10
     assert TOTPDevice.objects.filter(user=chef).count() == 1
+
+
+def test_the_check_before_every_page_counts_confirmed_authenticators_and_chefs_who_must(
+    chef, board, association
+):
+    """`mfa_state` is one hand-written query (it runs before every page): an authenticator
+    counts once confirmed, and only a chef of a förbund that requires two-factor must have one."""
+    from samordna.accounts.services import mfa_state, set_mfa_policy
+
+    assert mfa_state(chef) == (False, False)
+    TOTPDevice.objects.create(user=chef, name="Påbörjad", confirmed=False)
+    assert mfa_state(chef) == (False, False)
+    set_mfa_policy(association, True)
+    assert mfa_state(chef) == (False, True) and mfa_state(board) == (False, False)
+    mfa.confirm(chef, mfa.new_secret())
+    assert mfa_state(chef) == (True, True)
+    board.is_superuser = True
+    assert mfa_state(board) == (False, True)
