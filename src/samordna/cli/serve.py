@@ -95,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
         settings.TRUSTED_PROXIES = args.trusted_proxy.split(",")
     from samordna.wsgi import application  # after collectstatic: WhiteNoise reads the files now
 
+    _load_before_fork()
+
     print(f"Samordna körs på http://{args.host}:{args.port}/  (avsluta med Ctrl+C)")
     login = demo_login()
     if login:
@@ -115,6 +117,17 @@ def run(args: argparse.Namespace) -> int:
     # gunicorn's own header handling is off: samordna.proxy decides whom to believe.
     _gunicorn(application, options | {"forwarded_allow_ips": ""})
     return 0
+
+
+def _load_before_fork() -> None:
+    """The libraries pages load on first use (the protection's solver, matplotlib for charts),
+    loaded once here: the workers forked from this process share them, and no worker's first
+    follow-up page or chart waits half a second for them."""
+    from samordna.core import disclosure
+    from samordna.documents import charts
+
+    disclosure.load()
+    charts.load()
 
 
 def _gunicorn(application: Any, options: dict[str, Any]) -> None:

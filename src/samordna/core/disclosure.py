@@ -13,19 +13,23 @@ construction.
 
 Each group's program is loaded into HiGHS once (`_Program`) and every objective after the first
 starts from the last solution's basis; `scipy.optimize.linprog` would check and load the whole
-program again for each of the hundreds of objectives a large förbund's year asks.
+program again for each of the hundreds of objectives a large förbund's year asks. HiGHS is
+loaded when the first program is (`load`): loading scipy.optimize takes half a second, which a
+command that protects no table need not wait for.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import random
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from types import ModuleType
 from typing import Protocol
 
 import numpy as np
-from scipy.optimize._highspy import _core as highs  # HiGHS itself, as linprog calls it
 
 from samordna.core.suppression import LIMIT, is_small
 
@@ -159,6 +163,12 @@ def _system(
     return rows, rhs
 
 
+@cache
+def load() -> ModuleType:
+    """HiGHS itself, as scipy.optimize.linprog calls it."""
+    return importlib.import_module("scipy.optimize._highspy._core")
+
+
 class _Program:
     """A group's equations and the bounds of its cells, loaded into HiGHS once; each objective
     is solved from the basis the previous one left (the optimum is the same, found sooner)."""
@@ -171,6 +181,7 @@ class _Program:
     ) -> None:
         self.limits = limits
         self.n = len(limits)
+        self.highs = highs = load()
         program = highs.HighsLp()
         program.num_col_, program.num_row_ = self.n, len(rows)
         program.col_cost_ = np.zeros(self.n)
@@ -198,7 +209,7 @@ class _Program:
         bounds and equations admit no solution."""
         self.solver.changeColsCost(self.n, self.columns, np.array(goal, dtype=float))
         self.solver.run()
-        if self.solver.getModelStatus() != highs.HighsModelStatus.kOptimal:
+        if self.solver.getModelStatus() != self.highs.HighsModelStatus.kOptimal:
             return None
         value = self.solver.getInfo().objective_function_value
         return value, list(self.solver.getSolution().col_value)

@@ -4,24 +4,25 @@ the PDF, and as PNG for Word. The bundled font is used, so every output looks th
 A figure is made with matplotlib's Figure itself, not through pyplot, whose list of open
 figures is shared by the threads of a server process. A chart is the same drawing every time
 it is asked for (the SVG's ids come from a fixed salt), so the last drawings are kept: the
-plan's preview, its PDF and its Word file draw each chart once."""
+plan's preview, its PDF and its Word file draw each chart once.
+
+matplotlib is loaded when the first chart is drawn (`load`), not when this module is imported:
+it takes half a second, which a command or a page without a chart need not wait for.
+`samordna serve` loads it once before its workers fork."""
 
 from __future__ import annotations
 
 import io
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import matplotlib
+from samordna.core.document import Chart
+from samordna.core.money import format_amount
 
-matplotlib.use("Agg")
-
-from matplotlib import font_manager, rcParams  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-from samordna.core.document import Chart  # noqa: E402
-from samordna.core.money import format_amount  # noqa: E402
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 # Colours with at least 3:1 contrast against white and each other's neighbours (WCAG 1.4.11).
@@ -32,7 +33,13 @@ KEPT = 64  # drawings kept per process, in each format
 
 
 @cache
-def _font() -> str:
+def load() -> str:
+    """matplotlib, drawing without a screen (Agg) in the bundled font; its name."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import font_manager, rcParams
+
     for path in sorted(FONTS.glob("LiberationSans-*.ttf")):
         font_manager.fontManager.addfont(str(path))
     rcParams["font.family"] = "Liberation Sans"
@@ -57,7 +64,9 @@ def png(chart: Chart, dpi: int = 200) -> bytes:
 
 
 def _figure(chart: Chart) -> Figure:
-    _font()
+    load()
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(WIDTH, HEIGHT), layout="constrained")
     axes = figure.subplots()
     scale = _scale(chart)
@@ -102,6 +111,8 @@ def _scale(chart: Chart) -> tuple[float, str]:
 
 
 def _value_label() -> FuncFormatter:
+    from matplotlib.ticker import FuncFormatter
+
     def label(value: float, _position: int) -> str:
         return swedish_number(value)
 
