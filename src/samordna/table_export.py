@@ -49,28 +49,49 @@ def typed(text: str) -> tuple[object, str]:
     return text, TEXT
 
 
+MOST_SPANNED = 1000  # HTML's own limit on colspan; rowspan is held to it too
+
+
+def _span(value: str | None) -> int:
+    """A rowspan or colspan as HTML reads it: a whole number from 1, otherwise 1."""
+    text = (value or "").strip()
+    return min(max(int(text), 1), MOST_SPANNED) if text.isdecimal() else 1
+
+
 class _Tables(HTMLParser):
-    """The tables of a page: caption, then rows of cell texts (input values included)."""
+    """The tables of a page: caption, then rows of cell texts (input values included).
+
+    The rows come out as the grid the reader sees: a cell spanning rows (rowspan) repeats its
+    text in each row it spans, so every row in Excel can be sorted and filtered on its own; a
+    cell spanning columns (colspan) is followed by empty cells, so the columns stay aligned."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[dict] = []
         self._stack: list[dict] = []
         self._cell: list[str] | None = None
+        self._spans = (1, 1)  # the open cell's rowspan and colspan
         self._caption: list[str] | None = None
         self._skip = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "table":
-            self._stack.append({"caption": "", "rows": [], "head": 0})
+            # "below": column -> [rows still to fill, text] of cells spanning rows
+            self._stack.append({"caption": "", "rows": [], "head": 0, "below": {}})
         elif not self._stack:
             return
         elif tag == "caption":
             self._caption = []
+        elif tag in {"thead", "tbody", "tfoot"}:  # a cell spans rows of its own group only
+            self._end_row()
+            self._stack[-1]["below"] = {}
         elif tag == "tr":
+            self._end_row()
             self._stack[-1]["rows"].append([])
         elif tag in {"td", "th"}:
             self._cell = []
+            values = dict(attrs)
+            self._spans = (_span(values.get("rowspan")), _span(values.get("colspan")))
         elif tag in {"input", "textarea"} and self._cell is not None:
             self._cell.append(dict(attrs).get("value") or "")
         elif tag in {"script", "style", "svg"}:
@@ -78,19 +99,49 @@ class _Tables(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "table" and self._stack:
+            self._end_row()
             self.tables.append(self._stack.pop())
         elif tag == "caption" and self._caption is not None and self._stack:
             self._stack[-1]["caption"] = " ".join("".join(self._caption).split())
             self._caption = None
         elif tag in {"td", "th"} and self._cell is not None and self._stack:
-            rows = self._stack[-1]["rows"]
-            if rows:
-                rows[-1].append("".join(self._cell))
+            self._add_cell("".join(self._cell))
             self._cell = None
+        elif tag == "tr" and self._stack:
+            self._end_row()
         elif tag == "thead" and self._stack:
             self._stack[-1]["head"] = len(self._stack[-1]["rows"])
         elif tag in {"script", "style", "svg"} and self._skip:
             self._skip -= 1
+
+    def _add_cell(self, text: str) -> None:
+        table = self._stack[-1]
+        if not table["rows"]:
+            return
+        row, below = table["rows"][-1], table["below"]
+        self._fill_from_above(row, below)
+        rows, columns = self._spans
+        for offset in range(columns):
+            if rows > 1:
+                below[len(row)] = [rows - 1, text if offset == 0 else ""]
+            row.append(text if offset == 0 else "")
+            self._fill_from_above(row, below)
+
+    def _end_row(self) -> None:
+        """The cells spanning down into the row's last columns, once the row has ended."""
+        if self._stack and self._stack[-1]["rows"]:
+            table = self._stack[-1]
+            self._fill_from_above(table["rows"][-1], table["below"])
+
+    @staticmethod
+    def _fill_from_above(row: list[str], below: dict[int, list]) -> None:
+        while len(row) in below:
+            left, text = below[len(row)]
+            row.append(text)
+            if left > 1:
+                below[len(row) - 1] = [left - 1, text]
+            else:
+                del below[len(row) - 1]
 
     def handle_data(self, data: str) -> None:
         if self._skip:

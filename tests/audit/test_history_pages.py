@@ -14,6 +14,7 @@ from django.urls import reverse
 from samordna.associations.models import BoardSeat
 from samordna.audit.models import Change
 from samordna.budgets import services as budget_services
+from samordna.control.models import DelegationUse
 from samordna.interventions.models import Intervention
 from samordna.table_export import sheets_from_html
 from tests.conftest import PASSWORD, make_user
@@ -92,7 +93,8 @@ def test_a_board_seat_added_and_removed_is_on_record(client, chef, auditor, asso
     removed = _history(client, association, kind="associations.boardseat", action="borttagen")
     assert "<td>roll</td><td>–</td><td>Ordförande</td>" in created
     assert "<td>roll</td><td>Ordförande</td><td>–</td>" in removed
-    assert "<td>Borttagen</td>" in removed and "<td>Skapad</td>" not in removed
+    event = re.compile(r'<td(?: rowspan="\d+")?>(Borttagen|Skapad)</td>')
+    assert event.findall(removed) == ["Borttagen"]
 
 
 def test_an_insats_given_a_new_end_shows_both_dates(client, chef, association):
@@ -222,3 +224,19 @@ def test_a_new_logo_is_on_record_by_its_file_name(client, chef, association):
     page = _history(client, association, kind="documents.documentlayout", action="andrad")
     assert "<td>logotypens filnamn</td><td>–</td><td>logotyp.png</td>" in page
     assert "PNG" not in page
+
+
+def test_every_kind_of_record_in_the_history_has_a_swedish_name():
+    """The history's "Slag" column and its filter name each audited model in Swedish; without
+    a name of its own a model would show Django's English one ("Delegation use")."""
+    from auditlog.registry import auditlog
+
+    from samordna.audit.labels import KINDS, kind_name
+
+    unnamed = [
+        model._meta.label_lower
+        for model in auditlog.get_models()
+        if model._meta.label_lower not in KINDS and "verbose_name" not in model._meta.original_attrs
+    ]
+    assert sorted(unnamed) == []
+    assert kind_name(DelegationUse) == "Beslut på delegation"

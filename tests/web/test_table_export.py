@@ -64,3 +64,27 @@ def test_cell_text_becomes_the_number_it_shows():
     assert typed("<5") == ("<5", TEXT)
     assert typed("x") == ("x", TEXT)
     assert typed("222000-1719") == ("222000-1719", TEXT)
+
+
+def test_cells_spanning_rows_and_columns_read_back_as_the_grid_the_reader_sees():
+    """A cell over several rows (the history's event beside each changed field) is in every row
+    it spans, so each Excel row sorts and filters on its own; one over several columns leaves
+    its other columns empty, so the figures after it stay in their columns. A span ends with
+    its row group."""
+    from samordna.table_export import sheets_from_html
+
+    html = """<table><thead><tr><th>Tid</th><th>Händelse</th><th>Fält</th><th>Efter</th></tr>
+      </thead><tbody><tr><td rowspan="2">10:00</td><td rowspan="2">Ändrad</td>
+      <td>namn</td><td>Väst</td></tr><tr><td>belopp</td><td>1 250 000 kr</td></tr></tbody>
+      <tbody><tr><td>11:00</td><td rowspan="3">Skapad</td><td>roll</td><td>Ordförande</td></tr>
+      </tbody><tbody><tr><th colspan="3">Summa</th><td>12</td></tr>
+      <tr><td rowspan="x">a</td><td colspan="0">b</td><td>c</td><td>d</td></tr></tbody></table>"""
+    [sheet] = sheets_from_html(html, "Historik")
+    assert sheet.header == ["Tid", "Händelse", "Fält", "Efter"]
+    assert sheet.rows == [
+        ["10:00", "Ändrad", "namn", "Väst"],
+        ["10:00", "Ändrad", "belopp", 1_250_000],
+        ["11:00", "Skapad", "roll", "Ordförande"],
+        ["Summa", None, None, 12],
+        ["a", "b", "c", "d"],
+    ]
