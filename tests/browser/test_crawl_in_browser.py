@@ -33,8 +33,8 @@ pytestmark = pytest.mark.browser
 ROLES = ("chef", "styrelse", "insatspersonal", "revisor")  # the chef, who sees most, first
 SHARDS = 4
 # Seconds each kind of page took to check, over the four roles, in a measured run of the crawl
-# (docs/benchmarks.md). The page's length or number of elements foretells it
-# poorly: the history takes a third of a shard. A kind not in the file counts as the mean.
+# (docs/benchmarks.md). The page's length or number of elements foretells it poorly. A kind
+# not in the file counts as the mean.
 COSTS: dict[str, float] = json.loads((Path(__file__).parent / "page_costs.json").read_text())
 # The class attribute counts by its classes: the menu script leaves `class=""` on a list it has
 # unfolded, which is no new kind of element.
