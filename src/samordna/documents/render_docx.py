@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from functools import cache
 
 from docx import Document as open_docx
 from docx.document import Document as WordDocument
@@ -28,8 +29,10 @@ NUMERIC = {AMOUNT, COUNT, PERCENT}
 STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", "Caption", "Table Grid")
 
 
+@cache
 def standard_template() -> bytes:
-    """The template Samordna uses when the förbund has none: Word's own styles, Arial."""
+    """The template Samordna uses when the förbund has none: Word's own styles, Arial. Made
+    once per process (the same bytes every time)."""
     word = open_docx()
     normal = word.styles["Normal"]
     normal.font.name = "Arial"
