@@ -30,7 +30,7 @@ TODAY = datetime(2026, 6, 15, 12, tzinfo=UTC)
 # Nor the too_slow health check: it times input generation, which a loaded machine slows down.
 UNTIMED = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 settings.register_profile("ci", **UNTIMED)
-settings.register_profile("fast", max_examples=20, **UNTIMED)
+settings.register_profile("fast", max_examples=10, **UNTIMED)
 settings.load_profile("ci")
 
 
