@@ -28,7 +28,7 @@ KINDS = {
     "budgets.budgetline": "Budgetrad",
     "budgets.budgetamount": "Budgetbelopp",
     "budgets.equityband": "Gräns för eget kapital",
-    "actuals.account": "Konto",
+    "actuals.account": "Bokföringskonto",
     "actuals.accountmapping": "Kontokoppling",
     "actuals.actualimport": "Import av utfall",
     "closing.statementaccount": "Kontots rad i resultat- och balansräkningen",
@@ -71,7 +71,7 @@ KINDS = {
     "accounts.invitation": "Inbjudan",
     "accounts.signinpolicy": "Krav vid inloggning",
     "network.networkmembership": "Nätverksanvändare",
-    "auth.user": "Konto",
+    "auth.user": "Användarkonto",
 }
 
 # Fields declared without a Swedish name.
