@@ -26,8 +26,12 @@ PAGES = {name: page for area in AREAS for name, page in area.PAGES.items()}
 STAFF_PAGES = {name for area in AREAS for name in getattr(area, "STAFF_PAGES", ())}
 
 
-PERSONAS = {"chef": "chef", "ledamot": "styrelse", "insatspersonal": "insatspersonal"}
-PERSONAS |= {"revisorn": "revisor"}
+PERSONAS = {
+    "chef": "chef",
+    "ledamot": "styrelse",
+    "insatspersonal": "insatspersonal",
+    "revisorn": "revisor",
+}
 SESSIONS: dict[str, str] = {}  # username -> the session key of their sign-in, made once
 
 
